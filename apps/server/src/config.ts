@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting comes from the environment and passes this schema before use. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Signs credentials. At least 32 characters; generated and kept in DATA_DIR when unset. */
+  SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
+  /** Base of the links we hand out (join link, host link). Defaults to the request's host. */
+  PUBLIC_URL: z.url().optional(),
+  /** Comma-separated origins allowed to open sockets; the server's own origin always is. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 30),
+  /** How long a reminder "minute" lasts; only tests shorten it. */
+  REMINDER_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
+  WEB_DIST: z.string().optional(),
+  LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  secret: string;
+  publicUrl: string | undefined;
+  allowedOrigins: string[];
+  tokenTtlMs: number;
+  reminderMinuteMs: number;
+  webDist: string;
+  log: 'silent' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    secret: e.SECRET ?? persistedSecret(dataDir),
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
+    reminderMinuteMs: e.REMINDER_MINUTE_MS,
+    webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    log: e.LOG,
+  };
+}
+
+/** A fresh install needs no setup: the first start writes a random secret next to the data. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,115 @@
+import { Router, type Request } from 'express';
+import {
+  CreateConveningBody,
+  JoinBody,
+  JoinCode,
+  PROTOCOL_VERSION,
+  type CreateConveningResult,
+  type JoinResult,
+} from '@brave/protocol';
+import { AGREEMENT_LIBRARY, viewFor } from '@brave/core';
+import type { Credential, TokenService } from '../auth/tokens.ts';
+import type { RoomRegistry } from '../convening/registry.ts';
+import type { Store } from '../store/types.ts';
+import { HttpError, parseBody } from './respond.ts';
+import { RateLimiter } from './ratelimit.ts';
+
+export interface ApiDeps {
+  store: Store;
+  rooms: RoomRegistry;
+  tokens: TokenService;
+  publicUrl: string | undefined;
+}
+
+/** The JSON API (docs/api.md). Handlers are thin: parse, authorise, ask the room. */
+export function apiRouter({ store, rooms, tokens, publicUrl }: ApiDeps): Router {
+  const r = Router();
+  const perIp = new RateLimiter(1, 30); // creating and joining: 30 at once, then 1 a second per address
+
+  const limit = (req: Request) => {
+    const wait = perIp.take(req.ip ?? 'unknown');
+    if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'Too many requests from this address; please wait a moment.', retryAfterMs: wait });
+  };
+  const base = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host')}`;
+
+  r.get('/agreement-sets', (_req, res) => {
+    res.json({ sets: AGREEMENT_LIBRARY });
+  });
+
+  r.post('/convenings', async (req, res) => {
+    limit(req);
+    const body = parseBody(CreateConveningBody, req.body);
+    const made = await rooms.create(body);
+    const facilitatorToken = tokens.issue({ conveningId: made.id, participantId: made.hostId, role: 'facilitator' });
+    const result: CreateConveningResult = {
+      id: made.id,
+      joinCode: made.joinCode,
+      facilitatorToken,
+      cohostCode: made.cohostCode,
+      hostUrl: `${base(req)}/host/${made.id}#token=${facilitatorToken}`,
+      joinUrl: `${base(req)}/j/${made.joinCode}`,
+    };
+    res.status(201).json(result);
+  });
+
+  r.get('/join/:code', async (req, res) => {
+    const code = JoinCode.safeParse(req.params.code);
+    const rec = code.success ? await store.conveningByJoinCode(code.data) : null;
+    if (!rec) throw notFoundCode();
+    const room = await rooms.get(rec.id);
+    res.json({ conveningId: rec.id, title: room?.snapshot.title ?? '', status: room?.snapshot.status ?? 'open' });
+  });
+
+  r.post('/join', async (req, res) => {
+    limit(req);
+    const body = parseBody(JoinBody, req.body);
+    const rec = await store.conveningByJoinCode(body.joinCode);
+    const room = rec ? await rooms.get(rec.id) : null;
+    if (!rec || !room) throw notFoundCode();
+    if (body.cohostCode !== undefined && body.cohostCode !== rec.cohostCode) {
+      throw new HttpError({ code: 'forbidden', message: 'That co-facilitator link is not valid for this convening.', field: 'cohostCode' });
+    }
+    const role = body.cohostCode ? 'cofacilitator' : 'participant';
+    const admitted = await room.admit({ name: body.name, pronouns: body.pronouns ?? null, role });
+    if (!admitted.ok) throw new HttpError(admitted.error);
+    const result: JoinResult = {
+      conveningId: rec.id,
+      participantId: admitted.participantId,
+      role,
+      token: tokens.issue({ conveningId: rec.id, participantId: admitted.participantId, role }),
+    };
+    res.status(201).json(result);
+  });
+
+  /** The caller's own view of a convening, as a snapshot (for bots and debugging). */
+  r.get('/convenings/:id', async (req, res) => {
+    const { cred, room } = await authorised(req, req.params.id);
+    res.json({ protocolVersion: PROTOCOL_VERSION, view: viewFor(room.snapshot, cred) });
+  });
+
+  async function authorised(req: Request, conveningId: string | undefined) {
+    const cred = credentialOf(req, tokens);
+    if (!cred || cred.conveningId !== conveningId) throw unauthorized();
+    const room = await rooms.get(cred.conveningId);
+    if (!room || !room.snapshot.participants[cred.participantId]) throw unauthorized();
+    return { cred, room };
+  }
+
+  return r;
+}
+
+export function credentialOf(req: Request, tokens: TokenService): Credential | null {
+  const header = req.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? tokens.verify(match[1]) : null;
+}
+
+const unauthorized = () =>
+  new HttpError({ code: 'unauthorized', message: 'This call needs a valid credential for this convening.' });
+
+const notFoundCode = () =>
+  new HttpError({
+    code: 'not_found',
+    message: 'We could not find a convening with that code. Check the code with your facilitator and try again.',
+    field: 'joinCode',
+  });

@@ -1,0 +1,133 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  CommandEnvelope,
+  HandshakeAuth,
+  LIMITS,
+  PROTOCOL_VERSION,
+  SOCKET_EVENTS,
+  schemaError,
+  type AckResult,
+  type ClientToServer,
+  type ServerToClient,
+} from '@brave/protocol';
+import { isFacilitator, type Audience, type Delivery, type Viewer } from '@brave/core';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Fanout } from '../convening/room.ts';
+import type { RoomRegistry } from '../convening/registry.ts';
+import { RateLimiter } from '../http/ratelimit.ts';
+
+interface SocketData {
+  viewer: Viewer;
+  conveningId: string;
+  lastSeq: number | undefined;
+}
+type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+type Conn = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+/** socket.io room names for each audience of a convening. */
+const rooms = {
+  everyone: (c: string) => `c:${c}`,
+  facilitators: (c: string) => `c:${c}:f`,
+  participants: (c: string) => `c:${c}:p`,
+  person: (c: string, p: string) => `c:${c}:u:${p}`,
+};
+
+export interface RealtimeDeps {
+  tokens: TokenService;
+  getRooms: () => RoomRegistry;
+  originAllowed: (req: IncomingMessage) => boolean;
+  log: (msg: string, err?: unknown) => void;
+}
+
+/** The socket.io adapter: handshake auth, commands in, filtered events out. */
+export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; fanout: Fanout } {
+  const io: IO = new Server(http, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: LIMITS.socketMessageBytes,
+    // Upgrades we do not own (/collab/) are routed by our own upgrade handler.
+    destroyUpgrade: false,
+    allowRequest: (req, cb) => cb(null, deps.originAllowed(req)),
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+  });
+
+  io.use((socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(refusal('unauthorized', 'A credential is needed to connect.'));
+    if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
+      return next(refusal('protocol_mismatch', `This page is out of date (protocol ${auth.data.protocolVersion}, server ${PROTOCOL_VERSION}). Please reload.`));
+    }
+    const cred = deps.tokens.verify(auth.data.token);
+    if (!cred) return next(refusal('unauthorized', 'Your credential is not valid here. Please join again.'));
+    socket.data = { viewer: { participantId: cred.participantId, role: cred.role }, conveningId: cred.conveningId, lastSeq: auth.data.lastSeq };
+    next();
+  });
+
+  io.on('connection', (socket) => void onConnection(socket, deps).catch((err) => {
+    deps.log('socket: connection failed', err);
+    socket.disconnect(true);
+  }));
+
+  const fanout: Fanout = {
+    deliver(conveningId: string, d: Delivery, envelope: { seq: number; at: number }) {
+      target(io, conveningId, d.audience).emit(SOCKET_EVENTS.event, { ...envelope, event: d.event });
+    },
+  };
+  return { io, fanout };
+}
+
+function target(io: IO, c: string, a: Audience) {
+  switch (a.to) {
+    case 'everyone':
+      return io.to(rooms.everyone(c));
+    case 'person':
+      return io.to(rooms.person(c, a.id));
+    case 'facilitators':
+      return a.except ? io.to(rooms.facilitators(c)).except(rooms.person(c, a.except)) : io.to(rooms.facilitators(c));
+    case 'participants':
+      return a.except ? io.to(rooms.participants(c)).except(rooms.person(c, a.except)) : io.to(rooms.participants(c));
+  }
+}
+
+async function onConnection(socket: Conn, deps: RealtimeDeps): Promise<void> {
+  const { viewer, conveningId, lastSeq } = socket.data;
+  const room = await deps.getRooms().get(conveningId);
+  if (!room || !room.snapshot.participants[viewer.participantId]) {
+    socket.emit(SOCKET_EVENTS.fault, { code: 'unauthorized', message: 'This convening does not know you. Please join again.' });
+    socket.disconnect(true);
+    return;
+  }
+  // Join audiences and send hello in the same tick, so no event can fall between them.
+  socket.join([
+    rooms.everyone(conveningId),
+    isFacilitator(viewer.role) ? rooms.facilitators(conveningId) : rooms.participants(conveningId),
+    rooms.person(conveningId, viewer.participantId),
+  ]);
+  socket.emit(SOCKET_EVENTS.hello, room.hello(viewer, lastSeq));
+
+  const limiter = new RateLimiter(LIMITS.commandsPerSecond, LIMITS.commandBurst);
+  socket.on(SOCKET_EVENTS.command, (raw: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') {
+      socket.emit(SOCKET_EVENTS.fault, { code: 'bad_request', message: 'Commands need an acknowledgement callback; nothing was done.' });
+      return;
+    }
+    const reply = ack as (r: AckResult) => void;
+    const wait = limiter.take('c');
+    if (wait > 0) return reply({ ok: false, error: { code: 'rate_limited', message: 'Slow down a little: too many actions at once.', retryAfterMs: wait } });
+    const parsed = CommandEnvelope.safeParse(raw);
+    if (!parsed.success) return reply({ ok: false, error: schemaError(parsed.error, 'command') });
+    room.command(viewer, parsed.data).then(reply, (err) => {
+      deps.log('socket: command failed', err);
+      reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; nothing was recorded.' } });
+    });
+  });
+  socket.onAny((event: string) => {
+    if (event !== SOCKET_EVENTS.command) socket.emit(SOCKET_EVENTS.fault, { code: 'bad_request', message: `Unknown event "${String(event).slice(0, 40)}".` });
+  });
+}
+
+function refusal(code: string, message: string): Error & { data: { code: string; message: string } } {
+  return Object.assign(new Error(message), { data: { code, message } });
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
+import { TokenService } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import { RoomRegistry } from './convening/registry.ts';
+import { apiRouter } from './http/api.ts';
+import { errorHandler, fail } from './http/respond.ts';
+import { attachRealtime } from './realtime/socket.ts';
+import { SqliteStore } from './store/sqlite.ts';
+import type { Store } from './store/types.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export function makeLogger(level: Config['log']) {
+  return (msg: string, err?: unknown) => {
+    if (level === 'silent') return;
+    // Errors are logged by name and message only: bodies and credentials never reach logs.
+    const detail = err instanceof Error ? ` (${err.name}: ${err.message})` : '';
+    console.error(`[brave-space] ${msg}${detail}`);
+  };
+}
+
+/** Build and start one server: HTTP API, socket.io, static web app, all on one port. */
+export async function startServer(config: Config, options: { store?: Store } = {}): Promise<RunningServer> {
+  const log = makeLogger(config.log);
+  const store = options.store ?? new SqliteStore(join(config.dataDir, 'brave-space.db'));
+  const tokens = new TokenService(config.secret, config.tokenTtlMs);
+  const app = express();
+  const http = createHttpServer(app);
+  const originAllowed = makeOriginCheck(config);
+
+  // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
+  const rooms: { registry?: RoomRegistry } = {};
+  const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log });
+  const registry = (rooms.registry = new RoomRegistry(store, fanout, { now: Date.now, reminderMinuteMs: config.reminderMinuteMs, log }));
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:'],
+          // Radix primitives inject small <style> tags (scroll locking), hence unsafe-inline for styles only.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: false,
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind });
+  });
+  app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl }));
+  app.use('/api', (_req, res) => fail(res, { code: 'not_found', message: 'No such API route.' }));
+  serveWeb(app, config.webDist);
+  app.use(errorHandler(log));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: config.publicUrl ?? `http://${shownHost}:${port}`,
+    port,
+    store,
+    async close() {
+      registry.stopAll();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      http.closeAllConnections();
+      await store.close();
+    },
+  };
+}
+
+function serveWeb(app: express.Express, dist: string): void {
+  const index = join(dist, 'index.html');
+  app.use(express.static(dist, { index: false, maxAge: '1h', immutable: false }));
+  app.get(/^\/(?!api\/|socket\.io\/|collab\/).*/, (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The web app is not built yet. Run `pnpm build` (or `pnpm start`).');
+      return;
+    }
+    res.sendFile(index);
+  });
+}
+
+/**
+ * Browsers always send Origin on websocket upgrades: allow our own origin and the
+ * configured ones. Non-browser clients (bots, tests) send none and rely on tokens.
+ */
+export function makeOriginCheck(config: Config) {
+  const allowed = new Set(config.allowedOrigins);
+  if (config.publicUrl) allowed.add(new URL(config.publicUrl).origin);
+  return (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (!origin) return true;
+    if (allowed.has(origin)) return true;
+    const host = req.headers.host;
+    return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  };
+}

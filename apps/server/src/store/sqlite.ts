@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { DomainEvent } from '@brave/protocol';
+import {
+  StoreUnavailableError,
+  type ActionRecord,
+  type ConveningRecord,
+  type NewEvent,
+  type Store,
+  type StoredEvent,
+} from './types.ts';
+
+/** Each entry moves the schema one version forward; never edit a released one. */
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE convenings (
+     id TEXT PRIMARY KEY,
+     join_code TEXT NOT NULL UNIQUE,
+     cohost_code TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE events (
+     convening_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     actor TEXT,
+     body TEXT NOT NULL,
+     PRIMARY KEY (convening_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE actions (
+     convening_id TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     key TEXT NOT NULL,
+     result TEXT NOT NULL,
+     PRIMARY KEY (convening_id, actor, key)
+   ) WITHOUT ROWID;`,
+];
+
+type Row = { seq: number; at: number; actor: string | null; body: string };
+
+/**
+ * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so
+ * a write has reached the file (and survives the process being killed) by the time the
+ * returned promise exists.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(file: string, options: { busyTimeoutMs?: number } = {}) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db, MIGRATIONS);
+    this.stmt = {
+      insertConvening: this.db.prepare(
+        'INSERT INTO convenings (id, join_code, cohost_code, created_at) VALUES (@id, @joinCode, @cohostCode, @createdAt)',
+      ),
+      byCode: this.db.prepare(
+        'SELECT id, join_code AS joinCode, cohost_code AS cohostCode, created_at AS createdAt FROM convenings WHERE join_code = ?',
+      ),
+      byId: this.db.prepare(
+        'SELECT id, join_code AS joinCode, cohost_code AS cohostCode, created_at AS createdAt FROM convenings WHERE id = ?',
+      ),
+      head: this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events WHERE convening_id = ?').pluck(),
+      insertEvent: this.db.prepare('INSERT INTO events (convening_id, seq, at, actor, body) VALUES (?, ?, ?, ?, ?)'),
+      eventsAfter: this.db.prepare('SELECT seq, at, actor, body FROM events WHERE convening_id = ? AND seq > ? ORDER BY seq'),
+      insertAction: this.db.prepare('INSERT OR REPLACE INTO actions (convening_id, actor, key, result) VALUES (?, ?, ?, ?)'),
+      actions: this.db.prepare('SELECT actor, key, result FROM actions WHERE convening_id = ?'),
+    };
+  }
+
+  async createConvening(record: ConveningRecord, events: NewEvent[]): Promise<StoredEvent[]> {
+    return this.write(() => {
+      this.stmt.insertConvening.run(record);
+      return this.appendRows(record.id, events);
+    });
+  }
+
+  async conveningByJoinCode(joinCode: string): Promise<ConveningRecord | null> {
+    return (this.stmt.byCode.get(joinCode) as ConveningRecord | undefined) ?? null;
+  }
+
+  async convening(id: string): Promise<ConveningRecord | null> {
+    return (this.stmt.byId.get(id) as ConveningRecord | undefined) ?? null;
+  }
+
+  async append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]> {
+    return this.write(() => {
+      const stored = this.appendRows(conveningId, events);
+      if (action) this.stmt.insertAction.run(conveningId, action.actor, action.key, JSON.stringify(action.result));
+      return stored;
+    });
+  }
+
+  async events(conveningId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    return (this.stmt.eventsAfter.all(conveningId, afterSeq) as Row[]).map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      event: DomainEvent.parse(JSON.parse(r.body)),
+    }));
+  }
+
+  async actions(conveningId: string): Promise<ActionRecord[]> {
+    return (this.stmt.actions.all(conveningId) as { actor: string; key: string; result: string }[]).map((r) => ({
+      actor: r.actor,
+      key: r.key,
+      result: JSON.parse(r.result),
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private appendRows(conveningId: string, events: NewEvent[]): StoredEvent[] {
+    let seq = this.stmt.head.get(conveningId) as number;
+    return events.map((e) => {
+      seq += 1;
+      this.stmt.insertEvent.run(conveningId, seq, e.at, e.actor, JSON.stringify(e.event));
+      return { ...e, seq };
+    });
+  }
+
+  /** Run a write in one transaction; any database failure becomes StoreUnavailableError. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (err instanceof Database.SqliteError) {
+        throw new StoreUnavailableError(`The database refused the write (${err.code}).`, { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+export function migrate(db: Database.Database, migrations: string[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

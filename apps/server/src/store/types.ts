@@ -1,0 +1,46 @@
+import type { AckResult, DomainEvent } from '@brave/protocol';
+
+/** An event as written: the actor is kept for audit but never sent to clients. */
+export interface NewEvent {
+  at: number;
+  actor: string | null;
+  event: DomainEvent;
+}
+export interface StoredEvent extends NewEvent {
+  seq: number;
+}
+
+export interface ConveningRecord {
+  id: string;
+  joinCode: string;
+  cohostCode: string;
+  createdAt: number;
+}
+
+/** An answered command, kept so a retried command gets the same answer. */
+export interface ActionRecord {
+  actor: string;
+  key: string;
+  result: AckResult;
+}
+
+/** Raised when a write did not happen. Nothing is acknowledged after it. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/**
+ * Where convenings live. The embedded SQLite store fills it today; a PostgreSQL store
+ * can fill the same contract. Every method resolves only once the data is durable.
+ */
+export interface Store {
+  readonly kind: string;
+  createConvening(record: ConveningRecord, events: NewEvent[]): Promise<StoredEvent[]>;
+  conveningByJoinCode(joinCode: string): Promise<ConveningRecord | null>;
+  convening(id: string): Promise<ConveningRecord | null>;
+  /** Append events (and the answer to the command that caused them) in one transaction. */
+  append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]>;
+  events(conveningId: string, afterSeq?: number): Promise<StoredEvent[]>;
+  actions(conveningId: string): Promise<ActionRecord[]>;
+  close(): Promise<void>;
+}

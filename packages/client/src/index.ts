@@ -1,0 +1,2 @@
+export { api, ApiRequestError } from './http.ts';
+export { LiveClient, type ConnectionStatus, type LiveClientOptions } from './live.ts';

@@ -1,0 +1,61 @@
+// 'random' and 'mix': everyone into balanced rooms. Mix also steers away from
+// pairs who met before (and, if asked, from teammates).
+
+import { emptyDraft } from './context.ts';
+import type { ConstraintKind, Context, Draft } from './context.ts';
+import { forPairs } from './graph.ts';
+import { encodePair, decodePair } from './pairs.ts';
+import { fillPools, poolOf } from './pools.ts';
+import { roomCountFor } from './sizes.ts';
+import type { MixStrategy, RandomStrategy } from './types.ts';
+
+const LISTED = 20;
+
+export function planMixed(ctx: Context, strategy: RandomStrategy | MixStrategy): Draft {
+  const count = roomCountFor(strategy, ctx.n);
+  const everyone = Array.from({ length: ctx.n }, (_, i) => i);
+  const pool = poolOf(everyone, count, (r) => ({ key: `room-${r + 1}`, name: `Room ${r + 1}` }));
+  const mixing = strategy.kind === 'mix';
+  const avoidTeam = strategy.kind === 'mix' && strategy.avoidSameTeam === true;
+  const draft = emptyDraft(reasonForMixed(ctx, count));
+  draft.rooms = fillPools(ctx, [pool], { history: mixing, sameTeam: avoidTeam }, mixing);
+  if (strategy.by === 'count' && strategy.rooms > count && ctx.n > 0) {
+    draft.lines.push(`Asked for ${strategy.rooms} rooms; made ${count} so nobody sits alone.`);
+  }
+  if (avoidTeam) reportTeammates(ctx, draft);
+  return draft;
+}
+
+function reasonForMixed(ctx: Context, rooms: number) {
+  const largest = rooms > 0 ? Math.ceil(ctx.n / rooms) : 0;
+  return (kind: ConstraintKind, group: readonly number[]): string => {
+    if (kind === 'keepTogether' && group.length > largest) return `The group is larger than a room (${largest}).`;
+    if (kind === 'keepApart' && rooms < group.length) return `There are fewer rooms (${rooms}) than people to keep apart.`;
+    if (kind === 'onePerRoom') return 'There are more facilitators than rooms.';
+    return 'It could not be met together with the other constraints and equal room sizes.';
+  };
+}
+
+/** Lists teammates who still share a room (soft rule: the mix tried to avoid it). */
+function reportTeammates(ctx: Context, draft: Draft): void {
+  const n = Math.max(ctx.n, 1);
+  const found: number[] = [];
+  for (const room of draft.rooms) {
+    const byTeam = new Map<string, number[]>();
+    for (const m of room.members) {
+      const team = ctx.people[m]?.team?.trim() ?? '';
+      if (team !== '') byTeam.set(team, [...(byTeam.get(team) ?? []), m]);
+    }
+    for (const mates of byTeam.values()) forPairs(mates, (i, j) => found.push(encodePair(i, j, n)));
+  }
+  if (found.length === 0) return;
+  draft.lines.push(`${found.length} teammate pair(s) share a room: there was no better split.`);
+  for (const key of found.sort((a, b) => a - b).slice(0, LISTED)) {
+    const [i, j] = decodePair(key, n);
+    draft.unsatisfied.push({
+      kind: 'avoidSameTeam',
+      ids: [ctx.people[i]!.id, ctx.people[j]!.id],
+      reason: 'Teammates share a room because no split kept every team apart.',
+    });
+  }
+}

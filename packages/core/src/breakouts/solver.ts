@@ -1,0 +1,137 @@
+// Fills rooms of fixed sizes from pools of people, minimising the pair-graph cost
+// plus an uneven spread of facilitators. A pool is a set of people and the rooms
+// they may go to (one pool for random/mix, one per channel or caucus otherwise).
+// People only ever swap within their pool, so sizes and pool rules never break.
+//
+// Method: a sampled greedy construction, then simulated annealing on swaps with
+// a bounded number of iterations, then a short strictly-improving descent.
+// Tiny problems restart a few times, which makes known repeat-free schedules
+// (social-golfer style) reliably reachable.
+
+import type { PairGraph } from './graph.ts';
+import type { Rng } from './rng.ts';
+import { shuffleInPlace } from './rng.ts';
+import { SearchState } from './search-state.ts';
+
+export interface Pool {
+  members: number[];
+  /** Global room indices this pool fills. */
+  rooms: number[];
+  /** Target size of each of those rooms (same order). */
+  sizes: number[];
+}
+
+export interface SolveInput {
+  pools: Pool[];
+  roomTotal: number;
+  graph: PairGraph;
+  /** Facilitator flags when they should be spread one per room, else null. */
+  facilitators: Uint8Array | null;
+  /** Groups placed first and side by side (keep-together groups). */
+  together: readonly number[][];
+  budget: number;
+  rng: Rng;
+}
+
+const SAMPLE = 12;
+const SMALL = 64;
+const RESTARTS = 40;
+
+/** Returns the room of every person (-1 for people in no pool). */
+export function solve(input: SolveInput): Int32Array {
+  const state = new SearchState(input);
+  construct(state, input);
+  if (state.penalty() > 0) anneal(state, input);
+  if (state.penalty() === 0 || state.movable.length > SMALL) return state.roomOf;
+  let best = state.roomOf.slice();
+  let bestPenalty = state.penalty();
+  for (let attempt = 0; attempt < RESTARTS && bestPenalty > 0; attempt++) {
+    construct(state, input);
+    anneal(state, input);
+    if (state.penalty() < bestPenalty) {
+      bestPenalty = state.penalty();
+      best = state.roomOf.slice();
+    }
+  }
+  return best;
+}
+
+function construct(state: SearchState, input: SolveInput): void {
+  state.reset();
+  input.pools.forEach((pool, p) => {
+    const open = pool.rooms.slice();
+    for (const person of placementOrder(pool, input)) {
+      const room = chooseRoom(state, person, open, p, input.rng);
+      state.place(person, room);
+      if (state.isFull(room)) open.splice(open.indexOf(room), 1);
+    }
+  });
+}
+
+/** Facilitators first, then keep-together groups side by side, then everyone else. */
+function placementOrder(pool: Pool, input: SolveInput): number[] {
+  const inPool = new Set(pool.members);
+  const seen = new Set<number>();
+  const order: number[] = [];
+  const push = (person: number): void => {
+    if (!seen.has(person) && inPool.has(person)) {
+      seen.add(person);
+      order.push(person);
+    }
+  };
+  const facs = input.facilitators;
+  const shuffled = shuffleInPlace(pool.members.slice(), input.rng);
+  if (facs !== null) for (const person of shuffled) if (facs[person] === 1) push(person);
+  for (const group of shuffleInPlace(input.together.slice(), input.rng)) group.forEach(push);
+  shuffled.forEach(push);
+  return order;
+}
+
+/** Cheapest room among the rooms of placed neighbours and a random sample of open rooms. */
+function chooseRoom(state: SearchState, person: number, open: number[], pool: number, rng: Rng): number {
+  const touched = state.neighbourRoomCosts(person);
+  let best = -1;
+  let bestCost = Infinity;
+  const consider = (room: number): void => {
+    if (state.poolOfRoom[room] !== pool || state.isFull(room)) return;
+    const cost = state.scratch[room]! + state.placeFacilitatorCost(person, room);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = room;
+    }
+  };
+  const tries = Math.min(open.length, SAMPLE);
+  for (let t = 0; t < tries; t++) {
+    consider(open.length <= SAMPLE ? open[t]! : open[rng.int(open.length)]!);
+  }
+  for (const room of touched) consider(room);
+  state.clearScratch(touched);
+  return best >= 0 ? best : open[0]!;
+}
+
+function anneal(state: SearchState, input: SolveInput): void {
+  const { rng } = input;
+  const movers = state.movable;
+  if (movers.length === 0) return;
+  const total = Math.max(1, input.budget);
+  const hot = Math.floor(total * 0.8);
+  const refresh = Math.max(64, Math.min(movers.length, 4096));
+  let bad: number[] = [];
+  for (let it = 0; it < total; it++) {
+    if (state.penalty() <= 0) return;
+    if (it % refresh === 0) bad = state.troubled();
+    const a = bad.length > 0 && rng.next() < 0.8 ? bad[rng.int(bad.length)]! : movers[rng.int(movers.length)]!;
+    const mates = state.poolMembers(a);
+    const b = mates[rng.int(mates.length)]!;
+    if (state.roomOf[a] === state.roomOf[b]) continue;
+    const delta = state.swapDelta(a, b);
+    if (delta <= 0 ? delta < 0 || it < hot : it < hot && rng.next() < Math.exp(-delta / temperature(it, hot))) {
+      state.swap(a, b, delta);
+    }
+  }
+}
+
+/** Geometric cooling from 2 to 0.02 over the hot phase. */
+function temperature(it: number, hot: number): number {
+  return 2 * Math.pow(0.01, it / Math.max(1, hot));
+}

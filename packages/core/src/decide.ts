@@ -1,0 +1,155 @@
+import type { Command, CommandOf, ConveningView, CreateConveningBody, DomainEvent, Visibility } from '@brave/protocol';
+import { DEFAULT_SIGNAL_POLICY } from '@brave/protocol';
+import { DEFAULT_AGREEMENT_SET, agreementSet, normaliseAgreements } from './agreements.ts';
+import { can, isFacilitator, type Viewer } from './policy.ts';
+import { reminderStartIndex } from './reminders.ts';
+import { accept, refuse, type Decision } from './result.ts';
+import { canMove, signalWaitMs } from './signals.ts';
+
+export interface DecideContext {
+  actor: Viewer;
+  now: number;
+  /** Mints a fresh id (the server passes a random one; tests pass a counter). */
+  newId: (prefix: string) => string;
+}
+
+/**
+ * The rules: given the full state, who asks and what, decide which events happen.
+ * Pure: no clock, no randomness, no I/O beyond what the context hands in.
+ */
+export function decide(state: ConveningView, command: Command, ctx: DecideContext): Decision {
+  const { actor } = ctx;
+  if (!state.participants[actor.participantId]) return refuse('unauthorized', 'You are not part of this convening.');
+  if (!can(actor.role, command.type)) {
+    return refuse('forbidden', isFacilitator(actor.role) ? 'Not available to your role.' : 'Only facilitators can do that.');
+  }
+  if (state.status === 'closed') return refuse('closed', 'This convening has ended.');
+  const handler = HANDLERS[command.type] as (s: ConveningView, c: Command, x: DecideContext) => Decision;
+  return handler(state, command, ctx);
+}
+
+type Handlers = { [T in Command['type']]: (s: ConveningView, c: CommandOf<T>, x: DecideContext) => Decision };
+
+const HANDLERS: Handlers = {
+  'agreements.affirm': (s, _c, { actor }) =>
+    s.participants[actor.participantId]?.affirmedAt != null
+      ? accept([])
+      : accept([{ type: 'participant.affirmed', participantId: actor.participantId }]),
+
+  'agreements.set': (s, c, { newId }) => {
+    const agreements = normaliseAgreements(c.agreements, () => newId('a'));
+    return accept([{ type: 'agreements.set', agreementSetId: c.agreementSetId ?? 'custom', agreements }]);
+  },
+
+  'spotlight.set': (s, c) => {
+    const a = s.agreements.find((x) => x.id === c.agreementId);
+    if (!a) return refuse('not_found', 'That agreement is not in this convening’s set.', { field: 'agreementId' });
+    return accept([{ type: 'spotlight.set', agreementId: a.id, text: a.text, source: 'facilitator' }]);
+  },
+
+  'spotlight.clear': (s) => (s.spotlight ? accept([{ type: 'spotlight.cleared' }]) : accept([])),
+
+  'reminders.schedule': (s, c) => {
+    if (s.agreements.length === 0) return refuse('conflict', 'There are no agreements to rotate through.');
+    return accept([{ type: 'reminders.scheduled', everyMinutes: c.everyMinutes, startIndex: reminderStartIndex(s) }]);
+  },
+
+  'reminders.stop': (s) => (s.reminders ? accept([{ type: 'reminders.stopped' }]) : accept([])),
+
+  'reminder.request': (s, c, { actor, newId }) => {
+    if (!s.agreements.some((a) => a.id === c.agreementId)) {
+      return refuse('not_found', 'That agreement is not in this convening’s set.', { field: 'agreementId' });
+    }
+    const requestId = newId('r');
+    return accept(
+      [
+        {
+          type: 'reminder.requested',
+          requestId,
+          agreementId: c.agreementId,
+          by: actor.participantId,
+          anonymous: c.anonymous ?? false,
+          note: c.note ?? null,
+        },
+      ],
+      requestId,
+    );
+  },
+
+  'reminder.resolve': (s, c) => {
+    const r = s.reminderRequests[c.requestId];
+    if (!r) return refuse('not_found', 'No such reminder request.', { field: 'requestId' });
+    return r.resolved ? accept([]) : accept([{ type: 'reminder.resolved', requestId: r.id }]);
+  },
+
+  'signal.raise': (s, c, { actor, now, newId }) => {
+    const me = s.participants[actor.participantId];
+    if (!me?.affirmedAt) return refuse('conflict', 'Please affirm the agreements before sending a signal.');
+    const visibility: Visibility = c.visibility ?? s.signalPolicy.default;
+    if (!s.signalPolicy.allowed.includes(visibility)) {
+      return refuse('forbidden', 'This convening does not offer that visibility for signals.', { field: 'visibility' });
+    }
+    const wait = signalWaitMs(s, actor.participantId, now);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      return refuse('rate_limited', `You have sent several signals in the last minute. You can send another in ${seconds} s; a facilitator has already seen the others.`, { retryAfterMs: wait });
+    }
+    const signalId = newId('s');
+    const event: DomainEvent = {
+      type: 'signal.raised',
+      signalId,
+      kind: c.kind,
+      visibility,
+      scope: 'plenary',
+      by: actor.participantId,
+      explanation: c.explanation ?? null,
+      privateExplanation: visibility !== 'named' || (c.privateExplanation ?? false),
+    };
+    return accept([event], signalId);
+  },
+
+  'signal.explain': (s, c, { actor }) => {
+    const sig = s.signals[c.signalId];
+    if (!sig || sig.by !== actor.participantId) return refuse('not_found', 'You can only explain your own signals.', { field: 'signalId' });
+    return accept([{ type: 'signal.explained', signalId: sig.id, explanation: c.explanation }]);
+  },
+
+  'signal.triage': (s, c, { actor }) => {
+    const sig = s.signals[c.signalId];
+    if (!sig) return refuse('not_found', 'No such signal.', { field: 'signalId' });
+    if (sig.status === c.status && !c.note) return accept([]);
+    if (sig.status !== c.status && !canMove(sig.status, c.status)) {
+      return refuse('conflict', `A signal that is ${sig.status} cannot become ${c.status}.`, { field: 'status' });
+    }
+    return accept([{ type: 'signal.triaged', signalId: sig.id, status: c.status, note: c.note ?? null, by: actor.participantId }]);
+  },
+
+  'convening.close': () => accept([{ type: 'spotlight.cleared' }, { type: 'convening.closed' }]),
+};
+
+/** The opening events of a new convening: its settings, and its host already inside. */
+export function openingEvents(
+  body: CreateConveningBody,
+  ids: { conveningId: string; joinCode: string; hostId: string },
+  newId: (prefix: string) => string,
+): DomainEvent[] {
+  const setId = body.agreementSetId ?? (body.agreements ? 'custom' : DEFAULT_AGREEMENT_SET);
+  const base = agreementSet(setId)?.agreements ?? [];
+  const agreements = body.agreements ? normaliseAgreements(body.agreements, () => newId('a')) : base;
+  const allowed = body.signalVisibility?.allowed ?? DEFAULT_SIGNAL_POLICY.allowed;
+  const preferred = body.signalVisibility?.default ?? DEFAULT_SIGNAL_POLICY.default;
+  const policy = { allowed: [...new Set(allowed)], default: allowed.includes(preferred) ? preferred : allowed[0]! };
+  return [
+    {
+      type: 'convening.created',
+      conveningId: ids.conveningId,
+      title: body.title,
+      joinCode: ids.joinCode,
+      agreementSetId: setId,
+      agreements,
+      signalPolicy: policy,
+    },
+    { type: 'participant.joined', participantId: ids.hostId, name: body.hostName ?? 'Host', pronouns: null, role: 'facilitator' },
+    { type: 'participant.affirmed', participantId: ids.hostId },
+  ];
+}

@@ -1,0 +1,154 @@
+import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
+
+/** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
+export const NOTICES_KEPT = 20;
+
+export function emptyState(id: string): ConveningView {
+  return {
+    id,
+    title: '',
+    joinCode: '',
+    status: 'open',
+    createdAt: 0,
+    agreementSetId: 'custom',
+    agreements: [],
+    signalPolicy: { allowed: ['named'], default: 'named' },
+    participants: {},
+    spotlight: null,
+    reminders: null,
+    signals: {},
+    notices: [],
+    reminderRequests: {},
+    seq: 0,
+  };
+}
+
+/**
+ * Fold one logged event into a state. The same function builds the server's full state
+ * from the log and every client's filtered view from the events it was sent, so the two
+ * can never drift apart. Mutates and returns `state` (callers own their copy).
+ */
+export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView {
+  const { event: e, at, seq } = logged;
+  state.seq = Math.max(state.seq, seq);
+  switch (e.type) {
+    case 'convening.created':
+      Object.assign(state, {
+        id: e.conveningId,
+        title: e.title,
+        joinCode: e.joinCode,
+        createdAt: at,
+        agreementSetId: e.agreementSetId,
+        agreements: e.agreements,
+        signalPolicy: e.signalPolicy,
+      });
+      break;
+    case 'convening.closed':
+      state.status = 'closed';
+      state.reminders = null;
+      break;
+    case 'participant.joined':
+      state.participants[e.participantId] = {
+        id: e.participantId,
+        name: e.name,
+        pronouns: e.pronouns,
+        role: e.role,
+        joinedAt: at,
+        affirmedAt: null,
+      };
+      break;
+    case 'participant.affirmed': {
+      const p = state.participants[e.participantId];
+      if (p) p.affirmedAt = at;
+      break;
+    }
+    case 'agreements.set':
+      state.agreementSetId = e.agreementSetId;
+      state.agreements = e.agreements;
+      if (state.spotlight && !e.agreements.some((a) => a.id === state.spotlight?.agreementId)) {
+        state.spotlight = null;
+      }
+      break;
+    case 'spotlight.set':
+      state.spotlight = { agreementId: e.agreementId, text: e.text, source: e.source, at, seq };
+      break;
+    case 'spotlight.cleared':
+      state.spotlight = null;
+      break;
+    case 'reminders.scheduled':
+      state.reminders = { everyMinutes: e.everyMinutes, startIndex: e.startIndex, startedAt: at };
+      break;
+    case 'reminders.stopped':
+      state.reminders = null;
+      break;
+    case 'reminder.requested':
+      state.reminderRequests[e.requestId] = {
+        id: e.requestId,
+        agreementId: e.agreementId,
+        by: e.by,
+        anonymous: e.anonymous,
+        note: e.note,
+        at,
+        resolved: false,
+      };
+      break;
+    case 'reminder.resolved': {
+      const r = state.reminderRequests[e.requestId];
+      if (r) r.resolved = true;
+      break;
+    }
+    case 'signal.raised':
+      state.signals[e.signalId] = {
+        id: e.signalId,
+        kind: e.kind,
+        visibility: e.visibility,
+        scope: e.scope,
+        by: e.by,
+        explanation: e.explanation,
+        privateExplanation: e.privateExplanation,
+        status: 'raised',
+        history: [],
+        raisedAt: at,
+        updatedAt: at,
+      };
+      break;
+    case 'signal.noticed':
+      pushNotice(state, { id: e.signalId, kind: e.kind, scope: e.scope, by: e.by, explanation: e.explanation, at });
+      break;
+    case 'signal.explained': {
+      const s = state.signals[e.signalId];
+      if (s) {
+        s.explanation = e.explanation;
+        s.updatedAt = at;
+      }
+      const n = state.notices.find((x) => x.id === e.signalId);
+      if (n) n.explanation = e.explanation;
+      break;
+    }
+    case 'signal.triaged': {
+      const s = state.signals[e.signalId];
+      if (s) {
+        s.status = e.status;
+        s.updatedAt = at;
+        s.history.push({ status: e.status, note: e.note, by: e.by, at });
+      }
+      break;
+    }
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+  return state;
+}
+
+function pushNotice(state: ConveningView, notice: NoticeView): void {
+  state.notices.push(notice);
+  if (state.notices.length > NOTICES_KEPT) state.notices.splice(0, state.notices.length - NOTICES_KEPT);
+}
+
+export function foldAll(id: string, events: Iterable<LoggedEvent>): ConveningView {
+  let state = emptyState(id);
+  for (const e of events) state = reduce(state, e);
+  return state;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
+
+/**
+ * Everything a client can ask the server to do, as one discriminated union. Each is
+ * sent as the `command` socket event with an idempotency key and answered by an ack.
+ */
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...shape });
+
+export const AgreementInput = z.strictObject({ id: Id.optional(), text: text(LIMITS.agreementTextMax) });
+export type AgreementInput = z.infer<typeof AgreementInput>;
+
+export const Command = z.discriminatedUnion('type', [
+  cmd('agreements.affirm', {}),
+  cmd('agreements.set', {
+    agreementSetId: AgreementSetId.optional(),
+    agreements: z.array(AgreementInput).min(1).max(LIMITS.agreementsMax),
+  }),
+  cmd('spotlight.set', { agreementId: Id }),
+  cmd('spotlight.clear', {}),
+  cmd('reminders.schedule', {
+    everyMinutes: z.number().min(LIMITS.reminderMinutesMin).max(LIMITS.reminderMinutesMax),
+  }),
+  cmd('reminders.stop', {}),
+  cmd('reminder.request', {
+    agreementId: Id,
+    note: text(LIMITS.noteMax).optional(),
+    anonymous: z.boolean().optional(),
+  }),
+  cmd('reminder.resolve', { requestId: Id }),
+  cmd('signal.raise', {
+    kind: SignalKind,
+    visibility: Visibility.optional(),
+    explanation: text(LIMITS.explanationMax).optional(),
+    privateExplanation: z.boolean().optional(),
+  }),
+  cmd('signal.explain', { signalId: Id, explanation: text(LIMITS.explanationMax) }),
+  cmd('signal.triage', {
+    signalId: Id,
+    status: SignalStatus.exclude(['raised']),
+    note: text(LIMITS.noteMax).optional(),
+  }),
+  cmd('convening.close', {}),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** The envelope of the `command` event: the key makes retries safe. */
+export const CommandEnvelope = z.strictObject({
+  key: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  command: Command,
+});
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  Agreement,
+  AgreementSetId,
+  Id,
+  Role,
+  SignalKind,
+  SignalPolicy,
+  SignalStatus,
+  Visibility,
+} from './model.ts';
+
+/**
+ * Domain events: the append-only log of a convening. The server stores them in full;
+ * each reader receives them as the access policy lets them see (some fields nulled,
+ * or a signal turned into a room notice). Folding them in order gives the state.
+ */
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape });
+
+export const ConveningCreated = ev('convening.created', {
+  conveningId: Id,
+  title: z.string(),
+  joinCode: z.string(),
+  agreementSetId: AgreementSetId,
+  agreements: z.array(Agreement),
+  signalPolicy: SignalPolicy,
+});
+export const ConveningClosed = ev('convening.closed', {});
+export const ParticipantJoined = ev('participant.joined', {
+  participantId: Id,
+  name: z.string(),
+  pronouns: z.string().nullable(),
+  role: Role,
+});
+export const ParticipantAffirmed = ev('participant.affirmed', { participantId: Id });
+export const AgreementsSet = ev('agreements.set', {
+  agreementSetId: AgreementSetId,
+  agreements: z.array(Agreement),
+});
+export const SpotlightSet = ev('spotlight.set', {
+  agreementId: Id,
+  text: z.string(),
+  source: z.enum(['facilitator', 'reminder']),
+});
+export const SpotlightCleared = ev('spotlight.cleared', {});
+export const RemindersScheduled = ev('reminders.scheduled', {
+  everyMinutes: z.number(),
+  startIndex: z.number().int(),
+});
+export const RemindersStopped = ev('reminders.stopped', {});
+export const ReminderRequested = ev('reminder.requested', {
+  requestId: Id,
+  agreementId: Id,
+  /** null for readers who may not know who asked (the asker chose to stay anonymous). */
+  by: Id.nullable(),
+  anonymous: z.boolean(),
+  note: z.string().nullable(),
+});
+export const ReminderResolved = ev('reminder.resolved', { requestId: Id });
+export const SignalRaised = ev('signal.raised', {
+  signalId: Id,
+  kind: SignalKind,
+  visibility: Visibility,
+  /** Where it was raised: "plenary" or a breakout room id. */
+  scope: z.string(),
+  by: Id.nullable(),
+  explanation: z.string().nullable(),
+  /** When true, the explanation goes to facilitators only even for a named signal. */
+  privateExplanation: z.boolean(),
+});
+/** What the rest of the room receives instead of signal.raised: a calm notice. */
+export const SignalNoticed = ev('signal.noticed', {
+  signalId: Id,
+  kind: SignalKind,
+  scope: z.string(),
+  by: Id.nullable(),
+  explanation: z.string().nullable(),
+});
+export const SignalExplained = ev('signal.explained', {
+  signalId: Id,
+  explanation: z.string(),
+});
+export const SignalTriaged = ev('signal.triaged', {
+  signalId: Id,
+  status: SignalStatus,
+  note: z.string().nullable(),
+  by: Id,
+});
+
+export const DomainEvent = z.discriminatedUnion('type', [
+  ConveningCreated,
+  ConveningClosed,
+  ParticipantJoined,
+  ParticipantAffirmed,
+  AgreementsSet,
+  SpotlightSet,
+  SpotlightCleared,
+  RemindersScheduled,
+  RemindersStopped,
+  ReminderRequested,
+  ReminderResolved,
+  SignalRaised,
+  SignalNoticed,
+  SignalExplained,
+  SignalTriaged,
+]);
+export type DomainEvent = z.infer<typeof DomainEvent>;
+export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;
+
+/**
+ * One entry of the log as sent: sequence number and time. Who acted is never on the
+ * envelope (that would unmask anonymous signals); events that need it carry `by`.
+ */
+export const LoggedEvent = z.object({
+  seq: z.number().int().positive(),
+  at: z.number().int(),
+  event: DomainEvent,
+});
+export type LoggedEvent = z.infer<typeof LoggedEvent>;

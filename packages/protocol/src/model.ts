@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+
+/** Trimmed, non-empty text without control characters, at most `max` characters. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'contains control characters');
+
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
+export type Id = z.infer<typeof Id>;
+
+export const JoinCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z0-9]{4,12}$/, 'must be 4 to 12 letters or digits'));
+
+export const Role = z.enum(['facilitator', 'cofacilitator', 'participant', 'observer']);
+export type Role = z.infer<typeof Role>;
+
+export const Agreement = z.object({ id: Id, text: text(LIMITS.agreementTextMax) });
+export type Agreement = z.infer<typeof Agreement>;
+
+export const AgreementSetId = z.enum(['touchstones', 'race-dialogue', 'solidarity', 'network', 'custom']);
+export type AgreementSetId = z.infer<typeof AgreementSetId>;
+
+export const SignalKind = z.enum(['ouch', 'whoops']);
+export type SignalKind = z.infer<typeof SignalKind>;
+
+/**
+ * named: the room sees who. anonymous_to_room: the room does not, facilitators do.
+ * anonymous: nobody but the sender ever learns who.
+ */
+export const Visibility = z.enum(['named', 'anonymous_to_room', 'anonymous']);
+export type Visibility = z.infer<typeof Visibility>;
+
+export const SignalStatus = z.enum(['raised', 'acknowledged', 'addressed', 'parked']);
+export type SignalStatus = z.infer<typeof SignalStatus>;
+
+export const SignalPolicy = z
+  .object({
+    allowed: z.array(Visibility).min(1).max(3),
+    default: Visibility,
+  })
+  .refine((p) => p.allowed.includes(p.default), { message: 'default must be one of allowed', path: ['default'] });
+export type SignalPolicy = z.infer<typeof SignalPolicy>;
+
+export const DEFAULT_SIGNAL_POLICY: SignalPolicy = {
+  allowed: ['named', 'anonymous_to_room', 'anonymous'],
+  default: 'anonymous_to_room',
+};
