@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 30),
   /** How long a reminder "minute" lasts; only tests shorten it. */
   REMINDER_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
+  /** How long a breakout-round "second" lasts; only tests shorten it. */
+  ROUND_SECOND_MS: z.coerce.number().int().min(1).max(1000).default(1000),
   WEB_DIST: z.string().optional(),
   LOG: z.enum(['silent', 'info', 'debug']).default('info'),
 });
@@ -30,6 +32,7 @@ export interface Config {
   allowedOrigins: string[];
   tokenTtlMs: number;
   reminderMinuteMs: number;
+  roundSecondMs: number;
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
@@ -54,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     reminderMinuteMs: e.REMINDER_MINUTE_MS,
+    roundSecondMs: e.ROUND_SECOND_MS,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     log: e.LOG,
   };

@@ -42,7 +42,12 @@ export async function startServer(config: Config, options: { store?: Store } = {
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
   const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log });
-  const registry = (rooms.registry = new RoomRegistry(store, fanout, { now: Date.now, reminderMinuteMs: config.reminderMinuteMs, log }));
+  const registry = (rooms.registry = new RoomRegistry(store, fanout, {
+    now: Date.now,
+    reminderMinuteMs: config.reminderMinuteMs,
+    roundSecondMs: config.roundSecondMs,
+    log,
+  }));
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -5,9 +5,15 @@ import { can, isFacilitator, type Viewer } from './policy.ts';
 import { reminderStartIndex } from './reminders.ts';
 import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
+import { ROUND_HANDLERS, placeLateArrival } from './rounds/decide.ts';
+import { roomOf, roomScope } from './rounds/access.ts';
 
 export interface DecideContext {
   actor: Viewer;
+  /** Who is connected now (round plans leave absent people in plenary). */
+  online?: (participantId: string) => boolean;
+  /** Length of a breakout-round second in ms (1000; tests shorten it). */
+  secondMs?: number;
   now: number;
   /** Mints a fresh id (the server passes a random one; tests pass a counter). */
   newId: (prefix: string) => string;
@@ -31,10 +37,11 @@ export function decide(state: ConveningView, command: Command, ctx: DecideContex
 type Handlers = { [T in Command['type']]: (s: ConveningView, c: CommandOf<T>, x: DecideContext) => Decision };
 
 const HANDLERS: Handlers = {
+  ...ROUND_HANDLERS,
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])
-      : accept([{ type: 'participant.affirmed', participantId: actor.participantId }]),
+      : accept([{ type: 'participant.affirmed', participantId: actor.participantId }, ...placeLateArrival(s, actor.participantId)]),
 
   'agreements.set': (s, c, { newId }) => {
     const agreements = normaliseAgreements(c.agreements, () => newId('a'));
@@ -100,7 +107,7 @@ const HANDLERS: Handlers = {
       signalId,
       kind: c.kind,
       visibility,
-      scope: 'plenary',
+      scope: scopeOf(s, actor.participantId),
       by: actor.participantId,
       explanation: c.explanation ?? null,
       privateExplanation: visibility !== 'named' || (c.privateExplanation ?? false),
@@ -124,8 +131,19 @@ const HANDLERS: Handlers = {
     return accept([{ type: 'signal.triaged', signalId: sig.id, status: c.status, note: c.note ?? null, by: actor.participantId }]);
   },
 
-  'convening.close': () => accept([{ type: 'spotlight.cleared' }, { type: 'convening.closed' }]),
+  'convening.close': (s) =>
+    accept([
+      ...(s.activeRoundId ? [{ type: 'round.ended' as const, roundId: s.activeRoundId }] : []),
+      { type: 'spotlight.cleared' },
+      { type: 'convening.closed' },
+    ]),
 };
+
+/** Where a signal is raised: the sender's running room, or plenary. */
+function scopeOf(s: ConveningView, participantId: string): string {
+  const room = roomOf(s, participantId);
+  return room && s.activeRoundId ? roomScope(s.activeRoundId, room.id) : 'plenary';
+}
 
 /** The opening events of a new convening: its settings, and its host already inside. */
 export function openingEvents(

@@ -6,45 +6,60 @@ import type {
   NoticeView,
   ReminderRequestView,
   Role,
+  RoundView,
   SignalView,
 } from '@brave/protocol';
 import { NOTICES_KEPT } from './state.ts';
+import { isFacilitator, type Viewer } from './viewer.ts';
+import { roomFor, roomOfScope, roundFor, seesRoster } from './rounds/access.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
  * every command, every snapshot and every broadcast; nothing else decides access.
  */
-export interface Viewer {
-  participantId: string;
-  role: Role;
-}
+export { isFacilitator, type Viewer } from './viewer.ts';
 
-export const isFacilitator = (role: Role): boolean => role === 'facilitator' || role === 'cofacilitator';
+const FAC: readonly Role[] = ['facilitator', 'cofacilitator'];
+const PEOPLE: readonly Role[] = ['facilitator', 'cofacilitator', 'participant'];
 
 /** Which roles may send each command. A table, so the access matrix test can read it. */
 export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'agreements.affirm': ['facilitator', 'cofacilitator', 'participant', 'observer'],
-  'agreements.set': ['facilitator', 'cofacilitator'],
-  'spotlight.set': ['facilitator', 'cofacilitator'],
-  'spotlight.clear': ['facilitator', 'cofacilitator'],
-  'reminders.schedule': ['facilitator', 'cofacilitator'],
-  'reminders.stop': ['facilitator', 'cofacilitator'],
+  'agreements.set': FAC,
+  'spotlight.set': FAC,
+  'spotlight.clear': FAC,
+  'reminders.schedule': FAC,
+  'reminders.stop': FAC,
   'reminder.request': ['cofacilitator', 'participant'],
-  'reminder.resolve': ['facilitator', 'cofacilitator'],
-  'signal.raise': ['facilitator', 'cofacilitator', 'participant'],
-  'signal.explain': ['facilitator', 'cofacilitator', 'participant'],
-  'signal.triage': ['facilitator', 'cofacilitator'],
+  'reminder.resolve': FAC,
+  'signal.raise': PEOPLE,
+  'signal.explain': PEOPLE,
+  'signal.triage': FAC,
   'convening.close': ['facilitator'],
+  'profile.set': PEOPLE,
+  'affinity.answer': PEOPLE,
+  'caucus.options.set': FAC,
+  'agenda.set': FAC,
+  'round.preview': FAC,
+  'round.open': FAC,
+  'round.extend': FAC,
+  'round.close': FAC,
+  'round.broadcast': FAC,
+  'room.move': FAC,
+  'room.help': PEOPLE,
+  'room.help.answer': FAC,
+  'room.hosts.set': PEOPLE,
 };
 
 export const can = (role: Role, command: CommandType): boolean => COMMAND_ROLES[command].includes(role);
 
-/** Who receives a delivery. The server maps each to a socket.io room. */
+/** Who receives a delivery. The server maps each to socket.io rooms. */
 export type Audience =
   | { to: 'everyone' }
   | { to: 'facilitators'; except?: string }
   | { to: 'participants'; except?: string }
-  | { to: 'person'; id: string };
+  | { to: 'person'; id: string }
+  | { to: 'people'; ids: string[] };
 
 export interface Delivery {
   audience: Audience;
@@ -52,28 +67,23 @@ export interface Delivery {
 }
 
 /**
- * How one stored event reaches readers: each audience gets the version it may see.
- * `state` is the full state before or after the event (only stable facts are read).
+ * How one stored event reaches readers: each audience gets the version it may see,
+ * and nobody is in two audiences of the same event. `state` is the full state after
+ * the event was folded.
  */
 export function deliveries(event: DomainEvent, state: ConveningView): Delivery[] {
   switch (event.type) {
     case 'signal.raised':
-      return signalRaisedDeliveries(event);
-    case 'signal.explained': {
-      const s = state.signals[event.signalId];
-      if (!s?.by) return [{ audience: { to: 'facilitators' }, event }];
-      const out: Delivery[] = [
-        { audience: { to: 'person', id: s.by }, event },
-        { audience: { to: 'facilitators', except: s.by }, event },
-      ];
-      if (s.visibility === 'named' && !s.privateExplanation) {
-        out.push({ audience: { to: 'participants', except: s.by }, event });
-      }
-      return out;
-    }
+      return signalRaisedDeliveries(event, state);
+    case 'signal.explained':
     case 'signal.triaged': {
-      const by = state.signals[event.signalId]?.by;
-      return by ? toFacilitatorsAnd(by, event) : [{ audience: { to: 'facilitators' }, event }];
+      const s = state.signals[event.signalId];
+      if (!s) return [];
+      const readers = signalReaders(s, state);
+      const out: Delivery[] = readers.full.map((audience) => ({ audience, event }));
+      const publicExplanation = event.type === 'signal.explained' && s.visibility === 'named' && !s.privateExplanation;
+      if (publicExplanation && readers.notice) out.push({ audience: readers.notice, event });
+      return out;
     }
     case 'reminder.requested': {
       const own = event.by;
@@ -86,8 +96,23 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
     }
     case 'reminder.resolved': {
       const by = state.reminderRequests[event.requestId]?.by;
-      return by ? toFacilitatorsAnd(by, event) : [{ audience: { to: 'facilitators' }, event }];
+      return by
+        ? [
+            { audience: { to: 'person', id: by }, event },
+            { audience: { to: 'facilitators', except: by }, event },
+          ]
+        : [{ audience: { to: 'facilitators' }, event }];
     }
+    case 'affinity.answered':
+      return [{ audience: { to: 'person', id: event.participantId }, event }];
+    case 'round.opened':
+      return grouped(state, (v) => ({ ...event, round: roundFor(event.round, v) }), (v) => rosterKey(event.round, v));
+    case 'room.updated':
+      return grouped(
+        state,
+        (v) => ({ ...event, room: roomFor(event.room, v) }),
+        (v) => (seesRoster(event.room, v) ? 'full' : 'size'),
+      );
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
     default:
@@ -95,38 +120,83 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
   }
 }
 
-function toFacilitatorsAnd(person: string, event: DomainEvent): Delivery[] {
-  return [
-    { audience: { to: 'person', id: person }, event },
-    { audience: { to: 'facilitators', except: person }, event },
-  ];
+/** Who follows a signal in full, and who gets the calm room notice. */
+export function signalReaders(s: SignalView, state: ConveningView): { full: Audience[]; notice: Audience | null } {
+  const sender = s.by;
+  const room = roomOfScope(state, s.scope);
+  const full: Audience[] = sender ? [{ to: 'person', id: sender }] : [];
+  if (!room) {
+    full.push(sender ? { to: 'facilitators', except: sender } : { to: 'facilitators' });
+    return { full, notice: sender ? { to: 'participants', except: sender } : { to: 'participants' } };
+  }
+  // In a room: its hosts follow it; for an ordinary breakout room without hosts, every
+  // facilitator does. A caucus's signals never reach anyone the caucus did not choose.
+  const responsible = room.hosts.length > 0 ? room.hosts : room.kind === 'breakout' ? null : [];
+  if (responsible === null) full.push(sender ? { to: 'facilitators', except: sender } : { to: 'facilitators' });
+  else {
+    const ids = responsible.filter((id) => id !== sender);
+    if (ids.length) full.push({ to: 'people', ids });
+  }
+  const fullIds = new Set([sender, ...(responsible ?? [])]);
+  const noticeIds = room.members.filter(
+    (id) => !fullIds.has(id) && !(responsible === null && isFacilitator(state.participants[id]?.role ?? 'participant')),
+  );
+  return { full, notice: noticeIds.length ? { to: 'people', ids: noticeIds } : null };
 }
 
-function signalRaisedDeliveries(e: EventOf<'signal.raised'>): Delivery[] {
-  const sender = e.by;
-  const out: Delivery[] = [];
-  if (sender) out.push({ audience: { to: 'person', id: sender }, event: e });
-  const forFacilitators = e.visibility === 'anonymous' ? { ...e, by: null } : e;
-  out.push({ audience: sender ? { to: 'facilitators', except: sender } : { to: 'facilitators' }, event: forFacilitators });
-  const notice: EventOf<'signal.noticed'> = {
-    type: 'signal.noticed',
-    signalId: e.signalId,
-    kind: e.kind,
-    scope: e.scope,
-    by: e.visibility === 'named' ? e.by : null,
-    explanation: e.visibility === 'named' && !e.privateExplanation ? e.explanation : null,
-  };
-  out.push({ audience: sender ? { to: 'participants', except: sender } : { to: 'participants' }, event: notice });
+function signalRaisedDeliveries(e: EventOf<'signal.raised'>, state: ConveningView): Delivery[] {
+  const s = state.signals[e.signalId];
+  if (!s) return [];
+  const { full, notice } = signalReaders(s, state);
+  const out: Delivery[] = full.map((audience) => ({
+    audience,
+    event: audience.to === 'person' || e.visibility !== 'anonymous' ? e : { ...e, by: null },
+  }));
+  if (notice) {
+    out.push({
+      audience: notice,
+      event: {
+        type: 'signal.noticed',
+        signalId: e.signalId,
+        kind: e.kind,
+        scope: e.scope,
+        by: e.visibility === 'named' ? e.by : null,
+        explanation: e.visibility === 'named' && !e.privateExplanation ? e.explanation : null,
+      },
+    });
+  }
   return out;
 }
 
-/** Does this reader belong to this audience? (Used for snapshots and by tests.) */
+/** Deliver a per-reader version, one emit per group of readers who see the same thing. */
+function grouped(state: ConveningView, version: (v: Viewer) => DomainEvent, key: (v: Viewer) => string): Delivery[] {
+  const groups = new Map<string, { ids: string[]; sample: Viewer }>();
+  for (const p of Object.values(state.participants)) {
+    const viewer = { participantId: p.id, role: p.role };
+    const k = key(viewer);
+    const g = groups.get(k);
+    if (g) g.ids.push(p.id);
+    else groups.set(k, { ids: [p.id], sample: viewer });
+  }
+  return [...groups.values()].map((g) => ({ audience: { to: 'people', ids: g.ids }, event: version(g.sample) }));
+}
+
+function rosterKey(round: RoundView, v: Viewer): string {
+  return Object.values(round.rooms)
+    .filter((room) => seesRoster(room, v))
+    .map((room) => room.id)
+    .join(',');
+}
+
+/** Does this reader belong to this audience? (Used for snapshots and replays.) */
 export function inAudience(audience: Audience, viewer: Viewer): boolean {
   switch (audience.to) {
     case 'everyone':
       return true;
     case 'person':
       return audience.id === viewer.participantId;
+    case 'people':
+      return audience.ids.includes(viewer.participantId);
     case 'facilitators':
       return isFacilitator(viewer.role) && audience.except !== viewer.participantId;
     case 'participants':
@@ -140,10 +210,11 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
   const signals: Record<string, SignalView> = {};
   const notices: NoticeView[] = [];
   for (const s of Object.values(full.signals)) {
-    const own = s.by === viewer.participantId;
-    if (own) signals[s.id] = structuredClone(s);
-    else if (fac) signals[s.id] = { ...structuredClone(s), by: s.visibility === 'anonymous' ? null : s.by };
-    else notices.push(noticeOf(s));
+    const readers = signalReaders(s, full);
+    if (readers.full.some((a) => inAudience(a, viewer))) {
+      const own = s.by === viewer.participantId;
+      signals[s.id] = { ...structuredClone(s), by: own || s.visibility !== 'anonymous' ? s.by : null };
+    } else if (readers.notice && inAudience(readers.notice, viewer)) notices.push(noticeOf(s));
   }
   const reminderRequests: Record<string, ReminderRequestView> = {};
   for (const r of Object.values(full.reminderRequests)) {
@@ -151,11 +222,16 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     if (own) reminderRequests[r.id] = { ...r };
     else if (fac) reminderRequests[r.id] = { ...r, by: r.anonymous ? null : r.by };
   }
+  const rounds: Record<string, RoundView> = {};
+  for (const [id, round] of Object.entries(full.rounds)) rounds[id] = structuredClone(roundFor(round, viewer));
+  const own = full.affinity[viewer.participantId];
   return {
-    ...structuredClone(full),
+    ...structuredClone({ ...full, rounds: {}, affinity: {}, signals: {}, reminderRequests: {}, notices: [] }),
     signals,
     notices: notices.slice(-NOTICES_KEPT),
     reminderRequests,
+    rounds,
+    affinity: own ? { [viewer.participantId]: { ...own } } : {},
   };
 }
 

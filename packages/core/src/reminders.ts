@@ -3,6 +3,8 @@ import type { ConveningView, EventOf } from '@brave/protocol';
 /** Length of a "minute" in ms; the server can shorten it for tests through config. */
 export interface ReminderClock {
   minuteMs: number;
+  /** Length of a breakout "second" in ms (tests shorten it). Default 1000. */
+  secondMs?: number;
 }
 
 const period = (state: ConveningView, clock: ReminderClock) =>

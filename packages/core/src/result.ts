@@ -1,8 +1,8 @@
-import type { ApiError, DomainEvent, ErrorCode } from '@brave/protocol';
+import type { ApiError, DomainEvent, ErrorCode, RoundPreview } from '@brave/protocol';
 
 /** What a decision returns: the events to append, or why nothing happens. */
 export type Decision =
-  | { ok: true; events: DomainEvent[]; id?: string }
+  | { ok: true; events: DomainEvent[]; id?: string; preview?: RoundPreview }
   | { ok: false; error: ApiError };
 
 export const accept = (events: DomainEvent[], id?: string): Decision =>

@@ -1,4 +1,6 @@
 import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
+import { DEFAULT_CAUCUS_OPTIONS } from '@brave/protocol';
+import { reduceRound } from './rounds/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
 export const NOTICES_KEPT = 20;
@@ -19,6 +21,12 @@ export function emptyState(id: string): ConveningView {
     signals: {},
     notices: [],
     reminderRequests: {},
+    caucusOptions: [...DEFAULT_CAUCUS_OPTIONS],
+    affinity: {},
+    agenda: [],
+    broadcast: null,
+    rounds: {},
+    activeRoundId: null,
     seq: 0,
   };
 }
@@ -46,6 +54,8 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'convening.closed':
       state.status = 'closed';
       state.reminders = null;
+      // Self-identification ends with the convening unless its owner chose to keep it.
+      for (const [id, a] of Object.entries(state.affinity)) if (!a.keep) delete state.affinity[id];
       break;
     case 'participant.joined':
       state.participants[e.participantId] = {
@@ -55,7 +65,30 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
         role: e.role,
         joinedAt: at,
         affirmedAt: null,
+        profile: { channel: null, role: null, team: null, organisation: null, region: null, orgType: null },
       };
+      break;
+    case 'participant.profiled': {
+      const p = state.participants[e.participantId];
+      if (p) for (const [k, v] of Object.entries(e.profile)) if (v !== undefined) p.profile[k as keyof typeof p.profile] = v;
+      break;
+    }
+    case 'affinity.answered':
+      state.affinity[e.participantId] = { answer: e.answer, keep: e.keep };
+      break;
+    case 'caucus.options.set':
+      state.caucusOptions = e.options;
+      break;
+    case 'agenda.set':
+      state.agenda = e.agenda;
+      break;
+    case 'round.opened':
+    case 'room.updated':
+    case 'round.retimed':
+    case 'round.warned':
+    case 'round.ended':
+    case 'round.broadcast':
+      reduceRound(state, e, at);
       break;
     case 'participant.affirmed': {
       const p = state.participants[e.participantId];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
+import { PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
 import { Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
 
 /**
@@ -43,6 +44,21 @@ export const Command = z.discriminatedUnion('type', [
     note: text(LIMITS.noteMax).optional(),
   }),
   cmd('convening.close', {}),
+  // Breakouts (issue 3)
+  cmd('profile.set', { profile: ProfileInput }),
+  cmd('affinity.answer', { answer: z.string().trim().min(1).max(60).nullable(), keep: z.boolean().optional() }),
+  cmd('caucus.options.set', { options: z.array(text(60)).min(1).max(12) }),
+  cmd('agenda.set', { agenda: z.array(RoundSpec).max(20) }),
+  cmd('round.preview', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31).optional(), moves: z.array(PlanMove).max(2000).optional() }),
+  cmd('round.open', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31), moves: z.array(PlanMove).max(2000).optional() }),
+  cmd('round.extend', { seconds: z.number().int().min(-3600).max(3600) }),
+  cmd('round.close', {}),
+  cmd('round.broadcast', { text: text(LIMITS.noteMax) }),
+  cmd('room.move', { participantId: Id, toRoomId: Id.nullable() }),
+  cmd('room.help', {}),
+  cmd('room.help.answer', { roomId: Id }),
+  /** A caucus member invites a facilitator in (or out) of their caucus. */
+  cmd('room.hosts.set', { roomId: Id, hostIds: z.array(Id).max(10) }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

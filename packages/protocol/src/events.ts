@@ -9,6 +9,8 @@ import {
   SignalStatus,
   Visibility,
 } from './model.ts';
+import { ProfileInput, RoundSpec } from './breakouts.ts';
+import { RoomView, RoundView } from './view.ts';
 
 /**
  * Domain events: the append-only log of a convening. The server stores them in full;
@@ -88,7 +90,30 @@ export const SignalTriaged = ev('signal.triaged', {
   by: Id,
 });
 
+export const ProfileSet = ev('participant.profiled', { participantId: Id, profile: ProfileInput });
+/** Private: delivered to its owner only, kept from everyone else, scrubbed at close unless kept. */
+export const AffinityAnswered = ev('affinity.answered', { participantId: Id, answer: z.string().nullable(), keep: z.boolean() });
+export const CaucusOptionsSet = ev('caucus.options.set', { options: z.array(z.string()) });
+export const AgendaSet = ev('agenda.set', { agenda: z.array(RoundSpec) });
+export const RoundOpened = ev('round.opened', { round: RoundView });
+/** A room changed (someone moved, help asked/answered, hosts chosen). */
+export const RoomUpdated = ev('room.updated', { roundId: Id, room: RoomView });
+export const RoundRetimed = ev('round.retimed', { roundId: Id, endsAt: z.number() });
+export const RoundWarned = ev('round.warned', { roundId: Id });
+export const RoundEnded = ev('round.ended', { roundId: Id });
+export const RoundBroadcast = ev('round.broadcast', { roundId: Id, text: z.string() });
+
 export const DomainEvent = z.discriminatedUnion('type', [
+  ProfileSet,
+  AffinityAnswered,
+  CaucusOptionsSet,
+  AgendaSet,
+  RoundOpened,
+  RoomUpdated,
+  RoundRetimed,
+  RoundWarned,
+  RoundEnded,
+  RoundBroadcast,
   ConveningCreated,
   ConveningClosed,
   ParticipantJoined,

@@ -7,3 +7,5 @@ export * from './view.ts';
 export * from './commands.ts';
 export * from './messages.ts';
 export * from './http.ts';
+export * from './breakouts.ts';
+export * from './docs.ts';

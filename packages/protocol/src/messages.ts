@@ -3,6 +3,7 @@ import { ApiError } from './errors.ts';
 import { LoggedEvent } from './events.ts';
 import { Id, Role } from './model.ts';
 import { ConveningView } from './view.ts';
+import { RoundPreview } from './breakouts.ts';
 import type { CommandEnvelope } from './commands.ts';
 
 /** Socket.io event names. No other file spells them out. */
@@ -41,7 +42,7 @@ export const Presence = z.object({ online: z.number().int().nonnegative() });
 export type Presence = z.infer<typeof Presence>;
 
 export const AckResult = z.union([
-  z.object({ ok: z.literal(true), seq: z.number().int().optional(), id: z.string().optional() }),
+  z.object({ ok: z.literal(true), seq: z.number().int().optional(), id: z.string().optional(), preview: RoundPreview.optional() }),
   z.object({ ok: z.literal(false), error: ApiError }),
 ]);
 export type AckResult = z.infer<typeof AckResult>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoundSpec } from './breakouts.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalStatus, Visibility } from './model.ts';
 
 /**
@@ -13,6 +14,14 @@ export const ParticipantView = z.object({
   role: Role,
   joinedAt: z.number(),
   affirmedAt: z.number().nullable(),
+  profile: z.object({
+    channel: z.string().nullable(),
+    role: z.string().nullable(),
+    team: z.string().nullable(),
+    organisation: z.string().nullable(),
+    region: z.string().nullable(),
+    orgType: z.string().nullable(),
+  }),
 });
 export type ParticipantView = z.infer<typeof ParticipantView>;
 
@@ -69,6 +78,42 @@ export const SpotlightView = z.object({
 });
 export type SpotlightView = z.infer<typeof SpotlightView>;
 
+/**
+ * A breakout or caucus room. In the full state `members` is complete; a reader outside a
+ * caucus sees `members: []` and only its `size`.
+ */
+export const RoomView = z.object({
+  id: Id,
+  name: z.string(),
+  kind: z.enum(['breakout', 'caucus']),
+  /** For caucus rooms: the self-identification option it gathers. */
+  caucus: z.string().nullable(),
+  members: z.array(Id),
+  size: z.number().int().nonnegative(),
+  /** Facilitators responsible for the room (for a caucus: only those it chose). */
+  hosts: z.array(Id),
+  videoUrl: z.string().nullable(),
+  /** When the room last asked for help and nobody has answered yet. */
+  helpRequestedAt: z.number().nullable(),
+});
+export type RoomView = z.infer<typeof RoomView>;
+
+export const RoundView = z.object({
+  id: Id,
+  name: z.string(),
+  strategy: z.string(),
+  status: z.enum(['running', 'ended']),
+  startedAt: z.number(),
+  endsAt: z.number(),
+  /** Seconds of grace after the end before everyone is back in plenary. */
+  graceSeconds: z.number(),
+  /** Set once the one-minute warning went out. */
+  warnedAt: z.number().nullable(),
+  rooms: z.record(z.string(), RoomView),
+  endedAt: z.number().nullable(),
+});
+export type RoundView = z.infer<typeof RoundView>;
+
 export const ConveningView = z.object({
   id: Id,
   title: z.string(),
@@ -86,6 +131,20 @@ export const ConveningView = z.object({
   /** Calm room notices of other people's signals (most recent last, bounded). */
   notices: z.array(NoticeView),
   reminderRequests: z.record(z.string(), ReminderRequestView),
+  /** Answer options of the private caucus question (editable by facilitators). */
+  caucusOptions: z.array(z.string()),
+  /**
+   * Private self-identification, by participant. The full state holds everyone's;
+   * a reader only ever receives their own entry.
+   */
+  affinity: z.record(z.string(), z.object({ answer: z.string().nullable(), keep: z.boolean() })),
+  /** Rounds prepared ahead, started one click each. */
+  agenda: z.array(RoundSpec),
+  /** Latest message a facilitator sent to every room. */
+  broadcast: z.object({ text: z.string(), at: z.number(), roundId: Id }).nullable(),
+  /** Breakout rounds, the running one and those already ended (by round id). */
+  rounds: z.record(z.string(), RoundView),
+  activeRoundId: Id.nullable(),
   /** Sequence number of the last event folded in. */
   seq: z.number().int().nonnegative(),
 });

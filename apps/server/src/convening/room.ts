@@ -5,9 +5,8 @@ import {
   deliveries,
   emptyState,
   inAudience,
-  nextReminderAt,
+  nextDue,
   reduce,
-  reminderSpotlight,
   viewFor,
   type Delivery,
   type Viewer,
@@ -18,11 +17,14 @@ import { newId } from './ids.ts';
 /** Where a room sends what it has decided; the socket.io adapter implements it. */
 export interface Fanout {
   deliver(conveningId: string, delivery: Delivery, envelope: { seq: number; at: number }): void;
+  /** Is this person connected right now (to this server)? */
+  online(conveningId: string, participantId: string): boolean;
 }
 
 export interface RoomOptions {
   now: () => number;
   reminderMinuteMs: number;
+  roundSecondMs: number;
   log: (msg: string, err?: unknown) => void;
 }
 
@@ -36,7 +38,7 @@ export class ConveningRoom {
   private readonly recent: StoredEvent[] = [];
   private readonly answered = new Map<string, AckResult>();
   private queue: Promise<unknown> = Promise.resolve();
-  private reminderTimer: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   private constructor(
@@ -52,7 +54,7 @@ export class ConveningRoom {
     const room = new ConveningRoom(id, store, fanout, options);
     for (const e of await store.events(id)) room.fold(e);
     for (const a of await store.actions(id)) room.answered.set(`${a.actor}:${a.key}`, a.result);
-    room.armReminders();
+    room.armTimer();
     return room;
   }
 
@@ -67,9 +69,15 @@ export class ConveningRoom {
       const earlier = this.answered.get(answerKey);
       if (earlier) return earlier;
       const now = this.options.now();
-      const decision = decide(this.state, envelope.command, { actor, now, newId });
+      const online = (p: string) => this.fanout.online(this.id, p);
+      const secondMs = this.options.roundSecondMs;
+      const decision = decide(this.state, envelope.command, { actor, now, newId, online, secondMs });
       if (!decision.ok) return { ok: false, error: decision.error } satisfies AckResult;
-      const result: AckResult = { ok: true, ...(decision.id ? { id: decision.id } : {}) };
+      const result: AckResult = {
+        ok: true,
+        ...(decision.id ? { id: decision.id } : {}),
+        ...(decision.preview ? { preview: decision.preview } : {}),
+      };
       const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result });
       if (!stored.ok) return stored;
       const last = stored.events.at(-1);
@@ -107,7 +115,7 @@ export class ConveningRoom {
 
   stop(): void {
     this.closed = true;
-    if (this.reminderTimer) clearTimeout(this.reminderTimer);
+    if (this.timer) clearTimeout(this.timer);
   }
 
   private visibleTo(e: StoredEvent, viewer: Viewer): DomainEvent | null {
@@ -137,8 +145,21 @@ export class ConveningRoom {
       this.fold(e);
       for (const d of deliveries(e.event, this.state)) this.fanout.deliver(this.id, d, { seq: e.seq, at: e.at });
     }
-    if (stored.some((e) => e.event.type.startsWith('reminders.') || e.event.type === 'agreements.set')) this.armReminders();
+    if (stored.some((e) => e.event.type === 'convening.closed')) await this.forgetUnkeptAnswers();
+    if (stored.length > 0) this.armTimer();
     return { ok: true, events: stored };
+  }
+
+  /** At close, erase self-identification that its owner did not ask us to keep. */
+  private async forgetUnkeptAnswers(): Promise<void> {
+    const erase = (e: DomainEvent): DomainEvent =>
+      e.type === 'affinity.answered' && !this.state.affinity[e.participantId]?.keep ? { ...e, answer: null } : e;
+    try {
+      await this.store.rewrite(this.id, 'affinity.answered', erase);
+      for (const e of this.recent) e.event = erase(e.event);
+    } catch (err) {
+      this.options.log(`convening ${this.id}: could not erase private answers at close`, err);
+    }
   }
 
   private fold(e: StoredEvent): void {
@@ -153,20 +174,26 @@ export class ConveningRoom {
     return run;
   }
 
-  /** Scheduled reminders: one timer per room, re-armed from state after every change. */
-  private armReminders(): void {
-    if (this.reminderTimer) clearTimeout(this.reminderTimer);
-    this.reminderTimer = null;
-    const clock = { minuteMs: this.options.reminderMinuteMs };
-    const due = nextReminderAt(this.state, this.options.now(), clock);
+  /**
+   * One timer per convening for everything on a clock (reminders, round warnings and
+   * endings), re-armed from the state after every change, so restarts just resume.
+   */
+  private armTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const clock = { minuteMs: this.options.reminderMinuteMs, secondMs: this.options.roundSecondMs };
+    const due = nextDue(this.state, this.options.now(), clock);
     if (due === null || this.closed) return;
-    this.reminderTimer = setTimeout(() => {
+    this.timer = setTimeout(() => {
       void this.serial(async () => {
-        const spotlight = reminderSpotlight(this.state, due, clock);
-        if (spotlight) await this.persist([spotlight], null, this.options.now());
-        this.armReminders();
+        const events = due.fire(this.state, this.options.now());
+        const done = events.length > 0 ? await this.persist(events, null, this.options.now()) : { ok: false };
+        if (done.ok) return;
+        if (events.length === 0) this.armTimer();
+        // The store refused: try again shortly rather than losing the warning or the ending.
+        else this.timer = setTimeout(() => this.armTimer(), 1_000).unref();
       });
-    }, Math.max(0, due - this.options.now()));
-    this.reminderTimer.unref();
+    }, Math.min(2 ** 31 - 1, Math.max(0, due.at - this.options.now())));
+    this.timer.unref();
   }
 }

@@ -71,6 +71,7 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
   }));
 
   const fanout: Fanout = {
+    online: (c: string, p: string) => (io.sockets.adapter.rooms.get(rooms.person(c, p))?.size ?? 0) > 0,
     deliver(conveningId: string, d: Delivery, envelope: { seq: number; at: number }) {
       target(io, conveningId, d.audience).emit(SOCKET_EVENTS.event, { ...envelope, event: d.event });
     },
@@ -88,6 +89,8 @@ function target(io: IO, c: string, a: Audience) {
       return a.except ? io.to(rooms.facilitators(c)).except(rooms.person(c, a.except)) : io.to(rooms.facilitators(c));
     case 'participants':
       return a.except ? io.to(rooms.participants(c)).except(rooms.person(c, a.except)) : io.to(rooms.participants(c));
+    case 'people':
+      return io.to(a.ids.map((id) => rooms.person(c, id)));
   }
 }
 

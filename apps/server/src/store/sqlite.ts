@@ -34,6 +34,41 @@ export const MIGRATIONS: string[] = [
      result TEXT NOT NULL,
      PRIMARY KEY (convening_id, actor, key)
    ) WITHOUT ROWID;`,
+  // Collaborative documents (apps/server/src/collab/doc-store.ts): update log, snapshots,
+  // named versions, published pages.
+  `CREATE TABLE doc_updates (
+     doc TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (doc, seq)
+   );
+   CREATE TABLE doc_snapshots (
+     doc TEXT PRIMARY KEY,
+     upto INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE TABLE doc_versions (
+     id TEXT PRIMARY KEY,
+     doc TEXT NOT NULL,
+     label TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     by TEXT,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX doc_versions_by_doc ON doc_versions (doc, at);
+   CREATE TABLE doc_publications (
+     slug TEXT PRIMARY KEY,
+     doc TEXT NOT NULL UNIQUE,
+     version_id TEXT NOT NULL,
+     label TEXT NOT NULL,
+     title TEXT NOT NULL,
+     published_at INTEGER NOT NULL,
+     by TEXT,
+     markdown TEXT NOT NULL,
+     html TEXT NOT NULL
+   );`,
 ];
 
 type Row = { seq: number; at: number; actor: string | null; body: string };
@@ -112,6 +147,25 @@ export class SqliteStore implements Store {
       key: r.key,
       result: JSON.parse(r.result),
     }));
+  }
+
+  async rewrite(conveningId: string, type: DomainEvent['type'], fn: (event: DomainEvent) => DomainEvent): Promise<number> {
+    return this.write(() => {
+      const rows = this.db
+        .prepare('SELECT seq, body FROM events WHERE convening_id = ? AND body LIKE ?')
+        .all(conveningId, `{"type":"${type}"%`) as { seq: number; body: string }[];
+      const update = this.db.prepare('UPDATE events SET body = ? WHERE convening_id = ? AND seq = ?');
+      let changed = 0;
+      for (const row of rows) {
+        const before = DomainEvent.parse(JSON.parse(row.body));
+        const after = JSON.stringify(fn(before));
+        if (after !== row.body) {
+          update.run(after, conveningId, row.seq);
+          changed++;
+        }
+      }
+      return changed;
+    });
   }
 
   async close(): Promise<void> {

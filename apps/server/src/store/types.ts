@@ -42,5 +42,10 @@ export interface Store {
   append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]>;
   events(conveningId: string, afterSeq?: number): Promise<StoredEvent[]>;
   actions(conveningId: string): Promise<ActionRecord[]>;
+  /**
+   * Rewrite stored events of one type in place (the only exception to append-only):
+   * used to erase private answers when their owner did not ask us to keep them.
+   */
+  rewrite(conveningId: string, type: DomainEvent['type'], fn: (event: DomainEvent) => DomainEvent): Promise<number>;
   close(): Promise<void>;
 }

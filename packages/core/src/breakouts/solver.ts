@@ -35,22 +35,23 @@ export interface SolveInput {
 
 const SAMPLE = 12;
 const SMALL = 64;
-const RESTARTS = 40;
+const RESTARTS = 8;
 
 /** Returns the room of every person (-1 for people in no pool). */
 export function solve(input: SolveInput): Int32Array {
   const state = new SearchState(input);
-  construct(state, input);
-  if (state.penalty() > 0) anneal(state, input);
-  if (state.penalty() === 0 || state.movable.length > SMALL) return state.roomOf;
-  let best = state.roomOf.slice();
-  let bestPenalty = state.penalty();
-  for (let attempt = 0; attempt < RESTARTS && bestPenalty > 0; attempt++) {
+  const small = state.movable.length <= SMALL;
+  // Small problems split the budget over several fresh starts and keep the best.
+  const attempts = small ? RESTARTS : 1;
+  const budget = Math.ceil(input.budget / attempts);
+  let best = state.roomOf;
+  let bestPenalty = Infinity;
+  for (let attempt = 0; attempt < attempts && bestPenalty > 0; attempt++) {
     construct(state, input);
-    anneal(state, input);
+    if (state.penalty() > 0) anneal(state, input, budget);
     if (state.penalty() < bestPenalty) {
       bestPenalty = state.penalty();
-      best = state.roomOf.slice();
+      best = attempts === 1 ? state.roomOf : state.roomOf.slice();
     }
   }
   return best;
@@ -109,11 +110,11 @@ function chooseRoom(state: SearchState, person: number, open: number[], pool: nu
   return best >= 0 ? best : open[0]!;
 }
 
-function anneal(state: SearchState, input: SolveInput): void {
+function anneal(state: SearchState, input: SolveInput, budget: number): void {
   const { rng } = input;
   const movers = state.movable;
   if (movers.length === 0) return;
-  const total = Math.max(1, input.budget);
+  const total = Math.max(1, budget);
   const hot = Math.floor(total * 0.8);
   const refresh = Math.max(64, Math.min(movers.length, 4096));
   let bad: number[] = [];

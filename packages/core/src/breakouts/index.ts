@@ -1,0 +1,71 @@
+/**
+ * Breakout assignment engine: `planBreakouts(input)` decides who goes to which
+ * room. Pure and deterministic: no I/O, no clock, no Math.random. The same
+ * input and seed always give the same plan.
+ *
+ * Strategies (`input.strategy.kind`):
+ * - `random`  – balanced rooms ({ by: 'count', rooms } or { by: 'size', size });
+ *               sizes differ by at most one. A size is a minimum (some rooms get
+ *               one more); a count is capped so nobody sits alone.
+ * - `mix`     – like random, but a local search (sampled greedy + simulated
+ *               annealing on swaps, bounded by a budget that grows with n)
+ *               avoids pairs who met in `history`, and teammates when
+ *               `avoidSameTeam` is set. Small known schedules (8 people in pairs,
+ *               9 in threes over 4 rounds) come out repeat-free.
+ * - `byChoice`– rooms by each person's own channel or role, split into balanced
+ *               rooms of at most `maxRoomSize`; no answer → open room or plenary.
+ * - `affinity`– caucus rooms (`kind: 'caucus'`) from self-identification ONLY:
+ *               a person is in a caucus iff their own answer matches an option.
+ *               Anything else (no answer, "prefer not to say", other answers)
+ *               goes where `undecided` says. No constraint overrides this.
+ * - `cohorts` – whole teams grouped `teamsPerCohort` (default 4–5) at a time;
+ *               head counts even, teams of one organisation in different
+ *               cohorts when possible, and by default each cohort MIXES regions
+ *               and org types (`balance: 'similar'` groups peers instead).
+ * - `selfSelect` – people get their chosen room while it has space, in input
+ *               order; the rest go to the least full room and are listed.
+ * - `manual`  – placements as given; unplaced people stay in plenary, listed.
+ *
+ * Constraints (keepTogether, keepApart, onePerRoom: 'facilitators') are honoured
+ * by the search for random/mix/byChoice/affinity (only moving people between
+ * rooms of the same group, so choices and caucuses never change) and lifted to
+ * teams for cohorts. selfSelect and manual only check them. Whatever is not met
+ * is listed in `explanation.unsatisfied` with a reason.
+ *
+ * Guarantees: everyone appears exactly once (a room or `plenary`); invalid input
+ * throws `PlanError` with a stable `code`. The explanation counts caucus
+ * repeats but never lists caucus members or anyone's answer.
+ */
+
+export { planBreakouts } from './plan.ts';
+export { PlanError } from './errors.ts';
+export type { PlanErrorCode } from './errors.ts';
+export { pairKey, countRepeatPairs, historyFromRooms, MAX_HISTORY_ROOM } from './pairs.ts';
+export type { RoomLike } from './pairs.ts';
+export { DEFAULT_CAUCUS_OPTIONS } from './affinity.ts';
+export { createRng } from './rng.ts';
+export type { Rng } from './rng.ts';
+export type {
+  AffinityStrategy,
+  ByChoiceStrategy,
+  CohortBalance,
+  CohortStrategy,
+  Constraints,
+  EngineParticipant,
+  Explanation,
+  ManualStrategy,
+  MixStrategy,
+  PairHistory,
+  Plan,
+  PlanInput,
+  PlannedRoom,
+  RandomStrategy,
+  Reassignment,
+  RoomSpec,
+  SelectableRoom,
+  SelfSelectStrategy,
+  Strategy,
+  Unanswered,
+  UnsatisfiedConstraint,
+  UnsatisfiedKind,
+} from './types.ts';

@@ -1,0 +1,167 @@
+import type { Command, CommandOf, ConveningView, DomainEvent, RoomView, RoundView } from '@brave/protocol';
+import { PlanError } from '../breakouts/index.ts';
+import { accept, refuse, type Decision } from '../result.ts';
+import { isFacilitator, type Viewer } from '../viewer.ts';
+import { activeRound, roomOf } from './access.ts';
+import { MoveRefused, applyMove, defaultSeed, planRound, type PlanContext } from './plan.ts';
+
+export interface RoundContext extends PlanContext {
+  actor: Viewer;
+  now: number;
+  /** Length of a round "second" in ms; only tests shorten it. */
+  secondMs?: number;
+  newId: (prefix: string) => string;
+}
+
+type RoundCommand = Extract<
+  Command,
+  {
+    type:
+      | 'profile.set'
+      | 'affinity.answer'
+      | 'caucus.options.set'
+      | 'agenda.set'
+      | 'round.preview'
+      | 'round.open'
+      | 'round.extend'
+      | 'round.close'
+      | 'round.broadcast'
+      | 'room.move'
+      | 'room.help'
+      | 'room.help.answer'
+      | 'room.hosts.set';
+  }
+>;
+type Handlers = { [T in RoundCommand['type']]: (s: ConveningView, c: CommandOf<T>, x: RoundContext) => Decision };
+
+const running = (s: ConveningView): RoundView | null => {
+  const r = activeRound(s);
+  return r && r.status === 'running' ? r : null;
+};
+const noRound = () => refuse('conflict', 'No breakout round is running.');
+const updated = (round: RoundView, room: RoomView): DomainEvent => ({ type: 'room.updated', roundId: round.id, room });
+
+/** Plan failures and refused moves become typed refusals, never crashes. */
+function planned<T>(fn: () => T): T | Decision {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PlanError || err instanceof MoveRefused) return refuse('bad_request', err.message);
+    throw err;
+  }
+}
+const isDecision = (x: unknown): x is Decision => typeof x === 'object' && x !== null && 'ok' in x;
+
+export const ROUND_HANDLERS: Handlers = {
+  'profile.set': (_s, c, { actor }) => accept([{ type: 'participant.profiled', participantId: actor.participantId, profile: c.profile }]),
+
+  'affinity.answer': (s, c, { actor }) => {
+    const allowed = [...s.caucusOptions, 'prefer not to say'];
+    if (c.answer !== null && !allowed.includes(c.answer)) {
+      return refuse('bad_request', 'Please pick one of the offered answers, or skip.', { field: 'answer' });
+    }
+    return accept([{ type: 'affinity.answered', participantId: actor.participantId, answer: c.answer, keep: c.keep ?? false }]);
+  },
+
+  'caucus.options.set': (_s, c) => accept([{ type: 'caucus.options.set', options: [...new Set(c.options)] }]),
+
+  'agenda.set': (_s, c) => accept([{ type: 'agenda.set', agenda: c.agenda }]),
+
+  'round.preview': (s, c, ctx) => {
+    const plan = planned(() => planRound(s, c.spec, c.seed ?? defaultSeed(s), c.moves ?? [], ctx));
+    if (isDecision(plan)) return plan;
+    return { ok: true, events: [], preview: plan.preview };
+  },
+
+  'round.open': (s, c, ctx) => {
+    if (running(s)) return refuse('conflict', 'A round is already running. Close it before opening the next one.');
+    const plan = planned(() => planRound(s, c.spec, c.seed, c.moves ?? [], ctx));
+    if (isDecision(plan)) return plan;
+    const id = ctx.newId('round');
+    const round: RoundView = {
+      id,
+      name: c.spec.name,
+      strategy: c.spec.strategy.kind,
+      status: 'running',
+      startedAt: ctx.now,
+      endsAt: ctx.now + c.spec.durationSeconds * (ctx.secondMs ?? 1000),
+      graceSeconds: c.spec.graceSeconds ?? 30,
+      warnedAt: null,
+      rooms: Object.fromEntries(plan.rooms.map((r) => [r.id, r])),
+      endedAt: null,
+    };
+    return { ok: true, events: [{ type: 'round.opened', round }], id, preview: plan.preview };
+  },
+
+  'round.extend': (s, c, { now, secondMs = 1000 }) => {
+    const r = running(s);
+    if (!r) return noRound();
+    const endsAt = Math.max(now + 10 * secondMs, r.endsAt + c.seconds * secondMs);
+    return accept([{ type: 'round.retimed', roundId: r.id, endsAt }]);
+  },
+
+  'round.close': (s) => {
+    const r = running(s);
+    return r ? accept([{ type: 'round.ended', roundId: r.id }]) : noRound();
+  },
+
+  'round.broadcast': (s, c) => {
+    const r = running(s);
+    return r ? accept([{ type: 'round.broadcast', roundId: r.id, text: c.text }]) : noRound();
+  },
+
+  'room.move': (s, c) => {
+    const r = running(s);
+    if (!r) return noRound();
+    const rooms = Object.values(r.rooms).map((room) => structuredClone(room));
+    const before = new Map(rooms.map((room) => [room.id, room.members.join(',')]));
+    const moved = planned(() => applyMove(s, rooms, new Set(), { participantId: c.participantId, toRoomKey: c.toRoomId }));
+    if (isDecision(moved)) return moved;
+    const changed = rooms.filter((room) => before.get(room.id) !== room.members.join(','));
+    return accept(changed.map((room) => updated(r, { ...room, size: room.members.length })));
+  },
+
+  'room.help': (s, _c, { actor, now }) => {
+    const r = running(s);
+    const room = roomOf(s, actor.participantId);
+    if (!r || !room) return refuse('conflict', 'You can ask for help from inside a breakout room.');
+    return room.helpRequestedAt ? accept([]) : accept([updated(r, { ...room, helpRequestedAt: now })]);
+  },
+
+  'room.help.answer': (s, c) => {
+    const r = running(s);
+    const room = r?.rooms[c.roomId];
+    if (!r || !room) return refuse('not_found', 'No such room in the running round.', { field: 'roomId' });
+    return room.helpRequestedAt ? accept([updated(r, { ...room, helpRequestedAt: null })]) : accept([]);
+  },
+
+  'room.hosts.set': (s, c, { actor }) => {
+    const r = running(s);
+    const room = r?.rooms[c.roomId];
+    if (!r || !room) return refuse('not_found', 'No such room in the running round.', { field: 'roomId' });
+    // A caucus chooses its own facilitators; for other rooms facilitators decide.
+    const member = room.members.includes(actor.participantId);
+    if (room.kind === 'caucus' ? !member : !isFacilitator(actor.role)) {
+      return refuse('forbidden', room.kind === 'caucus' ? 'Only members of a caucus choose who joins it.' : 'Only facilitators can do that.');
+    }
+    if (c.hostIds.some((id) => !isFacilitator(s.participants[id]?.role ?? 'participant'))) {
+      return refuse('bad_request', 'Only facilitators can be invited to host a room.', { field: 'hostIds' });
+    }
+    return accept([updated(r, { ...room, hosts: [...new Set(c.hostIds)] })]);
+  },
+};
+
+/** A late arrival lands in the smallest ordinary room of the running round. */
+export function placeLateArrival(s: ConveningView, participantId: string): DomainEvent[] {
+  const r = running(s);
+  if (!r || roomOf(s, participantId)) return [];
+  const answer = s.affinity[participantId]?.answer;
+  const caucus = Object.values(r.rooms).find((room) => room.kind === 'caucus' && answer && room.caucus === answer);
+  const open = Object.values(r.rooms)
+    .filter((room) => room.kind === 'breakout')
+    .sort((a, b) => a.members.length - b.members.length)[0];
+  const target = caucus ?? (r.strategy === 'affinity' || r.strategy === 'manual' ? undefined : open);
+  if (!target) return [];
+  const members = [...target.members, participantId];
+  return [updated(r, { ...target, members, size: members.length })];
+}

@@ -1,0 +1,120 @@
+import type { ConveningView, PlanMove, RoomView, RoundPreview, RoundSpec } from '@brave/protocol';
+import { planBreakouts, PlanError, type EngineParticipant, type Plan, type Strategy } from '../breakouts/index.ts';
+import { isFacilitator } from '../viewer.ts';
+
+export interface PlanContext {
+  /** Who is connected now; people who are away stay in plenary. Everyone when absent. */
+  online?: (participantId: string) => boolean;
+}
+
+/** A plan made from the convening's own state, with the facilitator's edits applied. */
+export interface RoundPlan {
+  rooms: RoomView[];
+  plenary: string[];
+  preview: RoundPreview;
+}
+
+export class MoveRefused extends Error {}
+
+/** Who takes part: affirmed people who are here; facilitators only when spread one per room. */
+function roster(state: ConveningView, spec: RoundSpec, ctx: PlanContext): EngineParticipant[] {
+  const withFacilitators = spec.constraints?.onePerRoom === 'facilitators';
+  return Object.values(state.participants)
+    .filter((p) => p.affirmedAt !== null && p.role !== 'observer')
+    .filter((p) => withFacilitators || !isFacilitator(p.role))
+    .filter((p) => !ctx.online || ctx.online(p.id))
+    .map((p) => ({
+      id: p.id,
+      isFacilitator: isFacilitator(p.role),
+      channel: p.profile.channel,
+      role: p.profile.role,
+      team: p.profile.team,
+      organisation: p.profile.organisation,
+      region: p.profile.region,
+      orgType: p.profile.orgType,
+      affinity: state.affinity[p.id]?.answer ?? null,
+    }));
+}
+
+function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
+  const s = spec.strategy;
+  switch (s.kind) {
+    case 'random':
+      return { kind: 'random', ...s.spec };
+    case 'mix':
+      return { kind: 'mix', ...s.spec, ...(s.avoidSameTeam !== undefined ? { avoidSameTeam: s.avoidSameTeam } : {}) };
+    case 'affinity':
+      return { kind: 'affinity', options: state.caucusOptions, undecided: s.undecided, ...(s.maxRoomSize ? { maxRoomSize: s.maxRoomSize } : {}) };
+    default:
+      return s as Strategy;
+  }
+}
+
+/** Everyone who already shared a room in this convening (for cross-pollination). */
+export function pastRooms(state: ConveningView): string[][] {
+  return Object.values(state.rounds).flatMap((r) => Object.values(r.rooms).map((room) => room.members));
+}
+
+export function defaultSeed(state: ConveningView): number {
+  let h = 2166136261;
+  for (const ch of `${state.id}:${Object.keys(state.rounds).length}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return (h >>> 0) % 2 ** 31;
+}
+
+export function planRound(state: ConveningView, spec: RoundSpec, seed: number, moves: PlanMove[], ctx: PlanContext): RoundPlan {
+  const constraints = spec.constraints
+    ? {
+        ...(spec.constraints.keepTogether ? { keepTogether: spec.constraints.keepTogether } : {}),
+        ...(spec.constraints.keepApart ? { keepApart: spec.constraints.keepApart } : {}),
+        ...(spec.constraints.onePerRoom ? { onePerRoom: spec.constraints.onePerRoom } : {}),
+      }
+    : undefined;
+  const plan: Plan = planBreakouts({
+    participants: roster(state, spec, ctx),
+    history: pastRooms(state),
+    strategy: strategyOf(spec, state),
+    ...(constraints ? { constraints } : {}),
+    seed,
+  });
+  const rooms: RoomView[] = plan.rooms.map((r) => ({
+    id: r.key,
+    name: r.name,
+    kind: r.kind,
+    caucus: r.caucus ?? null,
+    members: [...r.members],
+    size: r.members.length,
+    hosts: r.kind === 'caucus' ? [] : r.members.filter((id) => isFacilitator(state.participants[id]?.role ?? 'participant')),
+    videoUrl: spec.videoUrls?.[r.key] ?? spec.videoUrls?.[r.name] ?? null,
+    helpRequestedAt: null,
+  }));
+  const plenary = new Set(plan.plenary);
+  for (const move of moves) applyMove(state, rooms, plenary, move);
+  for (const room of rooms) room.size = room.members.length;
+  return {
+    rooms,
+    plenary: [...plenary],
+    preview: {
+      seed,
+      rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: r.kind === 'caucus' ? [] : r.members, size: r.size })),
+      plenary: [...plenary],
+      repeatPairs: plan.explanation.repeatPairs,
+      lines: plan.explanation.lines,
+    },
+  };
+}
+
+/** Move one person; nobody enters a caucus except by their own answer. */
+export function applyMove(state: ConveningView, rooms: RoomView[], plenary: Set<string>, move: PlanMove): void {
+  const target = move.toRoomKey === null ? null : rooms.find((r) => r.id === move.toRoomKey);
+  if (move.toRoomKey !== null && !target) throw new MoveRefused(`There is no room "${move.toRoomKey}".`);
+  if (target?.kind === 'caucus' && state.affinity[move.participantId]?.answer !== target.caucus) {
+    throw new MoveRefused('Only people who chose that caucus themselves can join it.');
+  }
+  if (!state.participants[move.participantId]) throw new MoveRefused('That person is not in this convening.');
+  for (const r of rooms) r.members = r.members.filter((id) => id !== move.participantId);
+  plenary.delete(move.participantId);
+  if (target) target.members.push(move.participantId);
+  else plenary.add(move.participantId);
+}
+
+export { PlanError };

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Id, text } from './model.ts';
+
+/**
+ * Breakout rounds on the wire: strategies (mirroring the core assignment engine),
+ * round specs, previews. Caucus rosters never appear in anything sent to someone
+ * outside the caucus; see core/src/policy.ts.
+ */
+export const CHANNELS = ['money', 'narrative', 'policy'] as const;
+export const DEFAULT_CAUCUS_OPTIONS = ['person of color', 'white'];
+
+const count = z.number().int().min(1).max(1000);
+const roomSpec = z.union([
+  z.strictObject({ by: z.literal('count'), rooms: count }),
+  z.strictObject({ by: z.literal('size'), size: z.number().int().min(2).max(100) }),
+]);
+const unanswered = z.enum(['open-room', 'plenary']);
+
+export const StrategySpec = z.union([
+  z.strictObject({ kind: z.literal('random'), spec: roomSpec }),
+  z.strictObject({ kind: z.literal('mix'), spec: roomSpec, avoidSameTeam: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('byChoice'),
+    field: z.enum(['channel', 'role']),
+    maxRoomSize: z.number().int().min(2).max(500),
+    unanswered: unanswered.optional(),
+  }),
+  z.strictObject({ kind: z.literal('affinity'), maxRoomSize: z.number().int().min(2).max(500).optional(), undecided: unanswered }),
+  z.strictObject({
+    kind: z.literal('cohorts'),
+    teamsPerCohort: z.strictObject({ min: z.number().int().min(1).max(20), max: z.number().int().min(1).max(20) }).optional(),
+    balance: z.enum(['mix', 'similar']).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('selfSelect'),
+    rooms: z.array(z.strictObject({ id: Id, name: text(60), cap: z.number().int().min(1).max(1000) })).min(1).max(200),
+  }),
+  z.strictObject({
+    kind: z.literal('manual'),
+    rooms: z.array(z.strictObject({ id: Id, name: text(60) })).min(1).max(500),
+    placements: z.record(Id, Id),
+  }),
+]);
+export type StrategySpec = z.infer<typeof StrategySpec>;
+
+export const ConstraintsSpec = z.strictObject({
+  keepTogether: z.array(z.array(Id).min(2).max(50)).max(100).optional(),
+  keepApart: z.array(z.array(Id).min(2).max(50)).max(100).optional(),
+  onePerRoom: z.literal('facilitators').nullable().optional(),
+});
+export type ConstraintsSpec = z.infer<typeof ConstraintsSpec>;
+
+/** Everything needed to open a round; also what a prepared agenda holds. */
+export const RoundSpec = z.strictObject({
+  name: text(80),
+  strategy: StrategySpec,
+  constraints: ConstraintsSpec.optional(),
+  durationSeconds: z.number().int().min(30).max(4 * 3600),
+  graceSeconds: z.number().int().min(0).max(300).optional(),
+  /** Video-call links by room key or name, so people can jump to the matching call. */
+  videoUrls: z.record(z.string().max(80), z.url().max(500)).optional(),
+});
+export type RoundSpec = z.infer<typeof RoundSpec>;
+
+/** A facilitator's edit to a previewed plan: move one person to a room (or plenary). */
+export const PlanMove = z.strictObject({ participantId: Id, toRoomKey: z.string().max(80).nullable() });
+export type PlanMove = z.infer<typeof PlanMove>;
+
+export const PreviewRoom = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(['breakout', 'caucus']),
+  caucus: z.string().nullable(),
+  /** Empty for caucus rooms: their rosters are for their members. */
+  members: z.array(Id),
+  size: z.number().int(),
+});
+export const RoundPreview = z.object({
+  seed: z.number().int(),
+  rooms: z.array(PreviewRoom),
+  plenary: z.array(Id),
+  repeatPairs: z.number().int(),
+  lines: z.array(z.string()),
+});
+export type RoundPreview = z.infer<typeof RoundPreview>;
+
+/** What a participant tells about themselves (public to the convening). */
+export const ProfileInput = z.strictObject({
+  channel: z.enum(CHANNELS).nullable().optional(),
+  role: text(60).nullable().optional(),
+  team: text(60).nullable().optional(),
+  organisation: text(80).nullable().optional(),
+  region: text(60).nullable().optional(),
+  orgType: text(60).nullable().optional(),
+});
+export type ProfileInput = z.infer<typeof ProfileInput>;
