@@ -200,3 +200,27 @@ describe('caucus privacy', () => {
     for (const c of [...all, cohost]) c.close();
   });
 });
+
+describe('self-select rounds', () => {
+  it('lets people pick a room up to its cap', async () => {
+    const { host, people, all } = await convening(3);
+    const spec: RoundSpec = {
+      name: 'Open space',
+      strategy: { kind: 'selfSelect', rooms: [{ id: 'garden', name: 'Garden', cap: 2 }, { id: 'porch', name: 'Porch', cap: 5 }] },
+      durationSeconds: 600,
+    };
+    ok(await host.send({ type: 'round.open', spec, seed: 1 }));
+    await until(people[0]!, (c) => c.state!.activeRoundId);
+    ok(await people[0]!.send({ type: 'room.join', roomId: 'garden' }));
+    ok(await people[1]!.send({ type: 'room.join', roomId: 'garden' }));
+    const full = await people[2]!.send({ type: 'room.join', roomId: 'garden' });
+    expect(full).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(full.ok === false && full.error.message).toContain('Garden is full');
+    ok(await people[2]!.send({ type: 'room.join', roomId: 'porch' }));
+    // Changing one's mind frees the seat.
+    ok(await people[0]!.send({ type: 'room.join', roomId: 'porch' }));
+    const porch = await until(people[2]!, (c) => myRoom(c)?.members.length === 2 && myRoom(c));
+    expect(porch.members.sort()).toEqual([people[0]!, people[2]!].map((p) => p.self!.participantId).sort());
+    for (const c of all) c.close();
+  });
+});

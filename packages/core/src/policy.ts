@@ -47,6 +47,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'round.broadcast': FAC,
   'room.move': FAC,
   'room.help': PEOPLE,
+  'room.join': PEOPLE,
   'room.help.answer': FAC,
   'room.hosts.set': PEOPLE,
 };

@@ -56,6 +56,8 @@ export const Command = z.discriminatedUnion('type', [
   cmd('round.broadcast', { text: text(LIMITS.noteMax) }),
   cmd('room.move', { participantId: Id, toRoomId: Id.nullable() }),
   cmd('room.help', {}),
+  /** In a self-select round: go to a room of your choice (while it has space). */
+  cmd('room.join', { roomId: Id }),
   cmd('room.help.answer', { roomId: Id }),
   /** A caucus member invites a facilitator in (or out) of their caucus. */
   cmd('room.hosts.set', { roomId: Id, hostIds: z.array(Id).max(10) }),

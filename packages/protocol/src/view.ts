@@ -93,6 +93,8 @@ export const RoomView = z.object({
   /** Facilitators responsible for the room (for a caucus: only those it chose). */
   hosts: z.array(Id),
   videoUrl: z.string().nullable(),
+  /** For self-select rounds: how many people may pick this room. */
+  cap: z.number().int().nullable(),
   /** When the room last asked for help and nobody has answered yet. */
   helpRequestedAt: z.number().nullable(),
 });

@@ -28,6 +28,7 @@ type RoundCommand = Extract<
       | 'round.broadcast'
       | 'room.move'
       | 'room.help'
+      | 'room.join'
       | 'room.help.answer'
       | 'room.hosts.set';
   }
@@ -126,6 +127,26 @@ export const ROUND_HANDLERS: Handlers = {
     const room = roomOf(s, actor.participantId);
     if (!r || !room) return refuse('conflict', 'You can ask for help from inside a breakout room.');
     return room.helpRequestedAt ? accept([]) : accept([updated(r, { ...room, helpRequestedAt: now })]);
+  },
+
+  'room.join': (s, c, { actor }) => {
+    const r = running(s);
+    const target = r?.rooms[c.roomId];
+    if (!r || !target) return refuse('not_found', 'No such room in the running round.', { field: 'roomId' });
+    if (r.strategy !== 'selfSelect') return refuse('forbidden', 'In this round your facilitators choose the rooms.');
+    if (target.members.includes(actor.participantId)) return accept([]);
+    if (target.cap !== null && target.members.length >= target.cap) {
+      return refuse('conflict', `${target.name} is full. Please pick another room.`, { field: 'roomId' });
+    }
+    const events: DomainEvent[] = [];
+    const from = roomOf(s, actor.participantId);
+    if (from) {
+      const members = from.members.filter((id) => id !== actor.participantId);
+      events.push(updated(r, { ...from, members, size: members.length }));
+    }
+    const members = [...target.members, actor.participantId];
+    events.push(updated(r, { ...target, members, size: members.length }));
+    return accept(events);
   },
 
   'room.help.answer': (s, c) => {

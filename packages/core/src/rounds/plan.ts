@@ -69,13 +69,17 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
         ...(spec.constraints.onePerRoom ? { onePerRoom: spec.constraints.onePerRoom } : {}),
       }
     : undefined;
-  const plan: Plan = planBreakouts({
+  // Self-select rounds open with empty rooms: people pick their room themselves (room.join).
+  const plan: Plan =
+    spec.strategy.kind === 'selfSelect'
+      ? selfSelectPlan(spec.strategy.rooms, roster(state, spec, ctx))
+      : planBreakouts({
     participants: roster(state, spec, ctx),
     history: pastRooms(state),
     strategy: strategyOf(spec, state),
-    ...(constraints ? { constraints } : {}),
-    seed,
-  });
+          ...(constraints ? { constraints } : {}),
+          seed,
+        });
   const rooms: RoomView[] = plan.rooms.map((r) => ({
     id: r.key,
     name: r.name,
@@ -85,6 +89,7 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
     size: r.members.length,
     hosts: r.kind === 'caucus' ? [] : r.members.filter((id) => isFacilitator(state.participants[id]?.role ?? 'participant')),
     videoUrl: spec.videoUrls?.[r.key] ?? spec.videoUrls?.[r.name] ?? null,
+    cap: spec.strategy.kind === 'selfSelect' ? (spec.strategy.rooms.find((x) => x.id === r.key)?.cap ?? null) : null,
     helpRequestedAt: null,
   }));
   const plenary = new Set(plan.plenary);
@@ -100,6 +105,14 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
       repeatPairs: plan.explanation.repeatPairs,
       lines: plan.explanation.lines,
     },
+  };
+}
+
+function selfSelectPlan(rooms: { id: string; name: string }[], people: EngineParticipant[]): Plan {
+  return {
+    rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: 'breakout', members: [] })),
+    plenary: people.map((p) => p.id),
+    explanation: { sizes: rooms.map(() => 0), repeatPairs: 0, repeatPairList: [], balance: [], unsatisfied: [], reassigned: [], lines: ['People choose their own room once the round opens.'] },
   };
 }
 
