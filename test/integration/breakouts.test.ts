@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveClient } from '@brave/client';
+import type { Debrief } from '@brave/core';
 import type { ConveningView, RoundSpec } from '@brave/protocol';
 import { startTestServer } from '../support/server.ts';
 import { joinAs, openConvening, until } from '../support/people.ts';
@@ -181,6 +182,17 @@ describe('caucus privacy', () => {
     // A facilitator outside the caucus cannot choose its hosts.
     const denied = await host.send({ type: 'room.hosts.set', roomId: whiteRoom.id, hostIds: [host.self!.participantId] });
     expect(denied.ok).toBe(false);
+
+    // The debrief shows room sizes, never caucus rosters, and no signal from inside a caucus
+    // that did not invite this facilitator.
+    ok(await host.send({ type: 'round.close' }));
+    const res = await fetch(`${server.url}/api/convenings/${made.id}/debrief`, { headers: { authorization: `Bearer ${made.facilitatorToken}` } });
+    const debrief = (await res.json()) as Debrief;
+    const caucusRooms = debrief.rounds[0]!.rooms;
+    expect(caucusRooms.map((r) => [r.kind, r.size, r.members.length])).toEqual([['caucus', 2, 0], ['caucus', 2, 0]]);
+    expect(debrief.signals).toEqual([]);
+    const asParticipant = await fetch(`${server.url}/api/convenings/${made.id}/debrief`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+    expect(asParticipant.status).toBe(403);
 
     // Closing the convening forgets answers that were not kept.
     ok(await host.send({ type: 'convening.close' }));

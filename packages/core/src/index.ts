@@ -7,6 +7,7 @@ export * from './reminders.ts';
 export * from './decide.ts';
 export * from './codes.ts';
 export * from './viewer.ts';
+export * from './debrief.ts';
 export * from './schedule.ts';
 export { roomFor, roundFor, roomOf, seesRoster, activeRound, roomScope, roomOfScope } from './rounds/access.ts';
 export { planRound, pastRooms, defaultSeed } from './rounds/plan.ts';

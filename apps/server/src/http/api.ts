@@ -7,7 +7,7 @@ import {
   type CreateConveningResult,
   type JoinResult,
 } from '@brave/protocol';
-import { AGREEMENT_LIBRARY, viewFor } from '@brave/core';
+import { AGREEMENT_LIBRARY, debrief, isFacilitator, viewFor } from '@brave/core';
 import type { Credential, TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { Store } from '../store/types.ts';
@@ -85,6 +85,13 @@ export function apiRouter({ store, rooms, tokens, publicUrl }: ApiDeps): Router 
   r.get('/convenings/:id', async (req, res) => {
     const { cred, room } = await authorised(req, req.params.id);
     res.json({ protocolVersion: PROTOCOL_VERSION, view: viewFor(room.snapshot, cred) });
+  });
+
+  /** Facilitators' look back: signal timeline and room sizes (never caucus rosters). */
+  r.get('/convenings/:id/debrief', async (req, res) => {
+    const { cred, room } = await authorised(req, req.params.id);
+    if (!isFacilitator(cred.role)) throw new HttpError({ code: 'forbidden', message: 'The debrief is for facilitators.' });
+    res.json(debrief(room.snapshot, cred));
   });
 
   async function authorised(req: Request, conveningId: string | undefined) {
