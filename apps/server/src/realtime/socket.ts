@@ -62,10 +62,16 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
     const cred = deps.tokens.verify(auth.data.token);
     if (!cred) return next(refusal('unauthorized', 'Your credential is not valid here. Please join again.'));
     socket.data = { viewer: { participantId: cred.participantId, role: cred.role }, conveningId: cred.conveningId, lastSeq: auth.data.lastSeq };
-    next();
+    // Refuse unknown people here, as a typed handshake refusal: a disconnect after
+    // connecting would make the client retry forever. A failed load is left to onConnection.
+    deps.getRooms().get(cred.conveningId).then(
+      (room) => next(room?.snapshot.participants[cred.participantId] ? undefined : refusal('unauthorized', 'This convening does not know you. Please join again.')),
+      () => next(),
+    );
   });
 
-  io.on('connection', (socket) => void onConnection(socket, deps).catch((err) => {
+  const presence = presenceAnnouncer(io);
+  io.on('connection', (socket) => void onConnection(socket, deps, presence).catch((err) => {
     deps.log('socket: connection failed', err);
     socket.disconnect(true);
   }));
@@ -94,7 +100,25 @@ function target(io: IO, c: string, a: Audience) {
   }
 }
 
-async function onConnection(socket: Conn, deps: RealtimeDeps): Promise<void> {
+/**
+ * Tell a convening how many connections it has, at most once a second (no names: a
+ * count is all a room needs to feel who is here).
+ */
+function presenceAnnouncer(io: IO): (conveningId: string) => void {
+  const pending = new Map<string, NodeJS.Timeout>();
+  return (c) => {
+    if (pending.has(c)) return;
+    const timer = setTimeout(() => {
+      pending.delete(c);
+      const online = io.sockets.adapter.rooms.get(rooms.everyone(c))?.size ?? 0;
+      io.to(rooms.everyone(c)).emit(SOCKET_EVENTS.presence, { online });
+    }, 1_000);
+    timer.unref();
+    pending.set(c, timer);
+  };
+}
+
+async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: string) => void): Promise<void> {
   const { viewer, conveningId, lastSeq } = socket.data;
   const room = await deps.getRooms().get(conveningId);
   if (!room || !room.snapshot.participants[viewer.participantId]) {
@@ -109,6 +133,8 @@ async function onConnection(socket: Conn, deps: RealtimeDeps): Promise<void> {
     rooms.person(conveningId, viewer.participantId),
   ]);
   socket.emit(SOCKET_EVENTS.hello, room.hello(viewer, lastSeq));
+  presence(conveningId);
+  socket.on('disconnect', () => presence(conveningId));
 
   const limiter = new RateLimiter(LIMITS.commandsPerSecond, LIMITS.commandBurst);
   socket.on(SOCKET_EVENTS.command, (raw: unknown, ack: unknown) => {
