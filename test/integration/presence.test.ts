@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LiveClient } from '@brave/client';
+import { api, type LiveClient } from '@brave/client';
 import { startTestServer } from '../support/server.ts';
 import { joinAs, openConvening } from '../support/people.ts';
 
@@ -30,4 +30,15 @@ it('tells the room how many people are connected, without names', async () => {
   await two;
   host.close();
   a.close();
+});
+
+it('gives every facilitator, and only facilitators, the invite codes', async () => {
+  const { made, host } = await openConvening(server.url);
+  const co = await joinAs(server.url, made.joinCode, 'Co', { cohostCode: made.cohostCode });
+  const p = await joinAs(server.url, made.joinCode, 'Pat');
+  const invite = await api.invite(server.url, made.id, co.joined.token);
+  expect(invite).toMatchObject({ joinCode: made.joinCode, cohostCode: made.cohostCode });
+  expect(invite.cohostUrl).toContain(`/j/${made.joinCode}?cohost=`);
+  await expect(api.invite(server.url, made.id, p.joined.token)).rejects.toMatchObject({ status: 403 });
+  for (const c of [host, co.client, p.client]) c.close();
 });

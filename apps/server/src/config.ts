@@ -19,6 +19,16 @@ const EnvSchema = z.object({
   REMINDER_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
   /** How long a breakout-round "second" lasts; only tests shorten it. */
   ROUND_SECOND_MS: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** How long a write waits for a locked database before it is refused; tests shorten it. */
+  STORE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Bytes that may wait for one reader who stopped reading before it is disconnected. */
+  SOCKET_SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /**
+   * Creating and joining, per address: a burst, then a steady rate. Generous by default
+   * because a whole venue often shares one address.
+   */
+  JOIN_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  JOIN_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
   WEB_DIST: z.string().optional(),
   LOG: z.enum(['silent', 'info', 'debug']).default('info'),
 });
@@ -33,6 +43,9 @@ export interface Config {
   tokenTtlMs: number;
   reminderMinuteMs: number;
   roundSecondMs: number;
+  storeBusyTimeoutMs: number;
+  socketSendBufferBytes: number;
+  joinRate: { burst: number; perSecond: number };
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
@@ -58,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     reminderMinuteMs: e.REMINDER_MINUTE_MS,
     roundSecondMs: e.ROUND_SECOND_MS,
+    storeBusyTimeoutMs: e.STORE_BUSY_TIMEOUT_MS,
+    socketSendBufferBytes: e.SOCKET_SEND_BUFFER_BYTES,
+    joinRate: { burst: e.JOIN_RATE_BURST, perSecond: e.JOIN_RATE_PER_SECOND },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     log: e.LOG,
   };

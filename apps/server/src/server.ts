@@ -8,6 +8,7 @@ import { LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
+import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachRealtime } from './realtime/socket.ts';
@@ -31,9 +32,9 @@ export function makeLogger(level: Config['log']) {
 }
 
 /** Build and start one server: HTTP API, socket.io, static web app, all on one port. */
-export async function startServer(config: Config, options: { store?: Store } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: { store?: Store; collab?: CollabOptions } = {}): Promise<RunningServer> {
   const log = makeLogger(config.log);
-  const store = options.store ?? new SqliteStore(join(config.dataDir, 'brave-space.db'));
+  const store = options.store ?? new SqliteStore(join(config.dataDir, 'brave-space.db'), { busyTimeoutMs: config.storeBusyTimeoutMs });
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
@@ -41,13 +42,19 @@ export async function startServer(config: Config, options: { store?: Store } = {
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
-  const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log });
+  const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log, sendBufferBytes: config.socketSendBufferBytes });
   const registry = (rooms.registry = new RoomRegistry(store, fanout, {
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
     log,
   }));
+
+  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
+  const collab: Collab | null =
+    store instanceof SqliteStore
+      ? attachCollab(http, { db: store.db, tokens, rooms: registry, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env }, options.collab)
+      : null;
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -75,7 +82,9 @@ export async function startServer(config: Config, options: { store?: Store } = {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind });
   });
-  app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl }));
+  app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl, joinRate: config.joinRate }));
+  if (collab) app.use('/api', collab.api);
+  if (collab) app.use(collab.pages);
   app.use('/api', (_req, res) => fail(res, { code: 'not_found', message: 'No such API route.' }));
   serveWeb(app, config.webDist);
   app.use(errorHandler(log));
@@ -92,6 +101,7 @@ export async function startServer(config: Config, options: { store?: Store } = {
     store,
     async close() {
       registry.stopAll();
+      collab?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await store.close();

@@ -1,6 +1,7 @@
 import {
   ApiError,
   CreateConveningResult,
+  InviteResult,
   JoinInfo,
   JoinResult,
   type AgreementSetInfo,
@@ -39,6 +40,8 @@ export const api = {
   join: (base: string, body: { joinCode: string; name: string; pronouns?: string; cohostCode?: string }) =>
     call(base, '/api/join', JoinResult, { method: 'POST', body: JSON.stringify(body) }),
   joinInfo: (base: string, joinCode: string) => call(base, `/api/join/${encodeURIComponent(joinCode)}`, JoinInfo),
+  invite: (base: string, conveningId: string, token: string) =>
+    call(base, `/api/convenings/${encodeURIComponent(conveningId)}/invite`, InviteResult, { headers: { authorization: `Bearer ${token}` } }),
   agreementSets: async (base: string): Promise<AgreementSetInfo[]> => {
     const res = await fetch(new URL('/api/agreement-sets', base));
     return ((await res.json()) as { sets: AgreementSetInfo[] }).sets;

@@ -22,8 +22,6 @@ export interface LiveClientOptions {
   /** Server base URL, e.g. http://127.0.0.1:3000 */
   url: string;
   token: string;
-  /** Resume from this sequence number (a reload keeps its place). */
-  lastSeq?: number;
   /** How long to wait for an ack before retrying the same command (same key). */
   ackTimeoutMs?: number;
   /** Attempts per command before giving up with a typed error. */
@@ -66,7 +64,7 @@ export class LiveClient extends Emitter<Events> {
       reconnectionDelay: 300,
       reconnectionDelayMax: 5_000,
       randomizationFactor: 0.5, // jitter: a restarted server is not hit by everyone at once
-      auth: (cb) => cb({ token: options.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.state?.seq ?? options.lastSeq }),
+      auth: (cb) => cb({ token: options.token, protocolVersion: PROTOCOL_VERSION, lastSeq: this.state?.seq }),
     });
     this.firstHello = new Promise((resolve, reject) => {
       this.socket.once(SOCKET_EVENTS.hello, () => resolve());

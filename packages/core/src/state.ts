@@ -98,8 +98,11 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'agreements.set':
       state.agreementSetId = e.agreementSetId;
       state.agreements = e.agreements;
-      if (state.spotlight && !e.agreements.some((a) => a.id === state.spotlight?.agreementId)) {
-        state.spotlight = null;
+      if (state.spotlight) {
+        // A spotlighted agreement that was reworded shows its new words; a removed one goes.
+        const kept = e.agreements.find((a) => a.id === state.spotlight?.agreementId);
+        if (kept) state.spotlight.text = kept.text;
+        else state.spotlight = null;
       }
       break;
     case 'spotlight.set':

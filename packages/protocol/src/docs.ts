@@ -42,9 +42,11 @@ export type DocsListResult = z.infer<typeof DocsListResult>;
 export const COLLAB_CLOSE = {
   /** Binary garbage, a truncated message, an unknown message type. */
   badMessage: 4400,
+  /** Reserved: today a bad credential is refused before the upgrade, with HTTP 401. */
   unauthorized: 4401,
-  /** A write the connection may not make in a way we cannot just drop (unused today). */
+  /** Access changed while connected (moved out of a room): reconnecting will be refused. */
   forbidden: 4403,
+  /** Reserved: today an unknown document is refused before the upgrade, with HTTP 404. */
   notFound: 4404,
   /** The peer stopped reading and its send buffer passed its bound. */
   tooSlow: 4408,

@@ -52,5 +52,8 @@ export type AgreementSetInfo = z.infer<typeof AgreementSetInfo>;
 export const JoinInfo = z.object({ conveningId: Id, title: z.string(), status: z.enum(['open', 'closed']) });
 export type JoinInfo = z.infer<typeof JoinInfo>;
 
+export const InviteResult = z.object({ joinCode: z.string(), cohostCode: z.string(), joinUrl: z.string(), cohostUrl: z.string() });
+export type InviteResult = z.infer<typeof InviteResult>;
+
 /** Everything the API answers on the caller's own state (GET /api/convenings/:id/me). */
 export const MeResult = z.object({ conveningId: Id, participantId: Id, role: Role, name: z.string() });

@@ -78,10 +78,12 @@ export class ConveningRoom {
         ...(decision.id ? { id: decision.id } : {}),
         ...(decision.preview ? { preview: decision.preview } : {}),
       };
-      const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result });
+      // The answer is stored with the events so a retry after a restart gets it whole. This
+      // room is the log's only writer, so the seq of its last event is known before appending.
+      const count = decision.events.length;
+      const answer: AckResult = count > 0 ? { ...result, seq: this.state.seq + count } : result;
+      const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result: answer });
       if (!stored.ok) return stored;
-      const last = stored.events.at(-1);
-      const answer: AckResult = last ? { ...result, seq: last.seq } : result;
       this.answered.set(answerKey, answer);
       return answer;
     });
@@ -186,6 +188,9 @@ export class ConveningRoom {
     if (due === null || this.closed) return;
     this.timer = setTimeout(() => {
       void this.serial(async () => {
+        // Timers may fire a few ms before the clock reads due.at; firing now would re-arm
+        // for the same moment and fire it twice. Wait out the rest instead.
+        if (this.options.now() < due.at) return this.armTimer();
         const events = due.fire(this.state, this.options.now());
         const done = events.length > 0 ? await this.persist(events, null, this.options.now()) : { ok: false };
         if (done.ok) return;

@@ -5,6 +5,7 @@ import {
   JoinCode,
   PROTOCOL_VERSION,
   type CreateConveningResult,
+  type InviteResult,
   type JoinResult,
 } from '@brave/protocol';
 import { AGREEMENT_LIBRARY, debrief, isFacilitator, viewFor } from '@brave/core';
@@ -19,12 +20,13 @@ export interface ApiDeps {
   rooms: RoomRegistry;
   tokens: TokenService;
   publicUrl: string | undefined;
+  joinRate: { burst: number; perSecond: number };
 }
 
 /** The JSON API (docs/api.md). Handlers are thin: parse, authorise, ask the room. */
-export function apiRouter({ store, rooms, tokens, publicUrl }: ApiDeps): Router {
+export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps): Router {
   const r = Router();
-  const perIp = new RateLimiter(1, 30); // creating and joining: 30 at once, then 1 a second per address
+  const perIp = new RateLimiter(joinRate.perSecond, joinRate.burst);
 
   const limit = (req: Request) => {
     const wait = perIp.take(req.ip ?? 'unknown');
@@ -85,6 +87,21 @@ export function apiRouter({ store, rooms, tokens, publicUrl }: ApiDeps): Router 
   r.get('/convenings/:id', async (req, res) => {
     const { cred, room } = await authorised(req, req.params.id);
     res.json({ protocolVersion: PROTOCOL_VERSION, view: viewFor(room.snapshot, cred) });
+  });
+
+  /** Invite codes, for any facilitator's console (co-facilitators may invite others too). */
+  r.get('/convenings/:id/invite', async (req, res) => {
+    const { cred } = await authorised(req, req.params.id);
+    if (!isFacilitator(cred.role)) throw new HttpError({ code: 'forbidden', message: 'Invitations are for facilitators.' });
+    const rec = await store.convening(cred.conveningId);
+    if (!rec) throw unauthorized();
+    const result: InviteResult = {
+      joinCode: rec.joinCode,
+      cohostCode: rec.cohostCode,
+      joinUrl: `${base(req)}/j/${rec.joinCode}`,
+      cohostUrl: `${base(req)}/j/${rec.joinCode}?cohost=${rec.cohostCode}`,
+    };
+    res.json(result);
   });
 
   /** Facilitators' look back: signal timeline and room sizes (never caucus rosters). */

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import { HTTP_STATUS, schemaError, type ApiError } from '@brave/protocol';
+import { StoreUnavailableError } from '../store/types.ts';
 
 export class HttpError extends Error {
   constructor(readonly body: ApiError) {
@@ -24,6 +25,10 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
 export function errorHandler(log: (msg: string, err?: unknown) => void) {
   return (err: unknown, _req: Request, res: Response, _next: NextFunction): void => {
     if (err instanceof HttpError) return fail(res, err.body);
+    if (err instanceof StoreUnavailableError) {
+      log('http: write refused', err);
+      return fail(res, { code: 'store_unavailable', message: 'We could not save that just now, so nothing was created. Please try again.' });
+    }
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') return fail(res, { code: 'too_large', message: 'That request body is too large.' });
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -16,6 +16,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { Fanout } from '../convening/room.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
+import { SEND_BUFFER_BYTES, boundSendBuffer } from './backpressure.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -38,6 +39,8 @@ export interface RealtimeDeps {
   getRooms: () => RoomRegistry;
   originAllowed: (req: IncomingMessage) => boolean;
   log: (msg: string, err?: unknown) => void;
+  /** Bytes that may wait for one slow reader before it is cut off (it resyncs on return). */
+  sendBufferBytes?: number;
 }
 
 /** The socket.io adapter: handshake auth, commands in, filtered events out. */
@@ -120,6 +123,9 @@ function presenceAnnouncer(io: IO): (conveningId: string) => void {
 
 async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: string) => void): Promise<void> {
   const { viewer, conveningId, lastSeq } = socket.data;
+  boundSendBuffer(socket, deps.sendBufferBytes ?? SEND_BUFFER_BYTES, (waiting) =>
+    deps.log(`socket: a reader fell ${waiting} bytes behind; disconnected it (it resyncs on return)`),
+  );
   const room = await deps.getRooms().get(conveningId);
   if (!room || !room.snapshot.participants[viewer.participantId]) {
     socket.emit(SOCKET_EVENTS.fault, { code: 'unauthorized', message: 'This convening does not know you. Please join again.' });

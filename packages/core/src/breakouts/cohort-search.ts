@@ -1,8 +1,9 @@
 // Assigns whole teams to cohorts. Each cohort gets a fixed number of teams
-// (balanced counts); swaps of teams between cohorts then minimise, in order of
-// weight: teams of one organisation sharing a cohort, broken keep-apart /
-// keep-together links, uneven head counts, and (for 'mix') cohorts dominated by
-// one region or org type — or (for 'similar') cohorts mixing them.
+// (balanced counts); swaps of teams between cohorts then minimise, heaviest
+// first: teams of one organisation sharing a cohort, broken keep-apart /
+// keep-together links, more than one facilitator in a cohort (if asked), uneven
+// head counts, and for 'mix' cohorts dominated by one region or org type (for
+// 'similar', cohorts that mix them).
 
 import { HARD } from './graph.ts';
 import type { Rng } from './rng.ts';
@@ -14,6 +15,8 @@ export interface TeamProfile {
   organisation: string;
   region: string;
   orgType: string;
+  /** Facilitators on the team (spread one per cohort when asked). */
+  facilitators: number;
 }
 
 export interface CohortSearchInput {
@@ -23,6 +26,7 @@ export interface CohortSearchInput {
   /** Extra cost when two teams (key a * t + b, a < b) share a cohort. */
   linkWeight: ReadonlyMap<number, number>;
   balance: 'mix' | 'similar';
+  spreadFacilitators: boolean;
   rng: Rng;
 }
 
@@ -89,12 +93,14 @@ function cohortCost(list: readonly number[], input: CohortSearchInput, meanSize:
   const t = teams.length;
   let cost = 0;
   let people = 0;
+  let facilitators = 0;
   const regions = new Map<string, number>();
   const types = new Map<string, number>();
   for (let x = 0; x < list.length; x++) {
     const a = list[x]!;
     const team = teams[a]!;
     people += team.members.length;
+    facilitators += team.facilitators;
     bump(regions, team.region);
     bump(types, team.orgType);
     for (let y = x + 1; y < list.length; y++) {
@@ -103,6 +109,7 @@ function cohortCost(list: readonly number[], input: CohortSearchInput, meanSize:
       cost += linkWeight.get(a < b ? a * t + b : b * t + a) ?? 0;
     }
   }
+  if (input.spreadFacilitators) cost += HARD * Math.max(0, facilitators - 1);
   const spread = sumOfSquares(regions) + sumOfSquares(types);
   cost += input.balance === 'mix' ? spread : -spread;
   const gap = people - list.length * meanSize;

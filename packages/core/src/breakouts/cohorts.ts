@@ -28,6 +28,7 @@ export function planCohorts(ctx: Context, strategy: CohortStrategy): Draft {
     counts: balancedSizes(teams.length, count),
     linkWeight: teamLinks(ctx, teamOf, teams.length),
     balance: strategy.balance ?? 'mix',
+    spreadFacilitators: ctx.onePerRoom,
     rng: ctx.rng,
   });
   draft.rooms = cohorts.map((list, c) => cohortRoom(list, c, teams));
@@ -59,9 +60,10 @@ function collectTeams(ctx: Context): TeamCollection {
     if (t === undefined) {
       t = teams.length;
       byName.set(name, t);
-      teams.push({ name, members: [], organisation: '', region: '', orgType: '' });
+      teams.push({ name, members: [], organisation: '', region: '', orgType: '', facilitators: 0 });
     }
     teams[t]!.members.push(i);
+    teams[t]!.facilitators += ctx.isFacilitator[i]!;
     teamOf[i] = t;
   });
   for (const team of teams) profileTeam(ctx, team);

@@ -3,7 +3,7 @@
 
 import type { Context, DraftRoom } from './context.ts';
 import { buildGraph, buildWeights } from './graph.ts';
-import type { WeightSources } from './graph.ts';
+import type { PairGraph, WeightSources } from './graph.ts';
 import { balancedSizes } from './sizes.ts';
 import { solve } from './solver.ts';
 import type { Pool } from './solver.ts';
@@ -29,10 +29,18 @@ export function poolOf(
   return { members, rooms };
 }
 
-/** Search effort: more for a real optimisation (mix), a little for constraints only. */
-export function budgetFor(people: number, optimise: boolean): number {
+/** Upper bound on neighbour visits per search, so dense histories stay fast. */
+const WORK = 40_000_000;
+
+/**
+ * Search effort: more for a real optimisation (mix), a little for constraints
+ * only, and fewer iterations when each one is expensive (many past meetings).
+ */
+export function budgetFor(people: number, optimise: boolean, graph: PairGraph): number {
   const [perPerson, least, most] = optimise ? [150, 60_000, 1_500_000] : [40, 20_000, 400_000];
-  return Math.min(most, Math.max(least, people * perPerson));
+  const iterations = Math.min(most, Math.max(least, people * perPerson));
+  const perIteration = 2 + (2 * graph.nbr.length) / Math.max(1, graph.n);
+  return Math.max(1_000, Math.min(iterations, Math.floor(WORK / perIteration)));
 }
 
 /** Fills every pool's rooms with balanced sizes; returns the rooms in order. */
@@ -45,13 +53,14 @@ export function fillPools(ctx: Context, specs: PoolSpec[], sources: WeightSource
     return { members: spec.members, rooms: indices, sizes: balancedSizes(spec.members.length, indices.length) };
   });
   const people = specs.reduce((sum, spec) => sum + spec.members.length, 0);
+  const graph = buildGraph(buildWeights(ctx, sources), ctx.n);
   const roomOf = solve({
     pools,
     roomTotal: rooms.length,
-    graph: buildGraph(buildWeights(ctx, sources), ctx.n),
+    graph,
     facilitators: ctx.onePerRoom ? ctx.isFacilitator : null,
     together: ctx.together,
-    budget: budgetFor(people, optimise),
+    budget: budgetFor(people, optimise, graph),
     rng: ctx.rng,
   });
   for (let i = 0; i < ctx.n; i++) {

@@ -61,12 +61,24 @@ function construct(state: SearchState, input: SolveInput): void {
   state.reset();
   input.pools.forEach((pool, p) => {
     const open = pool.rooms.slice();
+    const slot = new Map(open.map((room, i) => [room, i]));
     for (const person of placementOrder(pool, input)) {
       const room = chooseRoom(state, person, open, p, input.rng);
       state.place(person, room);
-      if (state.isFull(room)) open.splice(open.indexOf(room), 1);
+      if (state.isFull(room)) removeOpen(open, slot, room);
     }
   });
+}
+
+/** O(1) removal: move the last open room into the freed slot. */
+function removeOpen(open: number[], slot: Map<number, number>, room: number): void {
+  const at = slot.get(room)!;
+  const last = open.pop()!;
+  if (last !== room) {
+    open[at] = last;
+    slot.set(last, at);
+  }
+  slot.delete(room);
 }
 
 /** Facilitators first, then keep-together groups side by side, then everyone else. */
@@ -116,7 +128,9 @@ function anneal(state: SearchState, input: SolveInput, budget: number): void {
   if (movers.length === 0) return;
   const total = Math.max(1, budget);
   const hot = Math.floor(total * 0.8);
-  const refresh = Math.max(64, Math.min(movers.length, 4096));
+  // Rebuilding the troubled list costs about one sweep of the graph; do it about
+  // as often as the swaps in between cost the same.
+  const refresh = Math.max(64, movers.length);
   let bad: number[] = [];
   for (let it = 0; it < total; it++) {
     if (state.penalty() <= 0) return;

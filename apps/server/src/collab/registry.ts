@@ -1,0 +1,237 @@
+import * as Y from 'yjs';
+import { COLLAB_CLOSE, type CollabLimits } from '@brave/protocol';
+import type { DocRef } from '@brave/core';
+import { StoreUnavailableError } from '../store/types.ts';
+import type { DocStore, UpdateRow } from './doc-store.ts';
+import { LiveDoc, type Peer } from './live-doc.ts';
+import type { ServerWriteOrigin } from './origins.ts';
+import { templateUpdate } from './template.ts';
+import { syncStep1, awarenessMessage } from './wire.ts';
+
+export class Refusal extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RegistryOptions {
+  limits: CollabLimits;
+  now: () => number;
+  log: (msg: string, err?: unknown) => void;
+}
+
+/**
+ * The documents open on this server (one registry per server, never a module global).
+ * Client updates are validated on arrival, queued, and flushed once per event-loop turn:
+ * every document's new content is integrated, written in ONE transaction, and only then
+ * relayed, merged into one update per document. A write the store refuses is never relayed.
+ */
+export class DocRegistry {
+  private readonly docs = new Map<string, LiveDoc>();
+  private readonly dirty = new Set<LiveDoc>();
+  private flushQueued: NodeJS.Immediate | null = null;
+  private readonly templates = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  get openCount(): number {
+    return this.docs.size;
+  }
+
+  /** The live document, loaded from the store (and seeded from its template) if needed. */
+  open(name: string, ref: DocRef): LiveDoc {
+    let doc = this.docs.get(name);
+    if (!doc) {
+      const stored = this.store.load(name);
+      doc = LiveDoc.load(name, ref, stored, this.options.log);
+      this.docs.set(name, doc);
+      if (ref.kind === 'toolkit' && doc.isEmpty) this.seed(doc, ref.channel);
+    }
+    this.scheduleUnload(doc);
+    return doc;
+  }
+
+  /** A new connection: it receives our state vector (so it sends what we lack) and who is here. */
+  attach(doc: LiveDoc, peer: Peer): void {
+    if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
+    doc.unloadTimer = null;
+    doc.peers.add(peer);
+    peer.send(syncStep1(doc.ydoc));
+    const here = [...doc.awareness.getStates().keys()];
+    if (here.length > 0) peer.send(awarenessMessage(doc.awareness, here));
+  }
+
+  detach(doc: LiveDoc, peer: Peer): void {
+    doc.removePeer(peer);
+    this.scheduleUnload(doc);
+  }
+
+  /** A client's update (sync step 2 or update). Throws a Refusal to close that connection. */
+  receive(doc: LiveDoc, peer: Peer, update: Uint8Array): 'queued' | 'ignored' | 'denied' {
+    if (peer.access !== 'write') return addsNothing(doc, update) ? 'ignored' : 'denied';
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw new Refusal(COLLAB_CLOSE.badMessage, 'That document update could not be read.');
+    }
+    if (doc.bytes + doc.pendingBytes + update.length > this.options.limits.docBytes) {
+      if (addsNothing(doc, update)) return 'ignored';
+      throw new Refusal(COLLAB_CLOSE.tooLarge, 'This document has reached its size limit; that change was not saved.');
+    }
+    doc.pending.push({ peer, update });
+    doc.pendingBytes += update.length;
+    this.dirty.add(doc);
+    this.flushQueued ??= setImmediate(() => this.flush());
+    return 'queued';
+  }
+
+  /** Store and relay everything queued, now (also called before versions and shutdown). */
+  flush(): void {
+    if (this.flushQueued) clearImmediate(this.flushQueued);
+    this.flushQueued = null;
+    const docs = [...this.dirty].filter((d) => !d.gone);
+    this.dirty.clear();
+    if (docs.length === 0) return;
+    const at = this.options.now();
+    const outcomes = docs.map((doc) => ({ doc, ...doc.applyPending() }));
+    const rows: UpdateRow[] = [];
+    for (const o of outcomes) {
+      o.updates = mergeSafely(o.updates);
+      o.updates.forEach((data, i) => rows.push({ doc: o.doc.name, seq: o.doc.lastSeq + i + 1, at, data }));
+    }
+    try {
+      this.store.append(rows);
+    } catch (err) {
+      this.options.log(`collab: storing ${rows.length} update(s) failed; nothing was relayed`, err);
+      for (const doc of docs) this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
+      return;
+    }
+    for (const { doc, updates, contributors, bad } of outcomes) {
+      const only = contributors.size === 1 ? [...contributors][0] : undefined;
+      for (const u of updates) this.stored(doc, u, only);
+      for (const peer of bad) peer.close(COLLAB_CLOSE.badMessage, 'That document update could not be applied.');
+      // A refused update may have left half its parts in memory: reload from the store.
+      if (bad.length > 0) this.drop(doc, COLLAB_CLOSE.goingAway, 'The document is reloading; reconnect.');
+    }
+  }
+
+  /**
+   * A change made by the server itself (template, restore, share-back): applied with a
+   * typed origin, stored, then relayed to everyone. If the store refuses, the document is
+   * dropped from memory (so nobody sees the unsaved change) and the error is rethrown.
+   */
+  serverWrite(doc: LiveDoc, origin: ServerWriteOrigin, change: (ydoc: Y.Doc) => void): void {
+    this.flush();
+    if (doc.gone) throw new StoreUnavailableError('The document was reloaded; try again.');
+    const made: Uint8Array[] = [];
+    const onUpdate = (u: Uint8Array, o: unknown) => {
+      if (o === origin) made.push(u);
+    };
+    doc.ydoc.on('update', onUpdate);
+    try {
+      doc.ydoc.transact(() => change(doc.ydoc), origin);
+    } finally {
+      doc.ydoc.off('update', onUpdate);
+    }
+    if (made.length === 0) return;
+    const updates = mergeSafely(made);
+    const at = this.options.now();
+    try {
+      this.store.append(updates.map((data, i) => ({ doc: doc.name, seq: doc.lastSeq + i + 1, at, data })));
+    } catch (err) {
+      this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
+      throw err;
+    }
+    for (const u of updates) this.stored(doc, u);
+  }
+
+  /** Fold the log into a snapshot. The Y.Doc equals the stored state, so this is exact. */
+  compact(doc: LiveDoc): void {
+    doc.compactQueued = false;
+    if (doc.gone || doc.sinceSnapshot === 0) return;
+    try {
+      const data = Y.encodeStateAsUpdate(doc.ydoc);
+      this.store.compact(doc.name, doc.lastSeq, this.options.now(), data);
+      doc.bytes = data.length;
+      doc.sinceSnapshot = 0;
+    } catch (err) {
+      this.options.log(`collab: compacting ${doc.name} failed (the log is intact)`, err);
+    }
+  }
+
+  /** Shut down: store what is queued, say goodbye, free memory. */
+  closeAll(): void {
+    this.flush();
+    for (const doc of [...this.docs.values()]) {
+      this.compact(doc);
+      this.drop(doc, COLLAB_CLOSE.goingAway, 'The server is restarting; reconnect in a moment.');
+    }
+  }
+
+  private stored(doc: LiveDoc, update: Uint8Array, except?: Peer): void {
+    doc.lastSeq += 1;
+    doc.bytes += update.length;
+    doc.sinceSnapshot += 1;
+    doc.relay(update, except);
+    if (doc.sinceSnapshot >= this.options.limits.compactEvery && !doc.compactQueued) {
+      doc.compactQueued = true;
+      setTimeout(() => this.compact(doc), 0).unref();
+    }
+  }
+
+  private seed(doc: LiveDoc, channel: Parameters<typeof templateUpdate>[0]): void {
+    let update = this.templates.get(channel);
+    if (!update) this.templates.set(channel, (update = templateUpdate(channel)));
+    const origin: ServerWriteOrigin = { kind: 'template' };
+    this.serverWrite(doc, origin, (ydoc) => Y.applyUpdate(ydoc, update, origin));
+  }
+
+  private scheduleUnload(doc: LiveDoc): void {
+    if (doc.peers.size > 0 || doc.gone) return;
+    if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
+    doc.unloadTimer = setTimeout(() => {
+      if (doc.peers.size > 0 || doc.gone) return;
+      if (doc.pending.length > 0) this.flush();
+      this.compact(doc);
+      this.forget(doc);
+    }, this.options.limits.unloadAfterMs);
+    doc.unloadTimer.unref();
+  }
+
+  /** Close every connection to a document and forget it; the next open reloads it from the store. */
+  private drop(doc: LiveDoc, code: number, reason: string): void {
+    for (const peer of [...doc.peers]) peer.close(code, reason);
+    this.forget(doc);
+  }
+
+  private forget(doc: LiveDoc): void {
+    if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
+    this.dirty.delete(doc);
+    doc.destroy();
+  }
+}
+
+/** True when the update brings nothing the document lacks (e.g. a reconnecting reader's sync). */
+function addsNothing(doc: LiveDoc, update: Uint8Array): boolean {
+  try {
+    return Y.snapshotContainsUpdate(Y.snapshot(doc.ydoc), update);
+  } catch {
+    throw new Refusal(COLLAB_CLOSE.badMessage, 'That document update could not be read.');
+  }
+}
+
+/** One update per document per flush when possible; Yjs-made updates always merge. */
+function mergeSafely(updates: Uint8Array[]): Uint8Array[] {
+  if (updates.length <= 1) return updates;
+  try {
+    return [Y.mergeUpdates(updates)];
+  } catch {
+    return updates;
+  }
+}

@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react';
+import { Link } from '../components/Link.tsx';
+import { Loading, Message } from '../components/Message.tsx';
+import { JoinScreen } from '../screens/JoinScreen.tsx';
+import { ParticipantScreen } from '../screens/ParticipantScreen.tsx';
+import { useRoute, type Route } from './router.ts';
+
+// The facilitator's screens are bigger (QR code, editors) and most visitors are
+// participants on phones: load them only when someone goes there.
+const StartScreen = lazy(() => import('../screens/StartScreen.tsx').then((m) => ({ default: m.StartScreen })));
+const HostScreen = lazy(() => import('../screens/HostScreen.tsx').then((m) => ({ default: m.HostScreen })));
+// Notes and toolkit drafts bring a rich-text editor and Yjs: only for those who open them.
+const NotesScreen = lazy(() => import('../notes/NotesScreen.tsx').then((m) => ({ default: m.NotesScreen })));
+
+export function App() {
+  const route = useRoute();
+  return <Suspense fallback={<Loading />}>{screen(route)}</Suspense>;
+}
+
+function screen(route: Route) {
+  switch (route.name) {
+    case 'start':
+      return <StartScreen />;
+    case 'join':
+      return <JoinScreen code={route.code} cohost={route.cohost} />;
+    case 'participant':
+      return <ParticipantScreen key={route.id} id={route.id} />;
+    case 'host':
+      return <HostScreen key={route.id} id={route.id} />;
+    case 'notes':
+      return <NotesScreen key={route.id} id={route.id} doc={route.doc} />;
+    case 'missing':
+      return (
+        <Message title="Nothing here">
+          <p>This address does not lead anywhere in Brave Space.</p>
+          <p>
+            <Link href="/">Start a convening</Link> or <Link href="/j">join one with a code</Link>.
+          </p>
+        </Message>
+      );
+  }
+}

@@ -1,0 +1,50 @@
+import { useId, useState } from 'react';
+import { LIMITS } from '@brave/protocol';
+import { useCommand } from '../live/useCommand.ts';
+
+/** Explaining later, "when you can": words added to a signal already sent. */
+export function AddWords({ signalId, kind }: { signalId: string; kind: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [words, setWords] = useState('');
+  const { send, pending, error } = useCommand();
+
+  if (!open) {
+    return (
+      <button type="button" className="button quiet small" onClick={() => setOpen(true)}>
+        Add a few words to this {kind}
+      </button>
+    );
+  }
+  const submit = async () => {
+    const explanation = words.trim();
+    if (!explanation) return;
+    const result = await send({ type: 'signal.explain', signalId, explanation });
+    if (result.ok) setOpen(false);
+  };
+  return (
+    <form
+      className="add-words"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={id}>Your words</label>
+      <textarea id={id} rows={2} maxLength={LIMITS.explanationMax} value={words} onChange={(e) => setWords(e.target.value)} autoFocus />
+      <div className="actions">
+        <button type="button" className="button quiet small" onClick={() => setOpen(false)}>
+          Not now
+        </button>
+        <button type="submit" className="button small" disabled={pending || !words.trim()}>
+          Add words
+        </button>
+      </div>
+      {error && (
+        <p className="gentle-note" role="alert">
+          {error.message}
+        </p>
+      )}
+    </form>
+  );
+}

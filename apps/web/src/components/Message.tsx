@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { PageHeading } from './PageHeading.tsx';
+
+/** A calm full-screen message: not found, ended, or a place this device does not hold. */
+export function Message({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <main className="page page-narrow">
+      <div className="card message">
+        <PageHeading title={title}>{title}</PageHeading>
+        {children}
+      </div>
+    </main>
+  );
+}
+
+export function Loading({ label = 'Getting things ready…' }: { label?: string }) {
+  return (
+    <main className="page page-narrow">
+      <p className="loading" role="status">
+        {label}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+import { KIND_LABEL, STATUS_FOR_SENDER, VISIBILITY_CHOICE, clockTime } from '../app/words.ts';
+import { useConvening } from '../live/context.ts';
+import { AddWords } from './AddWords.tsx';
+
+/** The person's own signals and what has happened to each. */
+export function MySignals() {
+  const { state, self } = useConvening();
+  const mine = Object.values(state.signals)
+    .filter((s) => s.by === self.participantId)
+    .sort((a, b) => b.raisedAt - a.raisedAt);
+
+  return (
+    <section className="card my-signals" aria-labelledby="my-signals-h">
+      <h2 id="my-signals-h">Your signals</h2>
+      {mine.length === 0 ? (
+        <p className="muted">Nothing sent yet. The buttons are here whenever you need them.</p>
+      ) : (
+        <ul className="plain-list">
+          {mine.map((s) => {
+            const note = [...s.history].reverse().find((h) => h.note)?.note;
+            return (
+              <li key={s.id} className={`my-signal kind-${s.kind}`}>
+                <p className="my-signal-head">
+                  <strong>{KIND_LABEL[s.kind]}</strong> <time dateTime={new Date(s.raisedAt).toISOString()}>{clockTime(s.raisedAt)}</time>
+                  <span className="tag">{VISIBILITY_CHOICE[s.visibility].label}</span>
+                </p>
+                <p className={`my-signal-status status-${s.status}`}>{STATUS_FOR_SENDER[s.status]}</p>
+                {note && <p className="facilitator-note">Note from a facilitator: {note}</p>}
+                {s.explanation ? (
+                  <blockquote className="words">{s.explanation}</blockquote>
+                ) : (
+                  state.status === 'open' && <AddWords signalId={s.id} kind={KIND_LABEL[s.kind].toLowerCase()} />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { clockTime } from '../../app/words.ts';
+import { nameOf, useConvening } from '../../live/context.ts';
+import { useCommand } from '../../live/useCommand.ts';
+
+/** Quiet requests from participants to bring an agreement back to the room. */
+export function ReminderQueue() {
+  const { state } = useConvening();
+  const { send, pending, error } = useCommand();
+  const open = Object.values(state.reminderRequests)
+    .filter((r) => !r.resolved)
+    .sort((a, b) => a.at - b.at);
+
+  // The handled request leaves the list (and its buttons with it): keep focus in the section.
+  const settle = () => document.getElementById('reminder-queue-h')?.focus();
+  const resolve = async (requestId: string) => {
+    if ((await send({ type: 'reminder.resolve', requestId })).ok) settle();
+  };
+  const spotlightAndResolve = async (requestId: string, agreementId: string) => {
+    const lit = await send({ type: 'spotlight.set', agreementId });
+    if (lit.ok) await resolve(requestId);
+  };
+
+  return (
+    <section className="card reminder-queue" aria-labelledby="reminder-queue-h">
+      <h2 id="reminder-queue-h" tabIndex={-1}>
+        Reminder requests
+      </h2>
+      {open.length === 0 ? (
+        <p className="muted">Nobody has asked for a reminder.</p>
+      ) : (
+        <ul className="plain-list cards">
+          {open.map((r) => {
+            const agreement = state.agreements.find((a) => a.id === r.agreementId);
+            return (
+              <li key={r.id} className="request-card">
+                <p className="request-agreement">“{agreement?.text ?? 'An agreement that has since been removed'}”</p>
+                <p className="muted">
+                  {r.by ? `Asked by ${nameOf(state, r.by) ?? 'someone who left'}` : 'Asked anonymously'} at {clockTime(r.at)}
+                </p>
+                {r.note && <blockquote className="words">{r.note}</blockquote>}
+                {state.status === 'open' && (
+                  <div className="actions">
+                    {agreement && (
+                      <button type="button" className="button small" disabled={pending} onClick={() => void spotlightAndResolve(r.id, agreement.id)}>
+                        Spotlight it
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="button quiet small"
+                      disabled={pending}
+                      onClick={() => void resolve(r.id)}
+                    >
+                      Mark done
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error && (
+        <p className="gentle-note" role="alert">
+          {error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Visibility } from '@brave/protocol';
+import { VISIBILITY_CHOICE, VISIBILITY_ORDER } from '../../app/words.ts';
+import { RadioList } from '../RadioList.tsx';
+
+/** Which ways of signalling people may choose, and which one is picked for them at first. */
+export function VisibilityPolicyField({
+  allowed,
+  onAllowed,
+  preferred,
+  onPreferred,
+}: {
+  allowed: readonly Visibility[];
+  onAllowed: (allowed: Visibility[]) => void;
+  preferred: Visibility;
+  onPreferred: (v: Visibility) => void;
+}) {
+  const toggle = (v: Visibility, on: boolean) => {
+    const next = VISIBILITY_ORDER.filter((x) => (x === v ? on : allowed.includes(x)));
+    onAllowed(next);
+    if (!next.includes(preferred) && next[0]) onPreferred(next[0]);
+  };
+  return (
+    <fieldset className="fieldset">
+      <legend>Ouch and whoops</legend>
+      <p className="hint">
+        People can say ouch or whoops in the moment. Choose how much of their name they may share. Some people carry real
+        risk in speaking up, so offering anonymity is kind.
+      </p>
+      <div className="checks" role="group" aria-label="Ways people may sign a signal">
+        {VISIBILITY_ORDER.map((v) => (
+          <label className="check" key={v}>
+            <input
+              type="checkbox"
+              checked={allowed.includes(v)}
+              disabled={allowed.length === 1 && allowed.includes(v)}
+              onChange={(e) => toggle(v, e.target.checked)}
+            />
+            <span>
+              {VISIBILITY_CHOICE[v].label} <span className="muted">· {VISIBILITY_CHOICE[v].hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {allowed.length > 1 && (
+        <RadioList
+          legend="Picked for people at first"
+          value={preferred}
+          onChange={onPreferred}
+          options={allowed.map((v) => ({ value: v, label: VISIBILITY_CHOICE[v].label }))}
+        />
+      )}
+    </fieldset>
+  );
+}

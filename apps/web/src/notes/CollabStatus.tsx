@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { CollabSnapshot } from './collab.ts';
+
+/** How many whole seconds until `at`, ticking while there is a wait to show. */
+function useSecondsUntil(at: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [at]);
+  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1_000));
+}
+
+/**
+ * The document's connection, always visible: connected, reconnecting, offline or refused,
+ * and whether edits made here are still waiting to be sent. A polite live region.
+ */
+export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; onRetry: () => void }) {
+  const { state, unsent } = snapshot;
+  const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
+  const text = (() => {
+    switch (state.kind) {
+      case 'connecting':
+        return 'Connecting…';
+      case 'connected':
+        return 'Connected: changes are shared as you type';
+      case 'reconnecting':
+        return 'Reconnecting… your edits are kept';
+      case 'offline':
+        return 'Offline: keep writing, your changes are sent when you are back';
+      case 'refused':
+        return state.message;
+    }
+  })();
+  const pill = state.kind === 'connected' ? 'live' : state.kind === 'refused' ? 'refused' : state.kind === 'connecting' ? 'connecting' : 'reconnecting';
+  return (
+    <div className="collab-status">
+      <p className={`connection connection-${pill}`} role="status" aria-label="Document connection">
+        <span className="connection-dot" aria-hidden="true" />
+        {text}
+        {/* The countdown is for the eye only: a live region that ticks would never be quiet. */}
+        {seconds ? <span aria-hidden="true"> (next try in {seconds} s)</span> : null}
+        {unsent && state.kind !== 'connected' && <span className="unsent"> · edits waiting to be sent</span>}
+      </p>
+      {(state.kind === 'refused' || state.kind === 'reconnecting') && (
+        <button type="button" className="button small quiet" onClick={onRetry}>
+          Try again now
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { ApiRequestError } from '@brave/client';
+import type { Publication } from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
+import { Link } from '../components/Link.tsx';
+import { Loading, Message } from '../components/Message.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { useConvening } from '../live/context.ts';
+import type { DocDetail, DocsApi } from './api.ts';
+import { CollabStatus } from './CollabStatus.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
+import { NotesEditor } from './NotesEditor.tsx';
+import { docsHref } from './paths.ts';
+import { colourFor, type PresenceUser } from './presence.ts';
+import { PublishPanel } from './PublishPanel.tsx';
+import { ShareBack } from './ShareBack.tsx';
+import { Shortcuts } from './Shortcuts.tsx';
+import { useCollab } from './useCollab.ts';
+import { VersionsPanel } from './VersionsPanel.tsx';
+import { WhoIsHere } from './WhoIsHere.tsx';
+import { KIND_HINT } from './words.ts';
+
+/** /notes/:id/:docName: one document, what may be done with it decided by the server. */
+export function DocScreen({ api, name, token }: { api: DocsApi; name: string; token: string }) {
+  const [detail, setDetail] = useState<DocDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.detail(name).then(
+      (d) => live && setDetail(d),
+      (err: unknown) => live && setProblem(describeError(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, name]);
+
+  if (problem) {
+    return (
+      <Message title="This document cannot be opened">
+        <p>{problem}</p>
+        <p>
+          <Link href={docsHref(api.conveningId)}>See the documents you can open</Link>
+        </p>
+      </Message>
+    );
+  }
+  if (!detail) return <Loading label="Opening the document…" />;
+  return <DocView api={api} detail={detail} token={token} />;
+}
+
+function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; token: string }) {
+  const { state, self, me } = useConvening();
+  const { name, title, kind } = detail.doc;
+  const { write, publish, shareFrom } = detail.abilities;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [publication, setPublication] = useState<Publication | null>(detail.publication);
+
+  // Browsers hide why a websocket was refused; the same question over HTTP tells us.
+  const checkAccess = useCallback(async (): Promise<string | null> => {
+    try {
+      await api.detail(name);
+      return null;
+    } catch (err) {
+      return err instanceof ApiRequestError && [401, 403, 404].includes(err.status) ? err.error.message : null;
+    }
+  }, [api, name]);
+  const { conn, snapshot } = useCollab(name, token, checkAccess);
+  const user = useMemo<PresenceUser>(
+    () => ({ id: self.participantId, name: me?.name ?? 'Someone', color: colourFor(self.participantId) }),
+    [self.participantId, me?.name],
+  );
+
+  // Readers are present too, even though they never get an editor toolbar.
+  useEffect(() => conn?.provider.awareness.setLocalStateField('user', user), [conn, user]);
+
+  // Edits made offline live only in this tab until they are sent: ask before it closes.
+  useEffect(() => {
+    if (!snapshot.unsent) return undefined;
+    const hold = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', hold);
+    return () => window.removeEventListener('beforeunload', hold);
+  }, [snapshot.unsent]);
+
+  return (
+    <div className="page notes-page">
+      <header className="notes-header">
+        <div>
+          <p className="eyebrow">
+            <Link href={docsHref(state.id)}>Notes and drafts</Link> · {state.title}
+          </p>
+          <PageHeading title={title}>{title}</PageHeading>
+          <p className="muted">{KIND_HINT[kind]}</p>
+        </div>
+        <CollabStatus snapshot={snapshot} onRetry={() => conn?.retry()} />
+      </header>
+      <main className="notes-grid">
+        <div className="notes-main">
+          <section className="card notes-card" aria-label={`${title}: text`}>
+            {!write && (
+              <p className="gentle-note">You can read this document and see who is here; editing is for its members.</p>
+            )}
+            {conn && snapshot.loaded ? (
+              <NotesEditor conn={conn} user={user} editable={write} label={title} onEditor={setEditor} />
+            ) : (
+              <p className="loading" role="status">
+                {snapshot.state.kind === 'refused' ? snapshot.state.message : 'Loading the text…'}
+              </p>
+            )}
+          </section>
+          {write && <Shortcuts />}
+        </div>
+        <aside className="notes-side" aria-label="About this document">
+          {conn && <WhoIsHere awareness={conn.provider.awareness} connected={snapshot.state.kind === 'connected'} />}
+          {shareFrom && editor && <ShareBack api={api} name={name} conveningId={state.id} editor={editor} />}
+          <VersionsPanel
+            api={api}
+            name={name}
+            canWrite={write}
+            canPublish={publish}
+            publishedVersionId={publication?.versionId ?? null}
+            onPublished={setPublication}
+          />
+          <PublishPanel publication={publication} canPublish={publish} />
+          <ExportPanel api={api} name={name} title={title} />
+        </aside>
+      </main>
+    </div>
+  );
+}

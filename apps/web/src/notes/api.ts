@@ -1,0 +1,74 @@
+import { ApiRequestError } from '@brave/client';
+import {
+  ApiError,
+  DocAccess,
+  DocKind,
+  DocName,
+  DocsListResult,
+  DocVersion,
+  DocVersionsResult,
+  Publication,
+  RestoreResult,
+  ShareBackResult,
+  type ExportFormat,
+  type Passage,
+} from '@brave/protocol';
+import { z } from 'zod';
+
+/**
+ * The document routes of the server (docs/toolkit.md), as typed calls. Every answer is
+ * validated; a refusal becomes an ApiRequestError carrying the server's own words.
+ */
+export const DocDetail = z.object({
+  doc: z.object({ name: DocName, title: z.string(), kind: DocKind, access: DocAccess }),
+  abilities: z.object({ read: z.boolean(), write: z.boolean(), publish: z.boolean(), shareFrom: z.boolean() }),
+  publication: Publication.nullable(),
+});
+export type DocDetail = z.infer<typeof DocDetail>;
+
+export interface DocsApi {
+  conveningId: string;
+  list(): Promise<DocsListResult>;
+  detail(name: string): Promise<DocDetail>;
+  versions(name: string): Promise<DocVersionsResult>;
+  saveVersion(name: string, label: string): Promise<DocVersion>;
+  restore(name: string, versionId: string): Promise<RestoreResult>;
+  publish(name: string, versionId: string): Promise<Publication>;
+  share(from: string, to: string, passages: Passage[]): Promise<ShareBackResult>;
+  /** The rendered document (or one version of it) as a file to save or show. */
+  exported(name: string, format: ExportFormat, versionId?: string): Promise<Blob>;
+}
+
+export function docsApi(conveningId: string, token: string, base = window.location.origin): DocsApi {
+  const root = `/api/convenings/${encodeURIComponent(conveningId)}/docs`;
+  const doc = (name: string) => `${root}/${encodeURIComponent(name)}`;
+
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    const res = await fetch(new URL(path, base), {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    });
+    if (res.ok) return res;
+    const body: unknown = await res.json().catch(() => null);
+    const parsed = ApiError.safeParse((body as { error?: unknown } | null)?.error);
+    throw new ApiRequestError(res.status, parsed.success ? parsed.data : { code: 'internal', message: `The server answered ${res.status}.` });
+  }
+  const json = async <T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> => schema.parse(await (await send(path, init)).json());
+  const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+  return {
+    conveningId,
+    list: () => json(DocsListResult, root),
+    detail: (name) => json(DocDetail, doc(name)),
+    versions: (name) => json(DocVersionsResult, `${doc(name)}/versions`),
+    saveVersion: async (name, label) => (await json(z.object({ version: DocVersion }), `${doc(name)}/versions`, post({ label }))).version,
+    restore: (name, versionId) => json(RestoreResult, `${doc(name)}/versions/${encodeURIComponent(versionId)}/restore`, post({})),
+    publish: async (name, versionId) =>
+      (await json(z.object({ publication: Publication }), `${doc(name)}/versions/${encodeURIComponent(versionId)}/publish`, post({}))).publication,
+    share: (from, to, passages) => json(ShareBackResult, `${doc(from)}/share`, post({ to, passages })),
+    exported: async (name, format, versionId) => {
+      const query = new URLSearchParams({ format, ...(versionId ? { version: versionId } : {}) });
+      return (await send(`${doc(name)}/export?${query.toString()}`)).blob();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { CollabConnection, type CollabSnapshot } from './collab.ts';
+
+const CONNECTING: CollabSnapshot = { state: { kind: 'connecting' }, loaded: false, unsent: false };
+const noSubscribe = () => () => undefined;
+const connecting = () => CONNECTING;
+
+/**
+ * A live Yjs document for as long as the calling component is mounted with this name
+ * and credential. The connection object stays the same for the editor's whole life.
+ */
+export function useCollab(name: string, token: string, checkAccess: () => Promise<string | null>) {
+  const [conn, setConn] = useState<CollabConnection | null>(null);
+
+  useEffect(() => {
+    const c = new CollabConnection({ origin: window.location.origin, name, token, checkAccess });
+    setConn(c);
+    c.start();
+    return () => {
+      c.destroy();
+      setConn((current) => (current === c ? null : current));
+    };
+    // checkAccess is read once per connection on purpose: a new closure must not reconnect.
+  }, [name, token]);
+
+  const snapshot = useSyncExternalStore(conn?.subscribe ?? noSubscribe, conn?.getSnapshot ?? connecting);
+  return { conn, snapshot };
+}

@@ -1,0 +1,122 @@
+import { useEffect, useId, useState } from 'react';
+import { api } from '@brave/client';
+import {
+  DEFAULT_SIGNAL_POLICY,
+  LIMITS,
+  type AgreementSetId,
+  type AgreementSetInfo,
+  type CreateConveningBody,
+  type Visibility,
+} from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
+import { navigate } from '../app/router.ts';
+import { saveSeat } from '../app/storage.ts';
+import { blankDraft, fromDrafts, toDrafts, type DraftAgreement } from '../components/AgreementsEditor.tsx';
+import { JoinCodeForm } from '../components/JoinCodeForm.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { AgreementSetPicker, CUSTOM } from '../components/start/AgreementSetPicker.tsx';
+import { VisibilityPolicyField } from '../components/start/VisibilityPolicyField.tsx';
+import '../styles/start.css';
+
+/** `/`: open a new convening (or hop to joining one with a code). */
+export function StartScreen() {
+  const id = useId();
+  const [sets, setSets] = useState<AgreementSetInfo[] | null>(null);
+  const [title, setTitle] = useState('');
+  const [hostName, setHostName] = useState('');
+  const [setId, setSetId] = useState<AgreementSetId>('touchstones');
+  const [drafts, setDrafts] = useState<DraftAgreement[] | null>(null);
+  const [allowed, setAllowed] = useState<Visibility[]>([...DEFAULT_SIGNAL_POLICY.allowed]);
+  const [preferred, setPreferred] = useState<Visibility>(DEFAULT_SIGNAL_POLICY.default);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.agreementSets(window.location.origin).then(setSets, (err: unknown) => setProblem(describeError(err)));
+  }, []);
+
+  const choose = (next: AgreementSetId) => {
+    setSetId(next);
+    setDrafts(next === CUSTOM ? [blankDraft()] : null);
+  };
+  const editChosen = () => setDrafts(toDrafts(sets?.find((s) => s.id === setId)?.agreements ?? []));
+
+  const submit = async () => {
+    const agreements = drafts ? fromDrafts(drafts) : undefined;
+    if (agreements && agreements.length === 0) {
+      setProblem('Write at least one agreement, or pick one of the sets.');
+      return;
+    }
+    const body: CreateConveningBody = {
+      title: title.trim(),
+      agreementSetId: setId,
+      ...(agreements ? { agreements } : {}),
+      signalVisibility: { allowed, default: preferred },
+      ...(hostName.trim() ? { hostName: hostName.trim() } : {}),
+    };
+    setBusy(true);
+    setProblem(null);
+    try {
+      const made = await api.createConvening(window.location.origin, body);
+      saveSeat(made.id, { token: made.facilitatorToken, role: 'facilitator', name: body.hostName ?? 'Host', cohostCode: made.cohostCode });
+      navigate(`/host/${made.id}`);
+    } catch (err) {
+      setProblem(describeError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page start">
+      <header className="start-header">
+        <p className="eyebrow">Brave Space</p>
+        <PageHeading title="Start a convening">Start a convening</PageHeading>
+        <p className="lede">
+          Gather your group around shared agreements, and give everyone a gentle way to say “ouch” or “whoops” in the
+          moment.
+        </p>
+      </header>
+
+      <section className="card join-aside" aria-labelledby={`${id}-join`}>
+        <h2 id={`${id}-join`}>Joining someone else’s convening?</h2>
+        <JoinCodeForm />
+      </section>
+
+      <form
+        className="card start-form"
+        aria-labelledby={`${id}-form`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id={`${id}-form`}>Your convening</h2>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.titleMax} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name</label>
+          <input id={`${id}-name`} value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.nameMax} autoComplete="name" />
+          <p className="hint">Shown to your co-facilitators in the console.</p>
+        </div>
+        {sets ? (
+          <AgreementSetPicker sets={sets} chosen={setId} onChoose={choose} drafts={drafts} onDrafts={setDrafts} onEdit={editChosen} />
+        ) : (
+          <p className="loading" role="status">
+            Loading the agreement sets…
+          </p>
+        )}
+        <VisibilityPolicyField allowed={allowed} onAllowed={setAllowed} preferred={preferred} onPreferred={setPreferred} />
+        {problem && (
+          <p className="gentle-note" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="button primary wide" disabled={busy}>
+          Open the convening
+        </button>
+      </form>
+    </main>
+  );
+}
