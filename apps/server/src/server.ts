@@ -65,6 +65,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
           imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
           // Radix primitives inject small <style> tags (scroll locking), hence unsafe-inline for styles only.
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
