@@ -224,16 +224,34 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     else if (fac) reminderRequests[r.id] = { ...r, by: r.anonymous ? null : r.by };
   }
   const rounds: Record<string, RoundView> = {};
-  for (const [id, round] of Object.entries(full.rounds)) rounds[id] = structuredClone(roundFor(round, viewer));
+  for (const [id, round] of Object.entries(full.rounds)) rounds[id] = copyRound(roundFor(round, viewer));
   const own = full.affinity[viewer.participantId];
+  // Hand-made copies: a snapshot is taken on every (re)connection, and structuredClone of
+  // thousands of participants costs far more than these plain spreads.
+  const participants: ConveningView['participants'] = {};
+  for (const [id, p] of Object.entries(full.participants)) participants[id] = { ...p, profile: { ...p.profile } };
   return {
-    ...structuredClone({ ...full, rounds: {}, affinity: {}, signals: {}, reminderRequests: {}, notices: [] }),
+    ...full,
+    agreements: full.agreements.map((a) => ({ ...a })),
+    signalPolicy: { ...full.signalPolicy, allowed: [...full.signalPolicy.allowed] },
+    participants,
+    spotlight: full.spotlight && { ...full.spotlight },
+    reminders: full.reminders && { ...full.reminders },
+    caucusOptions: [...full.caucusOptions],
+    agenda: structuredClone(full.agenda),
+    broadcast: full.broadcast && { ...full.broadcast },
     signals,
     notices: notices.slice(-NOTICES_KEPT),
     reminderRequests,
     rounds,
     affinity: own ? { [viewer.participantId]: { ...own } } : {},
   };
+}
+
+function copyRound(r: RoundView): RoundView {
+  const rooms: RoundView['rooms'] = {};
+  for (const [id, room] of Object.entries(r.rooms)) rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts] };
+  return { ...r, rooms };
 }
 
 function noticeOf(s: SignalView): NoticeView {
