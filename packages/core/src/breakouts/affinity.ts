@@ -2,7 +2,8 @@
 // exactly when their own answer matches one of the options; anyone else (no
 // answer, "prefer not to say", any other answer) goes where `undecided` says.
 // No constraint, facilitator rule or balancing step ever moves someone into or
-// out of a caucus. The explanation gives counts, never who answered what.
+// out of a caucus. The explanation gives counts, never who answered what, and
+// broken constraints are reported without names.
 
 import { openPool } from './choice.ts';
 import { emptyDraft } from './context.ts';
@@ -30,6 +31,7 @@ export function planAffinity(ctx: Context, strategy: AffinityStrategy): Draft {
   });
   const specs = caucuses.flatMap((members, o) => caucusPool(members, options[o]!, o, strategy.maxRoomSize));
   const draft = emptyDraft(reasonForAffinity);
+  draft.withholdIds = true;
   if (undecided.length > 0 && strategy.undecided === 'open-room') specs.push(openPool(undecided, strategy.maxRoomSize));
   else draft.plenary.push(...undecided);
   draft.rooms = fillPools(ctx, specs, { history: false, sameTeam: false }, false);
@@ -77,6 +79,9 @@ function describeAffinity(ctx: Context, draft: Draft, undecided: number, where: 
 }
 
 function reasonForAffinity(kind: ConstraintKind): string {
-  if (kind === 'onePerRoom') return 'Facilitators are in caucus rooms by their own answer; that comes first.';
-  return "Caucus membership follows each person's own answer; the constraint gives way.";
+  const lead =
+    kind === 'onePerRoom'
+      ? 'Facilitators are in caucus rooms by their own answer; that comes first.'
+      : "Caucus membership follows each person's own answer; the constraint gives way.";
+  return `${lead} Names are left out so nobody's answer can be inferred.`;
 }

@@ -2,7 +2,7 @@
 // cleaned-up constraint groups, facilitator flags and the history pair counts.
 
 import { countHistoryPairs } from './pairs.ts';
-import type { PairCounts } from './pairs.ts';
+import type { PairGraph } from './edges.ts';
 import { createRng, normaliseSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
 import type { CohortBalance, EngineParticipant, PlanInput, Reassignment, UnsatisfiedConstraint } from './types.ts';
@@ -12,7 +12,8 @@ export interface Context {
   n: number;
   indexOf: ReadonlyMap<string, number>;
   rng: Rng;
-  history: PairCounts;
+  /** Past meetings: weight = number of past rooms shared. */
+  history: PairGraph;
   /** keepTogether groups, overlapping ones merged, unknown ids dropped. */
   together: number[][];
   /** keepApart groups, unknown ids dropped. */
@@ -43,10 +44,15 @@ export interface Draft {
   balance: CohortBalance[];
   /** Why a broken constraint group could not be honoured (for the explanation). */
   reasonFor: (kind: ConstraintKind, group: readonly number[]) => string;
+  /**
+   * Leave names out of broken-constraint reports. Set for caucus rounds: saying
+   * who could not be kept together would hint at who answered what.
+   */
+  withholdIds: boolean;
 }
 
 export function emptyDraft(reasonFor: Draft['reasonFor']): Draft {
-  return { rooms: [], plenary: [], lines: [], unsatisfied: [], reassigned: [], balance: [], reasonFor };
+  return { rooms: [], plenary: [], lines: [], unsatisfied: [], reassigned: [], balance: [], reasonFor, withholdIds: false };
 }
 
 export function createContext(input: PlanInput): Context {
@@ -64,7 +70,7 @@ export function createContext(input: PlanInput): Context {
     n,
     indexOf,
     rng: createRng(normaliseSeed(input.seed)),
-    history: countHistoryPairs(input.history ?? [], indexOf, Math.max(n, 1)),
+    history: countHistoryPairs(input.history ?? [], indexOf, n),
     together,
     apart,
     onePerRoom: constraints.onePerRoom === 'facilitators',

@@ -4,7 +4,7 @@
 // out here (repeat pairs inside caucus rooms are counted but not listed).
 
 import type { Context, Draft, DraftRoom } from './context.ts';
-import { decodePair, repeatedPairs } from './pairs.ts';
+import { repeatedPairs } from './pairs.ts';
 import type { Plan, PlannedRoom, UnsatisfiedConstraint } from './types.ts';
 
 const LISTED = 20;
@@ -13,9 +13,8 @@ export function finishPlan(ctx: Context, draft: Draft): Plan {
   const roomOf = locate(ctx, draft);
   const idOf = (i: number): string => ctx.people[i]!.id;
   const rooms = draft.rooms.map((room) => toPlanned(room, idOf));
-  const repeats = repeatedPairs(ctx.history, roomOf, Math.max(ctx.n, 1));
+  const repeats = repeatedPairs(ctx.history, roomOf);
   const listed = repeats
-    .map((key) => decodePair(key, Math.max(ctx.n, 1)))
     .filter(([i]) => draft.rooms[roomOf[i]!]?.kind !== 'caucus')
     .slice(0, LISTED)
     .map(([i, j]): [string, string] => [idOf(i), idOf(j)]);
@@ -72,7 +71,7 @@ function summary(sizes: number[], plenary: number, repeats: number, unmet: numbe
 
 function checkConstraints(ctx: Context, draft: Draft, roomOf: Int32Array): UnsatisfiedConstraint[] {
   const out: UnsatisfiedConstraint[] = [];
-  const ids = (group: readonly number[]): string[] => group.map((m) => ctx.people[m]!.id);
+  const ids = (group: readonly number[]): string[] => (draft.withholdIds ? [] : group.map((m) => ctx.people[m]!.id));
   for (const group of ctx.together) {
     const first = roomOf[group[0]!];
     if (group.some((m) => roomOf[m] !== first)) {
@@ -98,7 +97,7 @@ function checkFacilitators(ctx: Context, draft: Draft): UnsatisfiedConstraint[] 
     if (facs.length > 1) {
       out.push({
         kind: 'onePerRoom',
-        ids: facs.map((m) => ctx.people[m]!.id),
+        ids: draft.withholdIds ? [] : facs.map((m) => ctx.people[m]!.id),
         reason: draft.reasonFor('onePerRoom', facs),
       });
     }

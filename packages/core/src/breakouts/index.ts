@@ -7,11 +7,14 @@
  * - `random`  – balanced rooms ({ by: 'count', rooms } or { by: 'size', size });
  *               sizes differ by at most one. A size is a minimum (some rooms get
  *               one more); a count is capped so nobody sits alone.
- * - `mix`     – like random, but a local search (sampled greedy + simulated
- *               annealing on swaps, bounded by a budget that grows with n)
- *               avoids pairs who met in `history`, and teammates when
- *               `avoidSameTeam` is set. Small known schedules (8 people in pairs,
- *               9 in threes over 4 rounds) come out repeat-free.
+ * - `mix`     – like random, but a local search (sampled greedy, then simulated
+ *               annealing on swaps and whole-group moves, bounded by a budget
+ *               that grows with n and shrinks with history density) avoids
+ *               pairs who met in `history` (weighted by how often), and
+ *               teammates when `avoidSameTeam` is set. Problems of up to 64
+ *               people restart several times; tests check exhaustively that a
+ *               repeat-free round is found whenever one exists (≤ 9 people) and
+ *               on known schedules (8 in pairs, 9 in threes × 4 rounds, AG(2,4)).
  * - `byChoice`– rooms by each person's own channel or role, split into balanced
  *               rooms of at most `maxRoomSize`; no answer → open room or plenary.
  * - `affinity`– caucus rooms (`kind: 'caucus'`) from self-identification ONLY:
@@ -34,7 +37,9 @@
  *
  * Guarantees: everyone appears exactly once (a room or `plenary`); invalid input
  * throws `PlanError` with a stable `code`. The explanation counts caucus
- * repeats but never lists caucus members or anyone's answer.
+ * repeats but never lists caucus members or anyone's answer; in caucus rounds
+ * broken constraints are reported without names. `historyFromRooms` leaves
+ * caucus rooms out of stored history unless asked.
  */
 
 export { planBreakouts } from './plan.ts';

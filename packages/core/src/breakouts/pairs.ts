@@ -1,7 +1,9 @@
 // Who has already shared a room with whom. The public helpers speak in ids; the
-// engine itself works on numeric indices (a pair of indices i < j is the number
-// i * n + j) so the hot loops never build strings.
+// engine itself works on numeric indices in typed-array graphs, so the hot
+// loops never build strings or touch a Map.
 
+import { EdgeList } from './edges.ts';
+import type { PairGraph } from './edges.ts';
 import type { PairHistory } from './types.ts';
 
 /**
@@ -39,57 +41,34 @@ export function historyFromRooms(
   return out;
 }
 
-/** Pair index → how many past rooms the pair shared. */
-export type PairCounts = Map<number, number>;
-
-export function encodePair(i: number, j: number, n: number): number {
-  return i < j ? i * n + j : j * n + i;
-}
-
-export function decodePair(key: number, n: number): [number, number] {
-  const i = Math.floor(key / n);
-  return [i, key - i * n];
-}
-
-/** Counts shared past rooms for every pair of known people. */
-export function countHistoryPairs(
-  history: PairHistory,
-  indexOf: ReadonlyMap<string, number>,
-  n: number,
-): PairCounts {
-  const counts: PairCounts = new Map();
-  const local: number[] = [];
+/** Graph of past meetings: weight = how many past rooms the pair shared. */
+export function countHistoryPairs(history: PairHistory, indexOf: ReadonlyMap<string, number>, n: number): PairGraph {
+  const edges = new EdgeList();
+  const local = new Set<number>();
   for (const room of history) {
     if (room.length > MAX_HISTORY_ROOM) continue;
-    local.length = 0;
+    local.clear();
     for (const id of room) {
       const idx = indexOf.get(id);
-      if (idx !== undefined && !local.includes(idx)) local.push(idx);
+      if (idx !== undefined) local.add(idx);
     }
-    addRoomPairs(counts, local, n);
+    edges.addClique([...local], 1);
   }
-  return counts;
+  return edges.toGraph(n);
 }
 
-function addRoomPairs(counts: PairCounts, members: readonly number[], n: number): void {
-  for (let x = 0; x < members.length; x++) {
-    const i = members[x] as number;
-    for (let y = x + 1; y < members.length; y++) {
-      const key = encodePair(i, members[y] as number, n);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Pairs [i, j] (i < j, sorted) of the graph whose two people share a room (roomOf -1 = plenary). */
+export function repeatedPairs(graph: PairGraph, roomOf: Int32Array): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < graph.n; i++) {
+    const room = roomOf[i]!;
+    if (room < 0) continue;
+    for (let e = graph.start[i]!; e < graph.start[i + 1]!; e++) {
+      const j = graph.nbr[e]!;
+      if (j > i && roomOf[j] === room) found.push([i, j]);
     }
   }
-}
-
-/** Pairs from `counts` whose two people now share a room (roomOf -1 = plenary). */
-export function repeatedPairs(counts: PairCounts, roomOf: Int32Array, n: number): number[] {
-  const found: number[] = [];
-  for (const key of counts.keys()) {
-    const [i, j] = decodePair(key, n);
-    const room = roomOf[i] ?? -1;
-    if (room >= 0 && room === roomOf[j]) found.push(key);
-  }
-  return found.sort((x, y) => x - y);
+  return found.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 /** Number of distinct pairs in `rooms` who already shared a room in `history`. */
@@ -107,9 +86,8 @@ export function countRepeatPairs(
       roomIds.push(r);
     }
   });
-  const n = Math.max(roomIds.length, 1);
-  const counts = countHistoryPairs(history, indexOf, n);
-  return repeatedPairs(counts, Int32Array.from(roomIds), n).length;
+  const graph = countHistoryPairs(history, indexOf, roomIds.length);
+  return repeatedPairs(graph, Int32Array.from(roomIds)).length;
 }
 
 function isRoomLike(room: RoomLike | readonly string[]): room is RoomLike {

@@ -2,7 +2,7 @@
 // the search that fills those rooms.
 
 import type { Context, DraftRoom } from './context.ts';
-import { buildGraph, buildWeights } from './graph.ts';
+import { buildWeightGraph } from './graph.ts';
 import type { PairGraph, WeightSources } from './graph.ts';
 import { balancedSizes } from './sizes.ts';
 import { solve } from './solver.ts';
@@ -53,7 +53,7 @@ export function fillPools(ctx: Context, specs: PoolSpec[], sources: WeightSource
     return { members: spec.members, rooms: indices, sizes: balancedSizes(spec.members.length, indices.length) };
   });
   const people = specs.reduce((sum, spec) => sum + spec.members.length, 0);
-  const graph = buildGraph(buildWeights(ctx, sources), ctx.n);
+  const graph = buildWeightGraph(ctx, sources);
   const roomOf = solve({
     pools,
     roomTotal: rooms.length,

@@ -4,7 +4,6 @@
 import { emptyDraft } from './context.ts';
 import type { ConstraintKind, Context, Draft } from './context.ts';
 import { forPairs } from './graph.ts';
-import { encodePair, decodePair } from './pairs.ts';
 import { fillPools, poolOf } from './pools.ts';
 import { roomCountFor } from './sizes.ts';
 import type { MixStrategy, RandomStrategy } from './types.ts';
@@ -38,20 +37,18 @@ function reasonForMixed(ctx: Context, rooms: number) {
 
 /** Lists teammates who still share a room (soft rule: the mix tried to avoid it). */
 function reportTeammates(ctx: Context, draft: Draft): void {
-  const n = Math.max(ctx.n, 1);
-  const found: number[] = [];
+  const found: [number, number][] = [];
   for (const room of draft.rooms) {
     const byTeam = new Map<string, number[]>();
     for (const m of room.members) {
       const team = ctx.people[m]?.team?.trim() ?? '';
       if (team !== '') byTeam.set(team, [...(byTeam.get(team) ?? []), m]);
     }
-    for (const mates of byTeam.values()) forPairs(mates, (i, j) => found.push(encodePair(i, j, n)));
+    for (const mates of byTeam.values()) forPairs(mates, (i, j) => found.push([i, j]));
   }
   if (found.length === 0) return;
   draft.lines.push(`${found.length} teammate pair(s) share a room: there was no better split.`);
-  for (const key of found.sort((a, b) => a - b).slice(0, LISTED)) {
-    const [i, j] = decodePair(key, n);
+  for (const [i, j] of found.sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, LISTED)) {
     draft.unsatisfied.push({
       kind: 'avoidSameTeam',
       ids: [ctx.people[i]!.id, ctx.people[j]!.id],

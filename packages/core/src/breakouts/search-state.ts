@@ -12,6 +12,9 @@ export class SearchState {
   readonly poolOfRoom: Int32Array;
   readonly scratch: Float64Array;
   readonly movable: number[] = [];
+  /** keep-together group index per person, -1 if none. */
+  readonly groupOf: Int32Array;
+  readonly groups: readonly number[][];
   private readonly poolOfPerson: Int32Array;
   private readonly capacity: Int32Array;
   private readonly count: Int32Array;
@@ -21,6 +24,10 @@ export class SearchState {
   private readonly graph: PairGraph;
   private readonly facs: Uint8Array | null;
   private readonly pools: Pool[];
+  /** Room r's members live in slots[roomStart[r] .. roomStart[r] + count[r]). */
+  private readonly roomStart: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly slotOf: Int32Array;
   private cost = 0;
 
   constructor(input: SolveInput) {
@@ -38,7 +45,20 @@ export class SearchState {
     this.facLo = new Int32Array(rooms);
     this.facHi = new Int32Array(rooms);
     this.scratch = new Float64Array(rooms);
+    this.groups = input.together;
+    this.groupOf = new Int32Array(n).fill(-1);
+    input.together.forEach((group, g) => group.forEach((m) => (this.groupOf[m] = g)));
     input.pools.forEach((pool, p) => this.describePool(pool, p));
+    this.roomStart = new Int32Array(rooms + 1);
+    for (let r = 0; r < rooms; r++) this.roomStart[r + 1] = this.roomStart[r]! + this.capacity[r]!;
+    this.slots = new Int32Array(this.roomStart[rooms]!);
+    this.slotOf = new Int32Array(n).fill(-1);
+  }
+
+  /** Current members of a room (a live view: copy before swapping). */
+  membersOf(room: number): Int32Array {
+    const from = this.roomStart[room]!;
+    return this.slots.subarray(from, from + this.count[room]!);
   }
 
   private describePool(pool: Pool, p: number): void {
@@ -71,6 +91,10 @@ export class SearchState {
     return this.count[room]! >= this.capacity[room]!;
   }
 
+  freeSeats(room: number): number {
+    return this.capacity[room]! - this.count[room]!;
+  }
+
   poolMembers(person: number): number[] {
     return this.pools[this.poolOfPerson[person]!]?.members ?? [];
   }
@@ -83,6 +107,9 @@ export class SearchState {
     this.cost += this.placeFacilitatorCost(person, room);
     if (this.facs?.[person] === 1) this.facCount[room]!++;
     this.roomOf[person] = room;
+    const slot = this.roomStart[room]! + this.count[room]!;
+    this.slots[slot] = person;
+    this.slotOf[person] = slot;
     this.count[room]!++;
   }
 
@@ -149,6 +176,12 @@ export class SearchState {
     const rb = this.roomOf[b]!;
     this.roomOf[a] = rb;
     this.roomOf[b] = ra;
+    const sa = this.slotOf[a]!;
+    const sb = this.slotOf[b]!;
+    this.slots[sa] = b;
+    this.slots[sb] = a;
+    this.slotOf[a] = sb;
+    this.slotOf[b] = sa;
     this.cost += delta;
     const facs = this.facs;
     if (facs === null || facs[a] === facs[b]) return;

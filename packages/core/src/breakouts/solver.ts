@@ -3,14 +3,15 @@
 // they may go to (one pool for random/mix, one per channel or caucus otherwise).
 // People only ever swap within their pool, so sizes and pool rules never break.
 //
-// Method: a sampled greedy construction, then simulated annealing on swaps with
-// a bounded number of iterations, then a short strictly-improving descent.
+// Method: a sampled greedy construction, then simulated annealing (see
+// anneal.ts) with a bounded number of iterations.
 // Tiny problems restart a few times, which makes known repeat-free schedules
 // (social-golfer style) reliably reachable.
 
 import type { PairGraph } from './graph.ts';
 import type { Rng } from './rng.ts';
 import { shuffleInPlace } from './rng.ts';
+import { anneal } from './anneal.ts';
 import { SearchState } from './search-state.ts';
 
 export interface Pool {
@@ -48,7 +49,7 @@ export function solve(input: SolveInput): Int32Array {
   let bestPenalty = Infinity;
   for (let attempt = 0; attempt < attempts && bestPenalty > 0; attempt++) {
     construct(state, input);
-    if (state.penalty() > 0) anneal(state, input, budget);
+    if (state.penalty() > 0) anneal(state, input.rng, budget);
     if (state.penalty() < bestPenalty) {
       bestPenalty = state.penalty();
       best = attempts === 1 ? state.roomOf : state.roomOf.slice();
@@ -100,53 +101,32 @@ function placementOrder(pool: Pool, input: SolveInput): number[] {
   return order;
 }
 
-/** Cheapest room among the rooms of placed neighbours and a random sample of open rooms. */
+/**
+ * Cheapest room among the rooms of placed neighbours and a random sample of open
+ * rooms; ties go to the room with most free seats, which keeps later choices open
+ * (and stops keep-together groups piling into the same room).
+ */
 function chooseRoom(state: SearchState, person: number, open: number[], pool: number, rng: Rng): number {
   const touched = state.neighbourRoomCosts(person);
   let best = -1;
   let bestCost = Infinity;
+  let bestFree = -1;
   const consider = (room: number): void => {
     if (state.poolOfRoom[room] !== pool || state.isFull(room)) return;
     const cost = state.scratch[room]! + state.placeFacilitatorCost(person, room);
-    if (cost < bestCost) {
+    const free = state.freeSeats(room);
+    if (cost < bestCost || (cost === bestCost && free > bestFree)) {
       bestCost = cost;
+      bestFree = free;
       best = room;
     }
   };
   const tries = Math.min(open.length, SAMPLE);
+  const shift = rng.int(open.length);
   for (let t = 0; t < tries; t++) {
-    consider(open.length <= SAMPLE ? open[t]! : open[rng.int(open.length)]!);
+    consider(open.length <= SAMPLE ? open[(t + shift) % open.length]! : open[rng.int(open.length)]!);
   }
   for (const room of touched) consider(room);
   state.clearScratch(touched);
   return best >= 0 ? best : open[0]!;
-}
-
-function anneal(state: SearchState, input: SolveInput, budget: number): void {
-  const { rng } = input;
-  const movers = state.movable;
-  if (movers.length === 0) return;
-  const total = Math.max(1, budget);
-  const hot = Math.floor(total * 0.8);
-  // Rebuilding the troubled list costs about one sweep of the graph; do it about
-  // as often as the swaps in between cost the same.
-  const refresh = Math.max(64, movers.length);
-  let bad: number[] = [];
-  for (let it = 0; it < total; it++) {
-    if (state.penalty() <= 0) return;
-    if (it % refresh === 0) bad = state.troubled();
-    const a = bad.length > 0 && rng.next() < 0.8 ? bad[rng.int(bad.length)]! : movers[rng.int(movers.length)]!;
-    const mates = state.poolMembers(a);
-    const b = mates[rng.int(mates.length)]!;
-    if (state.roomOf[a] === state.roomOf[b]) continue;
-    const delta = state.swapDelta(a, b);
-    if (delta <= 0 ? delta < 0 || it < hot : it < hot && rng.next() < Math.exp(-delta / temperature(it, hot))) {
-      state.swap(a, b, delta);
-    }
-  }
-}
-
-/** Geometric cooling from 2 to 0.02 over the hot phase. */
-function temperature(it: number, hot: number): number {
-  return 2 * Math.pow(0.01, it / Math.max(1, hot));
 }

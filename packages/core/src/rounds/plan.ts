@@ -50,9 +50,16 @@ function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
   }
 }
 
-/** Everyone who already shared a room in this convening (for cross-pollination). */
+/**
+ * Everyone who already shared a room in this convening (for cross-pollination). Caucus
+ * rooms are left out: who met in a caucus must not shape, or show through, later rounds.
+ */
 export function pastRooms(state: ConveningView): string[][] {
-  return Object.values(state.rounds).flatMap((r) => Object.values(r.rooms).map((room) => room.members));
+  return Object.values(state.rounds).flatMap((r) =>
+    Object.values(r.rooms)
+      .filter((room) => room.kind !== 'caucus')
+      .map((room) => room.members),
+  );
 }
 
 export function defaultSeed(state: ConveningView): number {
