@@ -5,6 +5,7 @@ import { LiveGate } from '../components/LiveGate.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { docsApi } from './api.ts';
 import { DocsList } from './DocsList.tsx';
+import { LoadFailure } from './LoadFailure.tsx';
 import '../styles/notes.css';
 
 // The list is light; the editor brings Tiptap and Yjs, so it loads once a document is opened.
@@ -27,9 +28,11 @@ export function NotesScreen({ id, doc }: { id: string; doc: string | null }) {
   return (
     <LiveGate token={seat.token}>
       {doc ? (
-        <Suspense fallback={<Loading label="Opening the document…" />}>
-          <DocScreen key={doc} api={api} name={doc} token={seat.token} />
-        </Suspense>
+        <LoadFailure key={doc}>
+          <Suspense fallback={<Loading label="Opening the document…" />}>
+            <DocScreen api={api} name={doc} token={seat.token} />
+          </Suspense>
+        </LoadFailure>
       ) : (
         <DocsList api={api} />
       )}

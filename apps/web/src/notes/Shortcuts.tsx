@@ -1,4 +1,4 @@
-import { ACTIONS, OTHER_KEYS, keysForPeople } from './shortcuts.ts';
+import { ACTIONS, OTHER_KEYS, keysForPeople } from './actions.ts';
 
 /** Every keyboard shortcut of the editor, in a disclosure that stays out of the way. */
 export function Shortcuts() {

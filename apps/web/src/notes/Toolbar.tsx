@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { ACTIONS, ariaKeys, keysForPeople, type Action } from './shortcuts.ts';
+import { ACTIONS, ariaKeys, keysForPeople, type Action } from './actions.ts';
 
 const LINK: Omit<Action, 'run'> = { id: 'link', label: 'Link', glyph: 'link', keys: 'Mod+K', active: (e) => e.isActive('link') };
 
