@@ -1,4 +1,4 @@
-import type { Command, CommandOf, ConveningView, CreateConveningBody, DomainEvent, Visibility } from '@brave/protocol';
+import type { Command, CommandOf, ConveningView, CreateConveningBody, DomainEvent, SignalReaders, Visibility } from '@brave/protocol';
 import { DEFAULT_SIGNAL_POLICY } from '@brave/protocol';
 import { DEFAULT_AGREEMENT_SET, agreementSet, normaliseAgreements } from './agreements.ts';
 import { can, isFacilitator, type Viewer } from './policy.ts';
@@ -108,6 +108,7 @@ const HANDLERS: Handlers = {
       kind: c.kind,
       visibility,
       scope: scopeOf(s, actor.participantId),
+      ...readersOf(s, actor.participantId),
       by: actor.participantId,
       explanation: c.explanation ?? null,
       privateExplanation: visibility !== 'named' || (c.privateExplanation ?? false),
@@ -138,6 +139,14 @@ const HANDLERS: Handlers = {
       { type: 'convening.closed' },
     ]),
 };
+
+/** For a signal raised in a room: who may read it, as the room stands now. */
+function readersOf(s: ConveningView, participantId: string): { readers?: SignalReaders } {
+  const room = roomOf(s, participantId);
+  if (!room) return {};
+  const hosts = room.hosts.length > 0 ? [...room.hosts] : room.kind === 'breakout' ? null : [];
+  return { readers: { members: [...room.members], hosts } };
+}
 
 /** Where a signal is raised: the sender's running room, or plenary. */
 function scopeOf(s: ConveningView, participantId: string): string {

@@ -6,6 +6,7 @@ import type {
   NoticeView,
   ReminderRequestView,
   Role,
+  SignalReaders,
   RoundView,
   SignalView,
 } from '@brave/protocol';
@@ -124,7 +125,7 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
 /** Who follows a signal in full, and who gets the calm room notice. */
 export function signalReaders(s: SignalView, state: ConveningView): { full: Audience[]; notice: Audience | null } {
   const sender = s.by;
-  const room = roomOfScope(state, s.scope);
+  const room = readersOfSignal(s, state);
   const full: Audience[] = sender ? [{ to: 'person', id: sender }] : [];
   if (!room) {
     full.push(sender ? { to: 'facilitators', except: sender } : { to: 'facilitators' });
@@ -132,7 +133,7 @@ export function signalReaders(s: SignalView, state: ConveningView): { full: Audi
   }
   // In a room: its hosts follow it; for an ordinary breakout room without hosts, every
   // facilitator does. A caucus's signals never reach anyone the caucus did not choose.
-  const responsible = room.hosts.length > 0 ? room.hosts : room.kind === 'breakout' ? null : [];
+  const responsible = room.hosts;
   if (responsible === null) full.push(sender ? { to: 'facilitators', except: sender } : { to: 'facilitators' });
   else {
     const ids = responsible.filter((id) => id !== sender);
@@ -145,13 +146,29 @@ export function signalReaders(s: SignalView, state: ConveningView): { full: Audi
   return { full, notice: noticeIds.length ? { to: 'people', ids: noticeIds } : null };
 }
 
+/** The readers fixed at raise time; for signals logged before that existed, the room now. */
+function readersOfSignal(s: SignalView, state: ConveningView): SignalReaders | null {
+  if (s.scope === 'plenary') return null;
+  if (s.readers) return s.readers;
+  const room = roomOfScope(state, s.scope);
+  if (!room) return null;
+  return { members: room.members, hosts: room.hosts.length > 0 ? room.hosts : room.kind === 'breakout' ? null : [] };
+}
+
+/** What leaves the server of a signal: everything but the reader list. */
+function publicSignal<T extends { readers?: SignalReaders }>(x: T): Omit<T, 'readers'> {
+  const { readers: _readers, ...rest } = x;
+  return rest;
+}
+
 function signalRaisedDeliveries(e: EventOf<'signal.raised'>, state: ConveningView): Delivery[] {
   const s = state.signals[e.signalId];
   if (!s) return [];
   const { full, notice } = signalReaders(s, state);
+  const pub = publicSignal(e);
   const out: Delivery[] = full.map((audience) => ({
     audience,
-    event: audience.to === 'person' || e.visibility !== 'anonymous' ? e : { ...e, by: null },
+    event: audience.to === 'person' || e.visibility !== 'anonymous' ? pub : { ...pub, by: null },
   }));
   if (notice) {
     out.push({
@@ -214,7 +231,7 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     const readers = signalReaders(s, full);
     if (readers.full.some((a) => inAudience(a, viewer))) {
       const own = s.by === viewer.participantId;
-      signals[s.id] = { ...structuredClone(s), by: own || s.visibility !== 'anonymous' ? s.by : null };
+      signals[s.id] = { ...structuredClone(publicSignal(s)), by: own || s.visibility !== 'anonymous' ? s.by : null };
     } else if (readers.notice && inAudience(readers.notice, viewer)) notices.push(noticeOf(s));
   }
   const reminderRequests: Record<string, ReminderRequestView> = {};

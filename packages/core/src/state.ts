@@ -142,6 +142,7 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
         by: e.by,
         explanation: e.explanation,
         privateExplanation: e.privateExplanation,
+        ...(e.readers ? { readers: e.readers } : {}),
         status: 'raised',
         history: [],
         raisedAt: at,

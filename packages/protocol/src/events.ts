@@ -6,6 +6,7 @@ import {
   Role,
   SignalKind,
   SignalPolicy,
+  SignalReaders,
   SignalStatus,
   Visibility,
 } from './model.ts';
@@ -70,6 +71,7 @@ export const SignalRaised = ev('signal.raised', {
   explanation: z.string().nullable(),
   /** When true, the explanation goes to facilitators only even for a named signal. */
   privateExplanation: z.boolean(),
+  readers: SignalReaders.optional(),
 });
 /** What the rest of the room receives instead of signal.raised: a calm notice. */
 export const SignalNoticed = ev('signal.noticed', {

@@ -45,6 +45,14 @@ export type Visibility = z.infer<typeof Visibility>;
 export const SignalStatus = z.enum(['raised', 'acknowledged', 'addressed', 'parked']);
 export type SignalStatus = z.infer<typeof SignalStatus>;
 
+/**
+ * Who may read a signal raised in a breakout room, fixed when it is raised: the room's
+ * members then, and its hosts then (null: every facilitator). Kept in the log so live
+ * delivery, replays and snapshots agree however people move later. Never sent to clients.
+ */
+export const SignalReaders = z.object({ members: z.array(Id), hosts: z.array(Id).nullable() });
+export type SignalReaders = z.infer<typeof SignalReaders>;
+
 export const SignalPolicy = z
   .object({
     allowed: z.array(Visibility).min(1).max(3),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RoundSpec } from './breakouts.ts';
-import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalStatus, Visibility } from './model.ts';
+import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
 
 /**
  * The state of a convening as one reader may see it. The server holds the full state;
@@ -41,6 +41,8 @@ export const SignalView = z.object({
   by: Id.nullable(),
   explanation: z.string().nullable(),
   privateExplanation: z.boolean(),
+  /** Full state only (see SignalReaders); stripped from every view sent out. */
+  readers: SignalReaders.optional(),
   status: SignalStatus,
   history: z.array(TriageNote),
   raisedAt: z.number(),

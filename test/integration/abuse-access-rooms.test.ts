@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveClient } from '@brave/client';
+import type { ConveningView, LoggedEvent } from '@brave/protocol';
+import { startTestServer } from '../support/server.ts';
+import { closeAll, joinAs, ok, openConvening, record, until } from '../support/people.ts';
+import { MEMBERS, freshView, type Member, type TestServer, type World, world } from './abuse-helpers.ts';
+
+/**
+ * Rooms × readers: what each kind of person can learn about a caucus (its roster, a
+ * signal raised inside it, anyone's self-identification) through live events, a fresh
+ * load and the debrief. The caucus chose no host, so no facilitator may see inside.
+ */
+let server: TestServer;
+let w: World;
+beforeAll(async () => {
+  server = await startTestServer();
+  w = await world(server.url);
+});
+afterAll(async () => {
+  w.close();
+  await server.close();
+});
+
+const mentions = (events: LoggedEvent[], id: string) => events.filter((e) => JSON.stringify(e.event).includes(id));
+
+describe('access matrix: rooms', () => {
+  it('a caucus’s roster, signals and answers reach only its members, by every channel', async () => {
+    const readers: Record<Member | 'peer', LiveClient> = { ...w.clients, peer: w.caucusPeer };
+    const live = Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, record(c)])) as Record<Member | 'peer', LoggedEvent[]>;
+    const signal = await ok(w.clients.caucus, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Inside the caucus only.' });
+    // A later event for everyone: once each reader has it, they had every earlier one too.
+    const marker = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[3]! });
+    await Promise.all(Object.values(readers).map((c) => until(c, (x) => x.state!.seq >= marker.seq!)));
+
+    const caucusMembers = [w.ids.caucus, w.caucusPeer.self!.participantId].sort();
+    const sees: Record<string, { roster: string[]; size: number; signal: string; answers: string[] }> = {};
+    for (const who of MEMBERS) {
+      const view: ConveningView = await freshView(server.url, w.id, w.tokens[who]!);
+      const room = view.rounds[w.roundId]!.rooms[w.caucusRoomId]!;
+      const signalSeen = view.signals[signal.id!] ? 'full' : view.notices.some((n) => n.id === signal.id) ? 'notice' : mentions(live[who], signal.id!).length ? 'live only' : 'none';
+      sees[who] = { roster: [...room.members].sort(), size: room.size, signal: signalSeen, answers: Object.keys(view.affinity) };
+    }
+    const none = { roster: [], size: 2, signal: 'none' };
+    expect(sees).toEqual({
+      facilitator: { ...none, answers: [] },
+      cofacilitator: { ...none, answers: [] },
+      participant: { ...none, answers: [] },
+      observer: { ...none, answers: [] },
+      caucus: { roster: caucusMembers, size: 2, signal: 'full', answers: [w.ids.caucus] },
+    });
+    // The other caucus member hears of it as a calm notice, named, as the sender chose.
+    expect(mentions(live.peer, signal.id!).map((e) => e.event)).toEqual([
+      { type: 'signal.noticed', signalId: signal.id, kind: 'ouch', scope: `room:${w.roundId}:${w.caucusRoomId}`, by: w.ids.caucus, explanation: 'Inside the caucus only.' },
+    ]);
+    for (const who of ['facilitator', 'cofacilitator', 'participant', 'observer'] as const) expect(mentions(live[who], signal.id!), who).toEqual([]);
+    // Nobody outside learned the roster live either.
+    for (const who of ['facilitator', 'cofacilitator', 'participant', 'observer'] as const) {
+      for (const e of live[who]) expect(JSON.stringify(e.event), who).not.toContain(w.ids.caucus);
+    }
+
+    const debrief = await fetch(`${server.url}/api/convenings/${w.id}/debrief`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } });
+    const text = await debrief.text();
+    expect(debrief.status).toBe(200);
+    expect(text).not.toContain(w.ids.caucus);
+    expect(text).not.toContain('Inside the caucus only.');
+  });
+
+  // Regression (found by the kill -9 suite, seed 11): a fresh load used to pick a room's
+  // notices by who is in the room now; readers are now fixed when a signal is raised.
+  it('after a move, a reload shows the same room notices the person saw live', async () => {
+    const { made, host } = await openConvening(server.url, { title: 'Moves' });
+    const [ana, ben, cy] = await Promise.all([joinAs(server.url, made.joinCode, 'Ana'), joinAs(server.url, made.joinCode, 'Ben'), joinAs(server.url, made.joinCode, 'Cy')]);
+    const id = (p: typeof ana) => p.joined.participantId;
+    const rooms = [{ id: 'r1', name: 'One' }, { id: 'r2', name: 'Two' }];
+    await ok(host, { type: 'round.open', seed: 1, spec: { name: 'Rooms', durationSeconds: 600, strategy: { kind: 'manual', rooms, placements: { [id(ana)]: 'r1', [id(ben)]: 'r1', [id(cy)]: 'r2' } } } });
+    await ok(ana.client, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Said in room one.' });
+    await until(ben.client, (c) => c.state!.notices.length === 1);
+    await ok(host, { type: 'room.move', participantId: id(ben), toRoomId: 'r2' });
+    await ok(host, { type: 'room.move', participantId: id(cy), toRoomId: 'r1' });
+    const last = await ok(host, { type: 'spotlight.set', agreementId: host.state!.agreements[0]!.id });
+    await Promise.all([ben, cy].map((p) => until(p.client, (c) => c.state!.seq >= last.seq!)));
+    try {
+      for (const p of [ben, cy]) expect((await freshView(server.url, made.id, p.joined.token)).notices, p.joined.participantId).toEqual(p.client.state!.notices);
+    } finally {
+      closeAll(host, ana, ben, cy);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type WebSocket from 'ws';
+import type { LiveClient } from '@brave/client';
+import { COLLAB_CLOSE } from '@brave/protocol';
+import { joinAs, ok, openConvening, record, until } from '../support/people.ts';
+import { closed, connectDoc, plain, rawConnect, startCollabServer, synced, typeParagraph, untilDoc } from './collab-helpers.ts';
+import { healthy } from './abuse-helpers.ts';
+
+/**
+ * Property-based Yjs messages on /collab, shaped like the real protocol so they reach
+ * deep: sync step 1 with made-up state vectors, updates cut short or with bytes flipped
+ * (from real updates), awareness with odd states, truncated varints, unknown types,
+ * oversized frames. Each closes only its own connection (with a COLLAB_CLOSE code) or is
+ * harmless; an editor connected throughout stays connected, keeps receiving edits, and
+ * agrees with a fresh reader; a participant on the live socket notices nothing.
+ * (test/integration/collab-abuse.test.ts covers each refusal code one by one.)
+ */
+const LIMITS = { messageBytes: 256 * 1024, messagesPerSecond: 500, messageBurst: 2_000 };
+let server: Awaited<ReturnType<typeof startCollabServer>>;
+let token: string;
+let name: string;
+let live: LiveClient;
+let host: LiveClient;
+const liveNoticed = { faults: [] as unknown[], statuses: [] as string[], events: [] as unknown[] };
+
+beforeAll(async () => {
+  server = await startCollabServer({ limits: LIMITS });
+  const opened = await openConvening(server.url, { title: 'Documents under fire' });
+  host = opened.host;
+  token = opened.made.facilitatorToken;
+  name = `notes:${opened.made.id}:plenary`;
+  live = (await joinAs(server.url, opened.made.joinCode, 'Ana')).client;
+  live.on('fault', (f) => liveNoticed.faults.push(f));
+  live.on('status', (s) => liveNoticed.statuses.push(s));
+  liveNoticed.events = record(live);
+});
+afterAll(async () => {
+  host.close();
+  live.close();
+  await server.close();
+});
+
+const frame = (type: number, write: (e: encoding.Encoder) => void): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+};
+/** A real update: a paragraph typed into a fresh document by a client of its own. */
+function realUpdate(text: string): Uint8Array {
+  const d = new Y.Doc();
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  d.getXmlFragment('default').insert(0, [p]);
+  const u = Y.encodeStateAsUpdate(d);
+  d.destroy();
+  return u;
+}
+const mutated = fc
+  .tuple(fc.string({ minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 4 }), fc.option(fc.nat(), { nil: undefined }))
+  .map(([text, flips, cut]) => {
+    const u = realUpdate(text);
+    for (const [i, b] of flips) u[i % u.length] = b;
+    return cut === undefined ? u : u.slice(0, cut % u.length);
+  });
+const message = fc.oneof(
+  // sync step 1 with a made-up state vector (client ids and clocks)
+  fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }).map((sv) =>
+    frame(0, (e) => {
+      encoding.writeVarUint(e, 0);
+      const v = encoding.createEncoder();
+      encoding.writeVarUint(v, sv.length);
+      for (const [client, clock] of sv) {
+        encoding.writeVarUint(v, client);
+        encoding.writeVarUint(v, clock);
+      }
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(v));
+    }),
+  ),
+  // sync step 2 / update carrying a damaged real update
+  fc.tuple(fc.constantFrom(1, 2), mutated).map(([step, u]) => frame(0, (e) => (encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, u)))),
+  // awareness with odd states: random JSON, huge clocks, many clients
+  fc.array(fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 }).map((states) =>
+    frame(1, (e) => {
+      const a = encoding.createEncoder();
+      encoding.writeVarUint(a, states.length);
+      for (const [client, clock, state] of states) {
+        encoding.writeVarUint(a, client);
+        encoding.writeVarUint(a, clock);
+        encoding.writeVarString(a, JSON.stringify(state));
+      }
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
+    }),
+  ),
+  // truncated varints, unknown types, anything
+  fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Uint8Array.from([...b].map((x) => x | 0x80))),
+  fc.tuple(fc.integer({ min: 4, max: 1_000_000 }), fc.uint8Array({ maxLength: 64 })).map(([t, rest]) => frame(t, (e) => encoding.writeUint8Array(e, rest))),
+  fc.uint8Array({ maxLength: 512 }),
+  fc.integer({ min: LIMITS.messageBytes + 1, max: LIMITS.messageBytes + 4096 }).map((n) => new Uint8Array(n)),
+);
+const ALLOWED = [null, COLLAB_CLOSE.badMessage, COLLAB_CLOSE.tooLarge];
+
+/** Open, send one message, then ask who is here: an answer means the connection survived. */
+async function attempt(data: Uint8Array): Promise<number | null> {
+  const r = await rawConnect(server.url, name, token);
+  if (!('open' in r)) throw new Error(`refused: ${r.status}`);
+  const ws: WebSocket = r.open;
+  const done = closed(ws);
+  ws.send(data);
+  ws.send(Uint8Array.of(3));
+  const answered = new Promise<null>((resolve) => ws.on('message', (m: Buffer) => m[0] === 1 && resolve(null)));
+  const result = await Promise.race([done.then((c) => c.code), answered]);
+  if (result === null) ws.close();
+  return result;
+}
+
+describe('fuzzing document messages', () => {
+  it('each message closes only its sender (with a code) or is harmless; the editor connected throughout notices nothing', async () => {
+    const editor = connectDoc(server.url, name, token);
+    const writer = connectDoc(server.url, name, token);
+    await Promise.all([synced(editor.provider), synced(writer.provider)]);
+    typeParagraph(writer.doc, 'Before the storm of bytes.');
+    await untilDoc(editor.doc, () => plain(editor.doc).includes('storm of bytes'));
+    const drops: string[] = [];
+    editor.provider.on('status', (e: { status: string }) => e.status !== 'connected' && drops.push(e.status));
+    const codes = new Map<number | null, number>();
+
+    await fc.assert(
+      fc.asyncProperty(message, async (m) => {
+        const code = await attempt(m);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+        expect(ALLOWED, `closed with ${code}`).toContain(code);
+      }),
+      { numRuns: 120, seed: 8_642, endOnFailure: true },
+    );
+    expect(codes.get(COLLAB_CLOSE.badMessage)).toBeGreaterThan(10);
+
+    // The editor stayed connected, still receives edits, and agrees with a fresh reader.
+    typeParagraph(writer.doc, 'After the storm.');
+    await untilDoc(editor.doc, () => plain(editor.doc).includes('After the storm.'));
+    expect(drops, 'the editor connected throughout was disconnected').toEqual([]);
+    const fresh = connectDoc(server.url, name, token);
+    await synced(fresh.provider);
+    await untilDoc(fresh.doc, () => plain(fresh.doc) === plain(editor.doc));
+    for (const d of [editor, writer, fresh]) d.destroy();
+    expect(await healthy(server.url)).toBe(true);
+  });
+
+  it('the participant on the live socket noticed nothing, and still gets the next spotlight', async () => {
+    expect(liveNoticed).toEqual({ faults: [], statuses: [], events: [] });
+    const agreementId = host.state!.agreements[1]!.id;
+    await ok(host, { type: 'spotlight.set', agreementId });
+    await until(live, (c) => c.state!.spotlight?.agreementId === agreementId);
+  });
+});
