@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { loadSeat, takeTokenFromFragment } from '../app/storage.ts';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { CloseConvening } from '../components/host/CloseConvening.tsx';
@@ -13,6 +13,10 @@ import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useConvening } from '../live/context.ts';
 import '../styles/host.css';
+
+// Breakout tools are a large part of the console: their own chunk, fetched with it.
+const RoundStrip = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.RoundStrip })));
+const BreakoutConsole = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.BreakoutConsole })));
 
 /** /host/:id: the facilitator console (lead and co-facilitators alike). */
 export function HostScreen({ id }: { id: string }) {
@@ -70,10 +74,16 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
           This convening has ended. Everything below stays here to look back on.
         </p>
       )}
+      <Suspense fallback={null}>
+        <RoundStrip />
+      </Suspense>
       <main className="host-grid">
         <div className="host-col host-col-queue">
           <SignalQueue />
           <ReminderQueue />
+          <Suspense fallback={null}>
+            <BreakoutConsole />
+          </Suspense>
         </div>
         <div className="host-col">
           <HostAgreements />

@@ -11,6 +11,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { RoomNotices } from '../components/RoomNotices.tsx';
 import { SignalPanel } from '../components/SignalPanel.tsx';
 import { SpotlightBanner } from '../components/SpotlightBanner.tsx';
+import { YourDetails } from '../breakouts/participant/AboutYou.tsx';
+import { ParticipantBreakouts } from '../breakouts/participant/ParticipantBreakouts.tsx';
 import { useConvening } from '../live/context.ts';
 import '../styles/participant.css';
 
@@ -77,16 +79,20 @@ function Room() {
         ) : !affirmed ? (
           <AffirmGate />
         ) : (
-          <div className="room-grid">
-            <div className="room-col">
-              <SignalPanel />
-              <MySignals />
+          <>
+            <ParticipantBreakouts />
+            <div className="room-grid">
+              <div className="room-col">
+                <SignalPanel />
+                <MySignals />
+              </div>
+              <div className="room-col">
+                <RoomNotices />
+                <AgreementsPanel />
+                <YourDetails />
+              </div>
             </div>
-            <div className="room-col">
-              <RoomNotices />
-              <AgreementsPanel />
-            </div>
-          </div>
+          </>
         )}
       </main>
     </div>

@@ -1,0 +1,153 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { CHANNELS, type ProfileInput } from '@brave/protocol';
+import { RadioList } from '../../components/RadioList.tsx';
+import { useConvening } from '../../live/context.ts';
+import { useCommand } from '../../live/useCommand.ts';
+import { CHANNEL_LABEL } from '../words.ts';
+import { CaucusQuestion, answerOf, choiceOf, type CaucusChoice } from './CaucusQuestion.tsx';
+
+type Channel = (typeof CHANNELS)[number] | 'none';
+type TextField = 'role' | 'team' | 'organisation' | 'region' | 'orgType';
+
+const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; max: number }[] = [
+  { field: 'role', label: 'Your role', hint: 'For example organiser, educator, program lead.', max: 60 },
+  { field: 'team', label: 'Team', hint: 'The team you came with, if any.', max: 60 },
+  { field: 'organisation', label: 'Organisation', hint: '', max: 80 },
+  { field: 'region', label: 'Region', hint: '', max: 60 },
+  { field: 'orgType', label: 'Kind of organisation', hint: 'For example clinic, congregation, city agency.', max: 60 },
+];
+
+/**
+ * What a participant tells about themselves for the room-making: their channel and
+ * details (seen by the convening) and the private caucus question (seen by nobody).
+ * Everything is optional; `onDone` runs after saving.
+ */
+export function AboutForm({
+  onDone,
+  saveLabel = 'Save',
+  allowWithdraw = false,
+  focusFirst = false,
+  children,
+}: {
+  onDone?: () => void;
+  saveLabel?: string;
+  /** Offer a one-tap way to take back a caucus answer already given. */
+  allowWithdraw?: boolean;
+  /** Start keyboard users on the first question (the button that opened the form is gone). */
+  focusFirst?: boolean;
+  children?: ReactNode;
+}) {
+  const { state, me, self } = useConvening();
+  const id = useId();
+  const profile = me?.profile;
+  const mine = state.affinity[self.participantId];
+  const [channel, setChannel] = useState<Channel | undefined>(() => (profile?.channel ? (profile.channel as Channel) : undefined));
+  const [texts, setTexts] = useState<Record<TextField, string>>(() => ({
+    role: profile?.role ?? '',
+    team: profile?.team ?? '',
+    organisation: profile?.organisation ?? '',
+    region: profile?.region ?? '',
+    orgType: profile?.orgType ?? '',
+  }));
+  const [choice, setChoice] = useState<CaucusChoice | undefined>(() => choiceOf(state.caucusOptions, mine?.answer));
+  const [keep, setKeep] = useState(mine?.keep ?? false);
+  const [saved, setSaved] = useState<'saved' | 'withdrawn' | null>(null);
+  const { send, pending, error } = useCommand();
+  const stale = mine?.answer && choice === undefined ? mine.answer : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusFirst) formRef.current?.querySelector<HTMLElement>('[role="radio"], input')?.focus();
+  }, [focusFirst]);
+
+  const submit = async () => {
+    setSaved(null);
+    const clean = (s: string) => s.trim() || null;
+    const next: ProfileInput = {
+      channel: channel === undefined || channel === 'none' ? null : channel,
+      role: clean(texts.role),
+      team: clean(texts.team),
+      organisation: clean(texts.organisation),
+      region: clean(texts.region),
+      orgType: clean(texts.orgType),
+    };
+    const profiled = await send({ type: 'profile.set', profile: next });
+    if (!profiled.ok) return;
+    if (choice !== undefined) {
+      const answered = await send({ type: 'affinity.answer', answer: answerOf(state.caucusOptions, choice), keep: choice === 'skip' ? false : keep });
+      if (!answered.ok) return;
+    }
+    setSaved('saved');
+    onDone?.();
+  };
+
+  const withdraw = async () => {
+    setSaved(null);
+    const result = await send({ type: 'affinity.answer', answer: null, keep: false });
+    if (!result.ok) return;
+    setChoice('skip');
+    setKeep(false);
+    setSaved('withdrawn');
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="about-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className="hint">Your channel and the details below are seen by everyone in this convening. The caucus question is not.</p>
+      <RadioList
+        legend="Your community of practice"
+        value={channel}
+        onChange={setChannel}
+        className="channel-choice"
+        options={[...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] ?? c })), { value: 'none' as const, label: 'None of these, or not sure yet' }]}
+      />
+      <div className="about-fields">
+        {TEXT_FIELDS.map(({ field, label, hint, max }) => (
+          <div className="field" key={field}>
+            <label htmlFor={`${id}-${field}`}>{label} (optional)</label>
+            <input
+              id={`${id}-${field}`}
+              value={texts[field]}
+              maxLength={max}
+              onChange={(e) => setTexts((t) => ({ ...t, [field]: e.target.value }))}
+              aria-describedby={hint ? `${id}-${field}-hint` : undefined}
+              autoComplete={field === 'organisation' ? 'organization' : 'off'}
+            />
+            {hint && (
+              <p className="hint" id={`${id}-${field}-hint`}>
+                {hint}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+      <CaucusQuestion options={state.caucusOptions} choice={choice} onChoice={setChoice} keep={keep} onKeep={setKeep} stale={stale} />
+      {allowWithdraw && mine?.answer != null && (
+        <button type="button" className="button quiet small" disabled={pending} onClick={() => void withdraw()}>
+          Withdraw my caucus answer
+        </button>
+      )}
+      {error && (
+        <p className="gentle-note" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div role="status">
+        {saved && !pending && (
+          <p className="sent-note">{saved === 'saved' ? 'Saved.' : 'Your caucus answer is withdrawn. The room-making will not use it.'}</p>
+        )}
+      </div>
+      <div className="actions">
+        {children}
+        <button type="submit" className="button primary" disabled={pending}>
+          {saveLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RoundView } from '@brave/protocol';
+import { useConvening } from '../../live/context.ts';
+import { useServerClockWarmup, useServerNow } from '../clock.ts';
+import { RoundClock } from '../RoundClock.tsx';
+import { roomOfPerson, runningRound } from '../words.ts';
+import { AboutStep, useAboutPending } from './AboutYou.tsx';
+import { RoomCard } from './RoomCard.tsx';
+import { RoomPicker } from './RoomPicker.tsx';
+import { useRoundMoments } from './useRoundMoments.ts';
+import '../../styles/breakouts.css';
+
+/**
+ * Everything breakouts add to a participant's screen, above the signal buttons: the
+ * facilitators' message, the room card (or the room picker), the welcome back, and the
+ * optional "About you" step right after the agreements.
+ */
+export function ParticipantBreakouts() {
+  const { state, self, client } = useConvening();
+  useServerClockWarmup(client);
+  const round = runningRound(state);
+  const now = useServerNow(client, round !== null);
+  const room = roomOfPerson(round, self.participantId);
+  const { said, welcomeBack, dismissWelcome } = useRoundMoments(now);
+  const [aboutPending, aboutDone] = useAboutPending();
+  const [afterStep, setAfterStep] = useState<'saved' | 'later' | null>(null);
+
+  return (
+    <div className="breakout-area">
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
+      <BroadcastBanner round={round} />
+      {round && room && <RoomCard round={round} room={room} now={now} />}
+      {round && round.strategy === 'selfSelect' && <RoomPicker round={round} now={now} currentRoomId={room?.id ?? null} />}
+      {round && !room && round.strategy !== 'selfSelect' && <MainRoomDuringRound round={round} now={now} />}
+      {!round && welcomeBack && <WelcomeBack roundName={welcomeBack} onDismiss={dismissWelcome} />}
+      {aboutPending && self.role !== 'observer' && (
+        <AboutStep
+          onDone={(how) => {
+            aboutDone();
+            setAfterStep(how);
+          }}
+        />
+      )}
+      {afterStep && <AfterStep how={afterStep} onDismiss={() => setAfterStep(null)} />}
+    </div>
+  );
+}
+
+/** The facilitators' latest message to every room: calm, announced once, not a pop-up. */
+function BroadcastBanner({ round }: { round: RoundView | null }) {
+  const { state } = useConvening();
+  const message = round && state.broadcast?.roundId === round.id ? state.broadcast : null;
+  return (
+    <div className={message ? 'broadcast' : 'broadcast-empty'} role="status" aria-live="polite" aria-label="Message from the facilitators">
+      {message && (
+        <>
+          <p className="broadcast-eyebrow">From the facilitators, to every room</p>
+          <p className="broadcast-text">{message.text}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function MainRoomDuringRound({ round, now }: { round: RoundView; now: number }) {
+  const id = useId();
+  return (
+    <section className="card room-card in-main-room" aria-labelledby={`${id}-h`}>
+      <p className="eyebrow">Breakouts · {round.name}</p>
+      <h2 id={`${id}-h`}>You are in the main room for this round</h2>
+      <RoundClock round={round} now={now} />
+      <p className="muted">Others are in small rooms. Stay here; everyone comes back when the time is up.</p>
+    </section>
+  );
+}
+
+function WelcomeBack({ roundName, onDismiss }: { roundName: string; onDismiss: () => void }) {
+  return (
+    <section className="card welcome-back-card" aria-label="Welcome back">
+      <p className="welcome-title">Welcome back to the main room</p>
+      <p className="muted">“{roundName}” has ended. Thank you for the conversation.</p>
+      <div className="actions">
+        <button type="button" className="button quiet small" onClick={onDismiss}>
+          Hide this message
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** After the step: a short note that takes focus, since the form it replaced is gone. */
+function AfterStep({ how, onDismiss }: { how: 'saved' | 'later'; onDismiss: () => void }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <p className="sent-note about-thanks" ref={ref} tabIndex={-1}>
+      {how === 'saved'
+        ? 'Thank you. You can change these details and your caucus answer any time under “Your details”.'
+        : 'No problem. You can add details and answer the caucus question any time under “Your details”.'}{' '}
+      <button type="button" className="link-button" onClick={onDismiss}>
+        Hide this note
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { RoundView } from '@brave/protocol';
+import { useCommand } from '../../live/useCommand.ts';
+import { RoundClock } from '../RoundClock.tsx';
+
+/**
+ * Self-select rounds: people choose a room while it has space. Choosing another room
+ * later frees the seat in the first one.
+ */
+export function RoomPicker({ round, now, currentRoomId }: { round: RoundView; now: number; currentRoomId: string | null }) {
+  const id = useId();
+  const { send, pending, error } = useCommand();
+  const rooms = Object.values(round.rooms);
+  const choosing = currentRoomId === null;
+  const body = (
+    <>
+      <ul className="plain-list pick-list">
+        {rooms.map((room) => {
+          const here = room.id === currentRoomId;
+          const full = room.cap !== null && room.size >= room.cap;
+          return (
+            <li key={room.id} className={here ? 'is-here' : undefined}>
+              <span className="pick-name">{room.name}</span>
+              <span className="muted">{room.cap !== null ? `${room.size} of ${room.cap}` : `${room.size} here`}</span>
+              {here ? (
+                <span className="tag">You are here</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={pending || full}
+                  aria-label={full ? `${room.name} is full` : `Join ${room.name}`}
+                  onClick={() => void send({ type: 'room.join', roomId: room.id })}
+                >
+                  {full ? 'Full' : 'Join'}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="gentle-note" role="alert">
+          {error.message}
+        </p>
+      )}
+    </>
+  );
+
+  if (!choosing) {
+    return (
+      <details className="card change-room">
+        <summary>Choose another room</summary>
+        {body}
+      </details>
+    );
+  }
+  return (
+    <section className="card room-card" aria-labelledby={`${id}-h`}>
+      <p className="eyebrow">Breakouts · {round.name}</p>
+      <h2 id={`${id}-h`}>Choose your room</h2>
+      <RoundClock round={round} now={now} />
+      <p>Pick the conversation you want to join. Rooms that are full say so.</p>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ConveningView, ParticipantView, RoomView, RoundView } from '@brave/protocol';
+
+/** Breakout words both screens use, in our own words. Console-only words live in host/. */
+export const CHANNEL_LABEL: Record<string, string> = { money: 'Money', narrative: 'Narrative', policy: 'Policy' };
+
+/** The caucus answer the server always accepts besides the convening's own options. */
+export const PREFER_NOT = 'prefer not to say';
+
+/** How the caucus question describes its privacy, wherever it is asked. */
+export const CAUCUS_PRIVACY =
+  'Your answer is private. Only you and the room-making see it: not the facilitators, not anyone else here. ' +
+  'It is used for one thing only, to place you in the caucus you chose. Nobody else can put you in a caucus.';
+
+/** A caucus room is named after its option; say so in a way that reads well. */
+export function roomTitle(room: Pick<RoomView, 'kind' | 'name'>): string {
+  return room.kind === 'caucus' ? `Caucus: ${room.name}` : room.name;
+}
+
+export function peopleCount(n: number): string {
+  return n === 1 ? '1 person' : `${n} people`;
+}
+
+/** Names for a list of ids, in the order given; people who left are said so. */
+export function namesOf(state: ConveningView, ids: readonly string[]): string[] {
+  return ids.map((id) => state.participants[id]?.name ?? 'someone who left');
+}
+
+export const isFacilitatorRole = (p: ParticipantView | undefined): boolean =>
+  p?.role === 'facilitator' || p?.role === 'cofacilitator';
+
+/** The running round, if any. */
+export function runningRound(state: ConveningView): RoundView | null {
+  const round = state.activeRoundId ? state.rounds[state.activeRoundId] : undefined;
+  return round && round.status === 'running' ? round : null;
+}
+
+/** The room of a running round this person is in (their own room is always visible to them). */
+export function roomOfPerson(round: RoundView | null, participantId: string): RoomView | null {
+  if (!round) return null;
+  return Object.values(round.rooms).find((r) => r.members.includes(participantId)) ?? null;
+}
+
+/** Only web links become clickable: a pasted `javascript:` address must never run. */
+export function safeVideoUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
