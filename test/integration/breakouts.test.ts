@@ -128,6 +128,9 @@ describe('caucus privacy', () => {
     const spec: RoundSpec = { name: 'Caucus', strategy: { kind: 'affinity', undecided: 'plenary' }, durationSeconds: 600 };
     const preview = ok(await host.send({ type: 'round.preview', spec })).preview!;
     expect(preview.rooms.every((r) => r.kind === 'caucus' && r.members.length === 0)).toBe(true);
+    // Who stays out of the caucuses would hint at their answers: a count, not names.
+    expect(preview.plenary).toEqual([]);
+    expect(preview.plenarySize).toBe(2);
     const id = ok(await host.send({ type: 'round.open', spec, seed: preview.seed })).id!;
 
     const poc = people.slice(0, 2);
@@ -233,6 +236,17 @@ describe('self-select rounds', () => {
     ok(await people[0]!.send({ type: 'room.join', roomId: 'porch' }));
     const porch = await until(people[2]!, (c) => myRoom(c)?.members.length === 2 && myRoom(c));
     expect(porch.members.sort()).toEqual([people[0]!, people[2]!].map((p) => p.self!.participantId).sort());
+    for (const c of all) c.close();
+  });
+});
+
+describe('round specs', () => {
+  it('accepts only http(s) video links', async () => {
+    const { host, all } = await convening(2);
+    const spec = (url: string): RoundSpec => ({ ...pairs('Calls'), videoUrls: { 'room-1': url } });
+    const refused = await host.send({ type: 'round.preview', spec: spec('javascript:alert(1)') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    ok(await host.send({ type: 'round.preview', spec: spec('https://call.example.org/room-1') }));
     for (const c of all) c.close();
   });
 });

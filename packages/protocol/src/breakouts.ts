@@ -58,7 +58,7 @@ export const RoundSpec = z.strictObject({
   durationSeconds: z.number().int().min(30).max(4 * 3600),
   graceSeconds: z.number().int().min(0).max(300).optional(),
   /** Video-call links by room key or name, so people can jump to the matching call. */
-  videoUrls: z.record(z.string().max(80), z.url().max(500)).optional(),
+  videoUrls: z.record(z.string().max(80), z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(500)).optional(),
 });
 export type RoundSpec = z.infer<typeof RoundSpec>;
 
@@ -78,7 +78,9 @@ export const PreviewRoom = z.object({
 export const RoundPreview = z.object({
   seed: z.number().int(),
   rooms: z.array(PreviewRoom),
+  /** Who stays in plenary; empty in caucus rounds, where it would hint at answers. */
   plenary: z.array(Id),
+  plenarySize: z.number().int(),
   repeatPairs: z.number().int(),
   lines: z.array(z.string()),
 });

@@ -102,13 +102,16 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
   const plenary = new Set(plan.plenary);
   for (const move of moves) applyMove(state, rooms, plenary, move);
   for (const room of rooms) room.size = room.members.length;
+  // In a caucus round, who stays out of the caucuses says something about their answer.
+  const caucusRound = rooms.some((r) => r.kind === 'caucus');
   return {
     rooms,
     plenary: [...plenary],
     preview: {
       seed,
       rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: r.kind === 'caucus' ? [] : r.members, size: r.size })),
-      plenary: [...plenary],
+      plenary: caucusRound ? [] : [...plenary],
+      plenarySize: plenary.size,
       repeatPairs: plan.explanation.repeatPairs,
       lines: plan.explanation.lines,
     },

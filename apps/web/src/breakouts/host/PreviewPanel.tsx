@@ -61,7 +61,7 @@ export function PreviewPanel({
         label="Rooms in this preview"
         rooms={rooms}
         plenary={caucusRound ? null : preview.plenary}
-        plenaryNote={caucusRound ? `${peopleCount(preview.plenary.length)} ${preview.plenary.length === 1 ? 'stays' : 'stay'} here.` : undefined}
+        plenaryNote={caucusRound ? `${peopleCount(preview.plenarySize)} ${preview.plenarySize === 1 ? 'stays' : 'stay'} here.` : undefined}
         onMove={planner.move}
         busy={planner.pending}
         {...(plan.spec.strategy.kind === 'selfSelect' ? { emptyNote: 'Empty until people choose, once the round opens.' } : {})}
