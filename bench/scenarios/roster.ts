@@ -13,8 +13,8 @@ export interface BenchPerson {
   role?: string | null;
 }
 
-/** The shared fixtures live beside the repo; a clean clone or CI may not have them. */
-const FIXTURES = join(ROOT, '../shared/fixtures');
+/** Synthetic rosters kept in the repo (test/fixtures); synthesised ones stand in if absent. */
+const FIXTURES = join(ROOT, 'test/fixtures');
 
 function fixture(name: string, tag: string): BenchPerson[] | null {
   const file = join(FIXTURES, name);

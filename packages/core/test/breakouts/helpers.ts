@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { EngineParticipant, Plan, PlannedRoom } from '../../src/breakouts/index.ts';
 
 export function loadFixture(name: string): EngineParticipant[] {
-  const url = new URL(`../../../../../shared/fixtures/${name}.json`, import.meta.url);
+  const url = new URL(`../../../../test/fixtures/${name}.json`, import.meta.url);
   const data = JSON.parse(readFileSync(url, 'utf8')) as { participants: EngineParticipant[] };
   return data.participants;
 }
