@@ -86,7 +86,7 @@ function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; toke
 
   return (
     <div className="page notes-page">
-      <header className="notes-header">
+      <header className="page-header">
         <div>
           <p className="eyebrow">
             <Link href={docsHref(state.id)}>Notes and drafts</Link> · {state.title}

@@ -43,7 +43,7 @@ export function DocsList({ api }: { api: DocsApi }) {
 
   return (
     <div className="page notes-page">
-      <header className="notes-header">
+      <header className="page-header">
         <div>
           <p className="eyebrow">{state.title}</p>
           <PageHeading title="Notes and toolkit drafts">Notes and toolkit drafts</PageHeading>

@@ -56,7 +56,7 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
   const { state, me } = useConvening();
   return (
     <div className="page host">
-      <header className="host-header">
+      <header className="page-header">
         <div>
           <p className="eyebrow">Facilitator console{me ? ` · ${me.name}` : ''}</p>
           <PageHeading title={state.title}>{state.title}</PageHeading>

@@ -50,7 +50,7 @@ function Room() {
   const affirmed = me?.affirmedAt != null;
   return (
     <div className="page participant">
-      <header className="room-header">
+      <header className="page-header">
         <div>
           <p className="eyebrow">Brave Space</p>
           <PageHeading title={state.title}>{state.title}</PageHeading>
