@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
+import { LIMITS, PROTOCOL_VERSION, type HealthResult } from '@brave/protocol';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
@@ -81,7 +81,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     }),
   );
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind });
+    res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind } satisfies HealthResult);
   });
   app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl, joinRate: config.joinRate }));
   if (collab) app.use('/api', collab.api);

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  ConnectRefusal,
   PROTOCOL_VERSION,
   SOCKET_EVENTS,
   type AckResult,
@@ -69,10 +70,10 @@ export class LiveClient extends Emitter<Events> {
     this.firstHello = new Promise((resolve, reject) => {
       this.socket.once(SOCKET_EVENTS.hello, () => resolve());
       this.socket.on('connect_error', (err) => {
-        const data = (err as Error & { data?: ApiError }).data;
-        if (data?.code) {
-          this.setStatus('refused', { code: data.code, message: data.message } as ApiError);
-          reject(Object.assign(new Error(data.message), { code: data.code }));
+        const refusal = ConnectRefusal.safeParse((err as Error & { data?: unknown }).data);
+        if (refusal.success) {
+          this.setStatus('refused', refusal.data);
+          reject(Object.assign(new Error(refusal.data.message), { code: refusal.data.code }));
         } else {
           this.setStatus(this.state ? 'reconnecting' : 'connecting');
         }

@@ -206,6 +206,18 @@ function rosterKey(round: RoundView, v: Viewer): string {
     .join(',');
 }
 
+/**
+ * One stored event as one reader sees it, or null when it is not for them (replays).
+ * Room events are redacted for the reader directly: grouping every participant, as a
+ * broadcast does, would make each replay cost as much as the whole convening.
+ */
+export function eventFor(event: DomainEvent, state: ConveningView, viewer: Viewer): DomainEvent | null {
+  if (event.type === 'round.opened') return { ...event, round: roundFor(event.round, viewer) };
+  if (event.type === 'room.updated') return { ...event, room: roomFor(event.room, viewer) };
+  for (const d of deliveries(event, state)) if (inAudience(d.audience, viewer)) return d.event;
+  return null;
+}
+
 /** Does this reader belong to this audience? (Used for snapshots and replays.) */
 export function inAudience(audience: Audience, viewer: Viewer): boolean {
   switch (audience.to) {

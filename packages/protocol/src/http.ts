@@ -40,6 +40,7 @@ export const JoinResult = z.object({ conveningId: Id, participantId: Id, token: 
 export type JoinResult = z.infer<typeof JoinResult>;
 
 export const HealthResult = z.object({ ok: z.literal(true), protocolVersion: z.number(), store: z.string() });
+export type HealthResult = z.infer<typeof HealthResult>;
 
 export const AgreementSetInfo = z.object({
   id: AgreementSetId,
@@ -54,6 +55,3 @@ export type JoinInfo = z.infer<typeof JoinInfo>;
 
 export const InviteResult = z.object({ joinCode: z.string(), cohostCode: z.string(), joinUrl: z.string(), cohostUrl: z.string() });
 export type InviteResult = z.infer<typeof InviteResult>;
-
-/** Everything the API answers on the caller's own state (GET /api/convenings/:id/me). */
-export const MeResult = z.object({ conveningId: Id, participantId: Id, role: Role, name: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { ApiError, ErrorCode } from './errors.ts';
 import { LoggedEvent } from './events.ts';
 import { Id, Role } from './model.ts';
 import { ConveningView } from './view.ts';
@@ -59,4 +59,5 @@ export interface ClientToServer {
 }
 
 /** Why the server refused a connection, sent as the connect_error `data`. */
-export const ConnectRefusal = z.object({ code: z.string(), message: z.string() });
+export const ConnectRefusal = z.object({ code: ErrorCode, message: z.string() });
+export type ConnectRefusal = z.infer<typeof ConnectRefusal>;

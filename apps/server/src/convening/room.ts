@@ -4,7 +4,7 @@ import {
   decide,
   deliveries,
   emptyState,
-  inAudience,
+  eventFor,
   nextDue,
   reduce,
   viewFor,
@@ -107,7 +107,7 @@ export class ConveningRoom {
       const events: LoggedEvent[] = [];
       for (const e of this.recent) {
         if (e.seq <= lastSeq) continue;
-        const visible = this.visibleTo(e, viewer);
+        const visible = eventFor(e.event, this.state, viewer);
         if (visible) events.push({ seq: e.seq, at: e.at, event: visible });
       }
       return { mode: 'replay', protocolVersion: PROTOCOL_VERSION, self, events, head: this.state.seq };
@@ -118,11 +118,6 @@ export class ConveningRoom {
   stop(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-  }
-
-  private visibleTo(e: StoredEvent, viewer: Viewer): DomainEvent | null {
-    for (const d of deliveries(e.event, this.state)) if (inAudience(d.audience, viewer)) return d.event;
-    return null;
   }
 
   private async persist(

@@ -9,6 +9,7 @@ import {
   schemaError,
   type AckResult,
   type ClientToServer,
+  type ConnectRefusal,
   type ServerToClient,
 } from '@brave/protocol';
 import { isFacilitator, type Audience, type Delivery, type Viewer } from '@brave/core';
@@ -163,6 +164,6 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   });
 }
 
-function refusal(code: string, message: string): Error & { data: { code: string; message: string } } {
+function refusal(code: ConnectRefusal['code'], message: string): Error & { data: ConnectRefusal } {
   return Object.assign(new Error(message), { data: { code, message } });
 }
