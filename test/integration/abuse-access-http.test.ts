@@ -91,7 +91,25 @@ const ROUTES: Record<string, Route> = {
     request: () => ({ path: caucusDoc('/share')(), body: { to: `notes:${w.id}:plenary`, passages: [{ block: 0 }] } }),
     expect: guarded({ caucus: [200, 400, 404] }),
   },
+  // The community gate takes a member credential or a facilitator's session, never a convening credential.
+  ...communityDocRoutes(),
 };
+
+function communityDocRoutes(): Record<string, Route> {
+  const root = () => `/api/communities/${w.id}/docs`;
+  const named = (rest = '') => () => `${root()}/${encodeURIComponent(docs.toolkit)}${rest}`;
+  const rows: [string, () => string, (() => unknown)?][] = [
+    ['GET /api/communities/:id/docs', root],
+    ['GET /api/communities/:id/docs/:name', named()],
+    ['GET /api/communities/:id/docs/:name/versions', named('/versions')],
+    ['POST /api/communities/:id/docs/:name/versions', named('/versions'), () => ({ label: 'Checkpoint' })],
+    ['POST /api/communities/:id/docs/:name/versions/:versionId/restore', () => named(`/versions/${docs.toolkitVersion}/restore`)(), () => ({})],
+    ['POST /api/communities/:id/docs/:name/versions/:versionId/publish', () => named(`/versions/${docs.toolkitVersion}/publish`)(), () => ({})],
+    ['GET /api/communities/:id/docs/:name/export', named('/export?format=md')],
+    ['POST /api/communities/:id/docs/:name/share', named('/share'), () => ({ to: `notes:${w.id}:plenary`, passages: [{ block: 0 }] })],
+  ];
+  return Object.fromEntries(rows.map(([name, path, body]) => [name, { request: () => ({ path: path(), ...(body ? { body: body() } : {}) }), expect: everyone(401) }]));
+}
 
 /**
  * Every route the routers define, as "METHOD /api/path". The routers are built with a

@@ -33,12 +33,13 @@ const access = (s: ConveningView, who: Viewer, name: string) => {
 describe('document names', () => {
   it('round-trips every kind and rejects anything else', () => {
     const refs: DocRef[] = [
-      { kind: 'toolkit', conveningId: 'c1', channel: 'money' },
+      { kind: 'toolkit', communityId: 'c1', channel: 'money' },
+      { kind: 'toolkit', communityId: 'k1', channel: 'land-and-water' },
       { kind: 'plenary', conveningId: 'c1' },
       { kind: 'room', conveningId: 'c1', roundId: 'r1', roomId: 'a' },
     ];
     for (const ref of refs) expect(parseDocName(docName(ref))).toEqual(ref);
-    for (const bad of ['toolkit:c1:gardening', 'toolkit:c1:money:x', 'notes:c1:lobby', 'notes:c1', 'toolkit:c1', 'doc:c1:x', 'notes:c 1:plenary', '', 42, 'notes:c1:a:b:c', `notes:c1:${'x'.repeat(300)}`]) {
+    for (const bad of ['toolkit:c1:Money', 'toolkit:c1:a_b', 'toolkit:c1:money:x', 'notes:c1:lobby', 'notes:c1', 'toolkit:c1', 'doc:c1:x', 'notes:c 1:plenary', '', 42, 'notes:c1:a:b:c', `notes:c1:${'x'.repeat(300)}`]) {
       expect(parseDocName(bad)).toBeNull();
     }
   });
@@ -74,6 +75,7 @@ describe('who may open which document', () => {
     expect(access(s, v('fac', 'facilitator'), 'notes:c1:r9:a')).toBe('not_found');
     expect(access(s, v('fac', 'facilitator'), 'notes:c1:r1:zz')).toBe('not_found');
     expect(access(s, v('fac', 'facilitator'), 'toolkit:c2:money')).toBe('not_found');
+    expect(access(s, v('fac', 'facilitator'), 'toolkit:c1:gardening')).toBe('not_found');
   });
 
   it('takes access away from someone moved out of a running room, keeps it after a round ends', () => {
@@ -99,9 +101,10 @@ describe('who may open which document', () => {
     expect(docAbilities(s, v('ana'), ref('notes:c1:r1:a')).shareFrom).toBe(true);
     expect(docAbilities(s, v('fac', 'facilitator'), ref('notes:c1:r1:a')).shareFrom).toBe(false);
     expect(docAbilities(s, v('co', 'cofacilitator'), ref('notes:c1:r2:k')).shareFrom).toBe(false);
-    expect(isShareTarget(ref('notes:c1:r1:a'), ref('notes:c1:plenary'))).toBe(true);
-    expect(isShareTarget(ref('notes:c1:r1:a'), ref('toolkit:c1:policy'))).toBe(true);
-    expect(isShareTarget(ref('notes:c1:r1:a'), ref('notes:c1:r1:b'))).toBe(false);
-    expect(isShareTarget(ref('notes:c1:plenary'), ref('toolkit:c1:policy'))).toBe(false);
+    expect(isShareTarget(s, ref('notes:c1:r1:a'), ref('notes:c1:plenary'))).toBe(true);
+    expect(isShareTarget(s, ref('notes:c1:r1:a'), ref('toolkit:c1:policy'))).toBe(true);
+    expect(isShareTarget(s, ref('notes:c1:r1:a'), ref('notes:c1:r1:b'))).toBe(false);
+    expect(isShareTarget(s, ref('notes:c1:plenary'), ref('toolkit:c1:policy'))).toBe(false);
+    expect(isShareTarget(s, ref('notes:c1:r1:a'), ref('toolkit:c2:policy'))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, startServer, type RunningServer } from '../../apps/server/src/index.ts';
+import type { CommunityHooks } from '../../apps/server/src/convening/room.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
@@ -13,10 +14,13 @@ export function tempDir(prefix = 'brave-'): { path: string; remove: () => void }
 }
 
 /** A real server in this process on a free port, with its own fresh SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & AsyncDisposable & { dataDir: string }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  hooks?: Partial<CommunityHooks>,
+): Promise<RunningServer & AsyncDisposable & { dataDir: string }> {
   const dir = tempDir();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, SECRET: TEST_SECRET, LOG: 'silent', ...env });
-  const server = await startServer(config);
+  const server = await startServer(config, hooks ? { hooks } : {});
   const close = async () => {
     await server.close();
     if (!env.DATA_DIR) dir.remove();

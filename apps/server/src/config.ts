@@ -29,6 +29,17 @@ const EnvSchema = z.object({
    */
   JOIN_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(300),
   JOIN_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  /** How long a facilitator stays signed in on one browser. */
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** Sign-in, sign-up and reset links, per address: a burst, then a steady rate. */
+  ACCOUNT_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  ACCOUNT_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(0.2),
+  /** Failed sign-ins per email in 15 minutes before that email must wait. */
+  SIGNIN_FAILURES_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
+  /** How often community retention rules run (deleting signal details and rosters after the period). */
+  RETENTION_SWEEP_MS: z.coerce.number().int().min(10).max(7 * 86_400_000).default(3_600_000),
+  /** How long a retention "day" lasts; only tests shorten it. */
+  RETENTION_DAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(86_400_000),
   WEB_DIST: z.string().optional(),
   LOG: z.enum(['silent', 'info', 'debug']).default('info'),
 });
@@ -46,6 +57,8 @@ export interface Config {
   storeBusyTimeoutMs: number;
   socketSendBufferBytes: number;
   joinRate: { burst: number; perSecond: number };
+  accounts: { sessionTtlMs: number; rate: { burst: number; perSecond: number }; signinFailuresMax: number };
+  retention: { sweepMs: number; dayMs: number };
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
@@ -74,6 +87,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storeBusyTimeoutMs: e.STORE_BUSY_TIMEOUT_MS,
     socketSendBufferBytes: e.SOCKET_SEND_BUFFER_BYTES,
     joinRate: { burst: e.JOIN_RATE_BURST, perSecond: e.JOIN_RATE_PER_SECOND },
+    accounts: {
+      sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
+      rate: { burst: e.ACCOUNT_RATE_BURST, perSecond: e.ACCOUNT_RATE_PER_SECOND },
+      signinFailuresMax: e.SIGNIN_FAILURES_MAX,
+    },
+    retention: { sweepMs: e.RETENTION_SWEEP_MS, dayMs: e.RETENTION_DAY_MS },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     log: e.LOG,
   };

@@ -8,7 +8,10 @@ import { LIMITS, PROTOCOL_VERSION, type HealthResult } from '@brave/protocol';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
+import type { CommunityHooks } from './convening/room.ts';
 import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
+import { attachAccounts } from './accounts/index.ts';
+import { communityApi, createCommunities } from './community/index.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachRealtime } from './realtime/socket.ts';
@@ -32,13 +35,16 @@ export function makeLogger(level: Config['log']) {
 }
 
 /** Build and start one server: HTTP API, socket.io, static web app, all on one port. */
-export async function startServer(config: Config, options: { store?: Store; collab?: CollabOptions } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: { store?: Store; collab?: CollabOptions; hooks?: Partial<CommunityHooks> } = {}): Promise<RunningServer> {
   const log = makeLogger(config.log);
   const store = options.store ?? new SqliteStore(join(config.dataDir, 'brave-space.db'), { busyTimeoutMs: config.storeBusyTimeoutMs });
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
+
+  // Communities (same SQLite file): built before the registry, whose rooms call their hooks.
+  const communities = store instanceof SqliteStore ? createCommunities({ db: store.db, secret: config.secret, now: Date.now, log }) : null;
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -48,12 +54,21 @@ export async function startServer(config: Config, options: { store?: Store; coll
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
     log,
+    ...(options.hooks || communities ? { hooks: { ...communities?.hooks, ...options.hooks } } : {}),
   }));
+
+  // Facilitator accounts (cookie sessions) live in the same SQLite file; `accounts.auth` is the
+  // one way other routes learn who is signed in.
+  const accounts = store instanceof SqliteStore ? attachAccounts({ db: store.db, config, originAllowed, now: Date.now }) : null;
 
   // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
   const collab: Collab | null =
     store instanceof SqliteStore
-      ? attachCollab(http, { db: store.db, tokens, rooms: registry, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env }, options.collab)
+      ? attachCollab(
+          http,
+          { db: store.db, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          options.collab,
+        )
       : null;
 
   app.disable('x-powered-by');
@@ -84,6 +99,27 @@ export async function startServer(config: Config, options: { store?: Store; coll
     res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind } satisfies HealthResult);
   });
   app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl, joinRate: config.joinRate }));
+  if (accounts) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), accounts.api);
+  const community =
+    communities && accounts
+      ? communityApi(
+          {
+            ...communities,
+            store,
+            rooms: registry,
+            tokens,
+            auth: accounts.auth,
+            publicUrl: config.publicUrl,
+            joinRate: config.joinRate,
+            now: Date.now,
+            docsDeleted: (names) => collab?.docsDeleted(names),
+            communityChanged: (id) => void collab?.communityChanged(id),
+          },
+          { intervalMs: config.retention.sweepMs, dayMs: config.retention.dayMs, log },
+        )
+      : null;
+  if (community) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), community.api);
+  community?.sweeper.start();
   if (collab) app.use('/api', collab.api);
   if (collab) app.use(collab.pages);
   app.use('/api', (_req, res) => fail(res, { code: 'not_found', message: 'No such API route.' }));
@@ -101,6 +137,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     port,
     store,
     async close() {
+      community?.sweeper.stop();
       registry.stopAll();
       collab?.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

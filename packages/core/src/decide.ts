@@ -1,4 +1,16 @@
-import type { Command, CommandOf, ConveningView, CreateConveningBody, DomainEvent, SignalReaders, Visibility } from '@brave/protocol';
+import type {
+  Channel,
+  Command,
+  CommandOf,
+  ConveningView,
+  CreateConveningBody,
+  DomainEvent,
+  ProfileInput,
+  Role,
+  RoundSpec,
+  SignalReaders,
+  Visibility,
+} from '@brave/protocol';
 import { DEFAULT_SIGNAL_POLICY } from '@brave/protocol';
 import { DEFAULT_AGREEMENT_SET, agreementSet, normaliseAgreements } from './agreements.ts';
 import { can, isFacilitator, type Viewer } from './policy.ts';
@@ -15,6 +27,8 @@ export interface DecideContext {
   /** Length of a breakout-round second in ms (1000; tests shorten it). */
   secondMs?: number;
   now: number;
+  /** Groups who met in earlier convenings of the community (round plans avoid repeats). */
+  pastMeetings?: readonly (readonly string[])[];
   /** Mints a fresh id (the server passes a random one; tests pass a counter). */
   newId: (prefix: string) => string;
 }
@@ -154,11 +168,22 @@ function scopeOf(s: ConveningView, participantId: string): string {
   return room && s.activeRoundId ? roomScope(s.activeRoundId, room.id) : 'plenary';
 }
 
+/** What a convening of a community starts with beyond the quick convening's body. */
+export interface OpeningOptions {
+  communityId?: string;
+  channels?: readonly Channel[];
+  caucusOptions?: readonly string[];
+  outline?: readonly string[];
+  /** Planned breakout rounds: they become the agenda, started one click each. */
+  agenda?: readonly RoundSpec[];
+}
+
 /** The opening events of a new convening: its settings, and its host already inside. */
 export function openingEvents(
   body: CreateConveningBody,
   ids: { conveningId: string; joinCode: string; hostId: string },
   newId: (prefix: string) => string,
+  options: OpeningOptions = {},
 ): DomainEvent[] {
   const setId = body.agreementSetId ?? (body.agreements ? 'custom' : DEFAULT_AGREEMENT_SET);
   const base = agreementSet(setId)?.agreements ?? [];
@@ -166,6 +191,13 @@ export function openingEvents(
   const allowed = body.signalVisibility?.allowed ?? DEFAULT_SIGNAL_POLICY.allowed;
   const preferred = body.signalVisibility?.default ?? DEFAULT_SIGNAL_POLICY.default;
   const policy = { allowed: [...new Set(allowed)], default: allowed.includes(preferred) ? preferred : allowed[0]! };
+  // Only what was given is written, so a quick convening's log reads as it always did.
+  const community = {
+    ...(options.communityId !== undefined ? { communityId: options.communityId } : {}),
+    ...(options.channels ? { channels: options.channels.map((c) => ({ ...c })) } : {}),
+    ...(options.caucusOptions ? { caucusOptions: [...new Set(options.caucusOptions)] } : {}),
+    ...(options.outline?.length ? { outline: [...options.outline] } : {}),
+  };
   return [
     {
       type: 'convening.created',
@@ -175,8 +207,49 @@ export function openingEvents(
       agreementSetId: setId,
       agreements,
       signalPolicy: policy,
+      ...community,
     },
     { type: 'participant.joined', participantId: ids.hostId, name: body.hostName ?? 'Host', pronouns: null, role: 'facilitator' },
     { type: 'participant.affirmed', participantId: ids.hostId },
+    ...(options.agenda?.length ? [{ type: 'agenda.set' as const, agenda: structuredClone([...options.agenda]) }] : []),
   ];
+}
+
+/** Someone let in by the server (a join link, or a community member with a known id). */
+export interface Admission {
+  participantId: string;
+  name: string;
+  pronouns: string | null;
+  role: Role;
+  /** What the community already knows about them; a channel this convening lacks is left out. */
+  profile?: ProfileInput | undefined;
+  /** Their caucus answer, kept from an earlier convening because they asked us to. */
+  keptAnswer?: string | null | undefined;
+}
+
+/**
+ * The events that let a person in. Admitting someone already here changes nothing but
+ * their profile: never their role (no silent upgrade) and never an answer they gave here.
+ */
+export function admissionEvents(s: ConveningView, a: Admission): { events: DomainEvent[]; role: Role; existing: boolean } {
+  const here = s.participants[a.participantId];
+  const events: DomainEvent[] = here
+    ? []
+    : [{ type: 'participant.joined', participantId: a.participantId, name: a.name, pronouns: a.pronouns, role: a.role }];
+  const profile = a.profile ? knownProfile(s, a.profile) : {};
+  const changed = Object.entries(profile).some(([k, v]) => v !== undefined && (here?.profile[k as keyof ProfileInput] ?? null) !== (v ?? null));
+  if (changed) events.push({ type: 'participant.profiled', participantId: a.participantId, profile });
+  const answer = a.keptAnswer;
+  if (answer && !s.affinity[a.participantId] && [...s.caucusOptions, 'prefer not to say'].includes(answer)) {
+    events.push({ type: 'affinity.answered', participantId: a.participantId, answer, keep: true });
+  }
+  return { events, role: here?.role ?? a.role, existing: here !== undefined };
+}
+
+/** A profile with only the fields given, and its channel only when this convening has it. */
+function knownProfile(s: ConveningView, profile: ProfileInput): ProfileInput {
+  const out: ProfileInput = {};
+  for (const [k, v] of Object.entries(profile)) if (v !== undefined) out[k as keyof ProfileInput] = v;
+  if (out.channel != null && !s.channels.some((c) => c.id === out.channel)) delete out.channel;
+  return out;
 }

@@ -263,6 +263,8 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     ...full,
     agreements: full.agreements.map((a) => ({ ...a })),
     signalPolicy: { ...full.signalPolicy, allowed: [...full.signalPolicy.allowed] },
+    channels: full.channels.map((c) => ({ ...c })),
+    outline: [...full.outline],
     participants,
     spotlight: full.spotlight && { ...full.spotlight },
     reminders: full.reminders && { ...full.reminders },

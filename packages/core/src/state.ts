@@ -1,5 +1,5 @@
 import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
-import { DEFAULT_CAUCUS_OPTIONS } from '@brave/protocol';
+import { DEFAULT_CAUCUS_OPTIONS, DEFAULT_CHANNELS } from '@brave/protocol';
 import { reduceRound } from './rounds/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
@@ -15,6 +15,9 @@ export function emptyState(id: string): ConveningView {
     agreementSetId: 'custom',
     agreements: [],
     signalPolicy: { allowed: ['named'], default: 'named' },
+    communityId: id,
+    channels: DEFAULT_CHANNELS.map((c) => ({ ...c })),
+    outline: [],
     participants: {},
     spotlight: null,
     reminders: null,
@@ -49,6 +52,11 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
         agreementSetId: e.agreementSetId,
         agreements: e.agreements,
         signalPolicy: e.signalPolicy,
+        // Logs from before communities lack these: a convening was its own community then.
+        communityId: e.communityId ?? e.conveningId,
+        channels: (e.channels ?? DEFAULT_CHANNELS).map((c) => ({ ...c })),
+        outline: [...(e.outline ?? [])],
+        ...(e.caucusOptions ? { caucusOptions: [...e.caucusOptions] } : {}),
       });
       break;
     case 'convening.closed':

@@ -6,8 +6,28 @@ import { Id, text } from './model.ts';
  * round specs, previews. Caucus rosters never appear in anything sent to someone
  * outside the caucus; see core/src/policy.ts.
  */
+
+/** A channel's id: a short slug, stable across the community's convenings and documents. */
+export const ChannelId = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1 to 32 lowercase letters, digits or -');
+export type ChannelId = z.infer<typeof ChannelId>;
+export const Channel = z.strictObject({ id: ChannelId, name: text(40) });
+export type Channel = z.infer<typeof Channel>;
+/** The channels a community (or convening) offers: 1 to 8, each id once. */
+export const ChannelList = z
+  .array(Channel)
+  .min(1)
+  .max(8)
+  .refine((list) => new Set(list.map((c) => c.id)).size === list.length, 'each channel id must appear once');
+export const DEFAULT_CHANNELS: readonly Channel[] = [
+  { id: 'money', name: 'Money' },
+  { id: 'narrative', name: 'Narrative' },
+  { id: 'policy', name: 'Policy' },
+];
+/** The default channel ids (kept for code written before channels became per community). */
 export const CHANNELS = ['money', 'narrative', 'policy'] as const;
 export const DEFAULT_CAUCUS_OPTIONS = ['person of color', 'white'];
+/** One item of a scheduled convening's agenda outline. */
+export const OutlineItem = text(200);
 
 const count = z.number().int().min(1).max(1000);
 const roomSpec = z.union([
@@ -88,7 +108,8 @@ export type RoundPreview = z.infer<typeof RoundPreview>;
 
 /** What a participant tells about themselves (public to the convening). */
 export const ProfileInput = z.strictObject({
-  channel: z.enum(CHANNELS).nullable().optional(),
+  /** One of the convening's channel ids (checked against them when set). */
+  channel: ChannelId.nullable().optional(),
   role: text(60).nullable().optional(),
   team: text(60).nullable().optional(),
   organisation: text(80).nullable().optional(),

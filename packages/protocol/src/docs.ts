@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { CHANNELS } from './breakouts.ts';
+import { ChannelId } from './breakouts.ts';
 import { Id, text } from './model.ts';
 
 /**
  * Collaborative documents (issue 4): toolkit drafts and notes, edited live over the
  * standard y-websocket protocol at `/collab/<docName>?token=…`. Names:
- *   toolkit:<conveningId>:<channel>          one draft per channel (money|narrative|policy)
+ *   toolkit:<communityId>:<channelId>        one draft per channel of the community
  *   notes:<conveningId>:plenary              the plenary's notes
  *   notes:<conveningId>:<roundId>:<roomId>   a breakout or caucus room's notes
- * Until communities exist a convening is its own community, so toolkit drafts are keyed
- * by convening. Ids never contain ':' (see Id), so the parts split unambiguously.
+ * A quick convening is its own community (communityId = conveningId), so its drafts keep
+ * their names. Ids never contain ':' (see Id), so the parts split unambiguously.
  */
-export const DocChannel = z.enum(CHANNELS);
+export const DocChannel = ChannelId;
 export type DocChannel = z.infer<typeof DocChannel>;
 
 export const DOC_NAME_MAX = 200;
@@ -89,7 +89,7 @@ export const DocVersion = z.object({
   doc: DocName,
   label: z.string(),
   at: z.number(),
-  /** Who saved it (participant id), or null when the server did (e.g. before a restore). */
+  /** Who saved it (participant, member or account id), or null when the server did (e.g. before a restore). */
   by: Id.nullable(),
   byName: z.string().nullable(),
   bytes: z.number().int(),

@@ -10,7 +10,7 @@ import {
   SignalStatus,
   Visibility,
 } from './model.ts';
-import { ProfileInput, RoundSpec } from './breakouts.ts';
+import { Channel, ProfileInput, RoundSpec } from './breakouts.ts';
 import { RoomView, RoundView } from './view.ts';
 
 /**
@@ -28,6 +28,15 @@ export const ConveningCreated = ev('convening.created', {
   agreementSetId: AgreementSetId,
   agreements: z.array(Agreement),
   signalPolicy: SignalPolicy,
+  // Added with communities; logs written before have none of these (defaults in brackets).
+  /** The community it belongs to [the convening's own id: a quick convening is its own]. */
+  communityId: Id.optional(),
+  /** Channels people choose from [DEFAULT_CHANNELS]. */
+  channels: z.array(Channel).optional(),
+  /** Answer options of the caucus question [DEFAULT_CAUCUS_OPTIONS]. */
+  caucusOptions: z.array(z.string()).optional(),
+  /** Agenda outline written when it was scheduled [none]. */
+  outline: z.array(z.string()).optional(),
 });
 export const ConveningClosed = ev('convening.closed', {});
 export const ParticipantJoined = ev('participant.joined', {
@@ -83,7 +92,8 @@ export const SignalNoticed = ev('signal.noticed', {
 });
 export const SignalExplained = ev('signal.explained', {
   signalId: Id,
-  explanation: z.string(),
+  /** null only once retention has removed the words (see core retention.ts). */
+  explanation: z.string().nullable(),
 });
 export const SignalTriaged = ev('signal.triaged', {
   signalId: Id,

@@ -9,3 +9,5 @@ export * from './messages.ts';
 export * from './http.ts';
 export * from './breakouts.ts';
 export * from './docs.ts';
+export * from './accounts.ts';
+export * from './community.ts';

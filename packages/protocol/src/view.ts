@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoundSpec } from './breakouts.ts';
+import { Channel, RoundSpec } from './breakouts.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
 
 /**
@@ -127,6 +127,12 @@ export const ConveningView = z.object({
   agreementSetId: AgreementSetId,
   agreements: z.array(Agreement),
   signalPolicy: SignalPolicy,
+  /** The community it belongs to; a quick convening's is its own id. */
+  communityId: Id,
+  /** Channels people choose from (profile.channel is one of their ids). */
+  channels: z.array(Channel),
+  /** Agenda outline written when it was scheduled (may be empty). */
+  outline: z.array(z.string()),
   participants: z.record(z.string(), ParticipantView),
   spotlight: SpotlightView.nullable(),
   reminders: z.object({ everyMinutes: z.number(), startIndex: z.number(), startedAt: z.number() }).nullable(),

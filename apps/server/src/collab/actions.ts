@@ -135,8 +135,9 @@ export function publicationOf(row: PublicationRow, base: string): Publication {
   };
 }
 
-export function versionOf(v: VersionInfo, names: Record<string, { name: string }>): DocVersion {
-  return { ...v, byName: v.by ? (names[v.by]?.name ?? null) : null };
+/** A version as the API shows it; `nameOf` names its author (participant, member or facilitator). */
+export function versionOf(v: VersionInfo, nameOf: (id: string) => string | null): DocVersion {
+  return { ...v, byName: v.by ? nameOf(v.by) : null };
 }
 
 /** A short readable prefix for public addresses, e.g. "money-toolkit". */

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { COLLAB_CLOSE, type CollabLimits, type DocAccess } from '@brave/protocol';
-import type { DocRef, Viewer } from '@brave/core';
+import type { DocRef } from '@brave/core';
+import type { DocCaller } from './gate.ts';
 import { TokenBucket } from './limits.ts';
 import type { LiveDoc, Peer } from './live-doc.ts';
 import { Refusal, type DocRegistry } from './registry.ts';
@@ -30,14 +31,14 @@ export class Connection implements Peer {
   constructor(
     private readonly ws: WebSocket,
     private readonly doc: LiveDoc,
-    /** Who connected, to which document, with what access: re-checked while connected. */
-    readonly who: { viewer: Viewer; ref: DocRef },
+    /** Who connected (through which gate), to which document: re-checked (and the caller renewed) while connected. */
+    readonly who: { caller: DocCaller; readonly ref: DocRef },
     readonly access: DocAccess,
     private readonly registry: DocRegistry,
     private readonly limits: CollabLimits,
     private readonly now: () => number,
   ) {
-    this.participantId = who.viewer.participantId;
+    this.participantId = who.caller.actorId;
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst, now);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.gone());

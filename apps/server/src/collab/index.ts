@@ -3,9 +3,11 @@ import type { Duplex } from 'node:stream';
 import type Database from 'better-sqlite3';
 import type { Router } from 'express';
 import type { CollabLimits } from '@brave/protocol';
+import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { DocActions } from './actions.ts';
+import type { CommunityDocFacts } from './community-gate.ts';
 import { DocStore } from './doc-store.ts';
 import { resolveLimits } from './limits.ts';
 import { DocRegistry } from './registry.ts';
@@ -24,6 +26,10 @@ export interface CollabDeps {
   db: Database.Database;
   tokens: TokenService;
   rooms: RoomRegistry;
+  /** Communities (member credentials, working groups): the community gate. Absent: only convening credentials open documents. */
+  community?: CommunityDocFacts | undefined;
+  /** Facilitator accounts (session cookie) for the community gate. */
+  accounts?: AccountAuth | undefined;
   originAllowed: (req: IncomingMessage) => boolean;
   publicUrl: string | undefined;
   now: () => number;
@@ -37,6 +43,15 @@ export interface Collab {
   /** Mount at the root, before the web app's catch-all: /p/<slug>. */
   pages: Router;
   stats(): { openDocs: number; connections: number };
+  /**
+   * Call after a community's members, facilitators, working groups or channels changed:
+   * open connections to its toolkit drafts are checked again at once, and one that lost
+   * its access (or its write access) is closed with COLLAB_CLOSE.forbidden. (They are
+   * also re-checked every few seconds regardless.)
+   */
+  communityChanged(communityId: string): Promise<void>;
+  /** Call after deleting documents from the store: open ones are closed and forgotten, nothing is written back. */
+  docsDeleted(names: readonly string[]): void;
   close(): void;
 }
 
@@ -69,9 +84,11 @@ export function attachCollab(http: HttpServer, deps: CollabDeps, options: Collab
   http.on('upgrade', onUpgrade);
 
   return {
-    api: docRoutes({ tokens: deps.tokens, rooms: deps.rooms, docs, actions, store, publicUrl: deps.publicUrl }),
+    api: docRoutes({ tokens: deps.tokens, rooms: deps.rooms, community: deps.community, accounts: deps.accounts, docs, actions, store, publicUrl: deps.publicUrl }),
     pages: publicRoutes(store),
     stats: () => ({ openDocs: docs.openCount, connections: upgrade.connectionCount }),
+    docsDeleted: (names) => docs.deleted(names),
+    communityChanged: (communityId) => upgrade.communityChanged(communityId).catch((err: unknown) => deps.log('collab: community re-check failed', err)),
     close() {
       http.off('upgrade', onUpgrade);
       docs.closeAll();

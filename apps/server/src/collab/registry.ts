@@ -44,14 +44,17 @@ export class DocRegistry {
     return this.docs.size;
   }
 
-  /** The live document, loaded from the store (and seeded from its template) if needed. */
-  open(name: string, ref: DocRef): LiveDoc {
+  /**
+   * The live document, loaded from the store (and seeded from its template) if needed.
+   * `channelName` heads a new toolkit draft's template (the community's name for it).
+   */
+  open(name: string, ref: DocRef, channelName?: string): LiveDoc {
     let doc = this.docs.get(name);
     if (!doc) {
       const stored = this.store.load(name);
       doc = LiveDoc.load(name, ref, stored, this.options.log);
       this.docs.set(name, doc);
-      if (ref.kind === 'toolkit' && doc.isEmpty) this.seed(doc, ref.channel);
+      if (ref.kind === 'toolkit' && doc.isEmpty) this.seed(doc, ref.channel, channelName);
     }
     this.scheduleUnload(doc);
     return doc;
@@ -165,6 +168,17 @@ export class DocRegistry {
     }
   }
 
+  /**
+   * Documents deleted from the store (a community or convening deleted): close their
+   * connections and forget them without writing anything back, queued edits included.
+   */
+  deleted(names: readonly string[]): void {
+    for (const name of names) {
+      const doc = this.docs.get(name);
+      if (doc) this.drop(doc, COLLAB_CLOSE.forbidden, 'This document was deleted.');
+    }
+  }
+
   /** Shut down: store what is queued, say goodbye, free memory. */
   closeAll(): void {
     this.flush();
@@ -185,9 +199,10 @@ export class DocRegistry {
     }
   }
 
-  private seed(doc: LiveDoc, channel: Parameters<typeof templateUpdate>[0]): void {
-    let update = this.templates.get(channel);
-    if (!update) this.templates.set(channel, (update = templateUpdate(channel)));
+  private seed(doc: LiveDoc, channel: string, channelName: string | undefined): void {
+    const key = `${channel}\n${channelName ?? ''}`;
+    let update = this.templates.get(key);
+    if (!update) this.templates.set(key, (update = templateUpdate(channel, channelName)));
     const origin: ServerWriteOrigin = { kind: 'template' };
     this.serverWrite(doc, origin, (ydoc) => Y.applyUpdate(ydoc, update, origin));
   }

@@ -8,147 +8,180 @@ import {
   type RestoreResult,
   type ShareBackResult,
 } from '@brave/protocol';
-import { docAbilities, docAccess, isShareTarget, listDocs, parseDocName, type DocRef, type Viewer } from '@brave/core';
+import { parseDocName } from '@brave/core';
+import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
-import type { ConveningRoom } from '../convening/room.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
-import { credentialOf } from '../http/api.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import { DocActionError, publicationOf, slugHint, versionOf, type DocActions } from './actions.ts';
+import { facilitatorCaller, memberCaller, type CommunityDocFacts } from './community-gate.ts';
 import { StoreUnavailableError } from '../store/types.ts';
 import type { DocStore } from './doc-store.ts';
+import { belongsTo, conveningCaller, type DocCaller, type Resolved } from './gate.ts';
 import { htmlPage } from './page.ts';
 import type { DocRegistry } from './registry.ts';
 
 export interface DocRoutesDeps {
   tokens: TokenService;
   rooms: RoomRegistry;
+  community?: CommunityDocFacts | undefined;
+  accounts?: AccountAuth | undefined;
   docs: DocRegistry;
   actions: DocActions;
   store: DocStore;
   publicUrl: string | undefined;
 }
 
-interface Caller {
-  viewer: Viewer;
-  room: ConveningRoom;
-}
+/** Finds who is calling through one gate, or throws the HTTP refusal. */
+type Gate = (req: Request) => Promise<DocCaller>;
 
-/** The document API under /api (docs/toolkit.md). Handlers: authorise, ask core, act. */
+/**
+ * The document API under /api (docs/toolkit.md), the same handlers behind two gates:
+ * `/convenings/:id/docs…` with a convening credential, and `/communities/:id/docs…` with
+ * a member credential or a facilitator's session. Handlers: find the caller, ask its
+ * gate, act.
+ */
 export function docRoutes(deps: DocRoutesDeps): Router {
   const r = Router();
   const writes = new RateLimiter(2, 20); // saving, restoring, publishing, sharing: per person
-  const base = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  mountDocHandlers(r, '/convenings/:id/docs', conveningGate(deps), deps, writes);
+  mountDocHandlers(r, '/communities/:id/docs', communityGate(deps), deps, writes);
+  return r;
+}
 
-  r.get('/convenings/:id/docs', async (req, res) => {
-    const { viewer, room } = await caller(req);
-    res.json({ docs: listDocs(room.snapshot, viewer) } satisfies DocsListResult);
+function conveningGate(deps: DocRoutesDeps): Gate {
+  return async (req) => {
+    const token = bearer(req);
+    const found = token && !token.startsWith('m1.') ? await conveningCaller(deps, token) : null;
+    if (!found?.ok || found.caller.conveningId !== req.params.id) throw unauthorized('This call needs a valid credential for this convening.');
+    return found.caller;
+  };
+}
+
+/** A member credential in the Authorization header, or else a facilitator's session cookie (CSRF checked on writes). */
+function communityGate(deps: DocRoutesDeps): Gate {
+  return async (req) => {
+    const id = String(req.params.id);
+    const token = bearer(req);
+    let found: Resolved;
+    if (token) {
+      found = token.startsWith('m1.') ? await memberCaller(deps, token) : { ok: false, error: { code: 'unauthorized', message: 'Use your member link or sign in.' } };
+      if (found.ok && found.caller.communityId !== id) throw unauthorized('Your member credential is for another community.');
+    } else {
+      if (!deps.accounts) throw unauthorized('Sign in, or use your member link, to open this community’s documents.');
+      const accounts = deps.accounts;
+      found = await facilitatorCaller(deps, id, await accounts.require(req), () => accounts.current(req));
+    }
+    if (!found.ok) throw new HttpError(found.error);
+    return found.caller;
+  };
+}
+
+function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDeps, writes: RateLimiter): void {
+  const base = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  const caller = async (req: Request, write = false): Promise<DocCaller> => {
+    const c = await gate(req);
+    const wait = write ? writes.take(c.rateKey) : 0;
+    if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'That was a lot at once; please wait a moment.', retryAfterMs: wait });
+    return c;
+  };
+
+  r.get(root, async (req, res) => {
+    const c = await caller(req);
+    res.json({ docs: c.list() } satisfies DocsListResult);
   });
 
-  r.get('/convenings/:id/docs/:name', async (req, res) => {
-    const { viewer, room } = await caller(req);
-    const { ref, name, title, kind, access } = await opened(req, viewer, room);
-    const pub = deps.store.publicationOf(name);
+  r.get(`${root}/:name`, async (req, res) => {
+    const c = await caller(req);
+    const d = opened(req, c, deps);
+    const pub = deps.store.publicationOf(d.name);
     res.json({
-      doc: { name, title, kind, access },
-      abilities: docAbilities(room.snapshot, viewer, ref),
+      doc: { name: d.name, title: d.title, kind: d.kind, access: d.access },
+      abilities: c.abilities(d.ref),
       publication: pub ? publicationOf(pub, base(req)) : null,
     });
   });
 
-  r.get('/convenings/:id/docs/:name/versions', async (req, res) => {
-    const { viewer, room } = await caller(req);
-    const { name } = await opened(req, viewer, room);
-    const versions = deps.actions.versions(name).map((v) => versionOf(v, room.snapshot.participants));
-    res.json({ versions } satisfies DocVersionsResult);
+  r.get(`${root}/:name/versions`, async (req, res) => {
+    const c = await caller(req);
+    const { name } = opened(req, c, deps);
+    res.json({ versions: deps.actions.versions(name).map((v) => versionOf(v, c.nameOf)) } satisfies DocVersionsResult);
   });
 
-  r.post('/convenings/:id/docs/:name/versions', async (req, res) => {
-    const { viewer, room } = await caller(req, true);
+  r.post(`${root}/:name/versions`, async (req, res) => {
+    const c = await caller(req, true);
     const body = parseBody(CreateVersionBody, req.body);
-    const { name, access } = await opened(req, viewer, room);
-    if (access !== 'write') throw forbidden('You can read this document but not save versions of it.');
-    const v = deps.actions.saveVersion(deps.docs.open(name, parseDocName(name)!), body.label, viewer.participantId);
-    res.status(201).json({ version: versionOf(v, room.snapshot.participants) });
+    const d = opened(req, c, deps);
+    if (d.access !== 'write') throw forbidden('You can read this document but not save versions of it.');
+    const v = deps.actions.saveVersion(d.live(), body.label, c.actorId);
+    res.status(201).json({ version: versionOf(v, c.nameOf) });
   });
 
-  r.post('/convenings/:id/docs/:name/versions/:versionId/restore', async (req, res) => {
-    const { viewer, room } = await caller(req, true);
-    const { name, ref, access } = await opened(req, viewer, room);
-    if (access !== 'write') throw forbidden('You can read this document but not restore versions of it.');
-    const out = act(() =>
-      deps.actions.restore(deps.docs.open(name, ref), String(req.params.versionId), viewer.participantId, (v) => `Before restoring “${v.label}”`),
-    );
-    const names = room.snapshot.participants;
-    res.json({ restored: versionOf(out.restored, names), savedBefore: versionOf(out.savedBefore, names) } satisfies RestoreResult);
+  r.post(`${root}/:name/versions/:versionId/restore`, async (req, res) => {
+    const c = await caller(req, true);
+    const d = opened(req, c, deps);
+    if (d.access !== 'write') throw forbidden('You can read this document but not restore versions of it.');
+    const out = act(() => deps.actions.restore(d.live(), String(req.params.versionId), c.actorId, (v) => `Before restoring “${v.label}”`));
+    res.json({ restored: versionOf(out.restored, c.nameOf), savedBefore: versionOf(out.savedBefore, c.nameOf) } satisfies RestoreResult);
   });
 
-  r.post('/convenings/:id/docs/:name/versions/:versionId/publish', async (req, res) => {
-    const { viewer, room } = await caller(req, true);
-    const { name, ref, title } = await opened(req, viewer, room);
-    if (!docAbilities(room.snapshot, viewer, ref).publish) throw forbidden('Only facilitators publish, and only toolkit drafts.');
-    const heading = `${title}: ${room.snapshot.title}`;
-    const row = act(() => deps.actions.publish(deps.docs.open(name, ref), String(req.params.versionId), viewer.participantId, heading, slugHint(ref)));
+  r.post(`${root}/:name/versions/:versionId/publish`, async (req, res) => {
+    const c = await caller(req, true);
+    const d = opened(req, c, deps);
+    if (!c.abilities(d.ref).publish) throw forbidden('Toolkit drafts are published by facilitators and by the working group writing them.');
+    const heading = `${d.title}: ${c.context}`;
+    const row = act(() => deps.actions.publish(d.live(), String(req.params.versionId), c.actorId, heading, slugHint(d.ref)));
     res.status(201).json({ publication: publicationOf(row, base(req)) });
   });
 
-  r.get('/convenings/:id/docs/:name/export', async (req, res) => {
-    const { viewer, room } = await caller(req);
-    const { name, ref, title } = await opened(req, viewer, room);
+  r.get(`${root}/:name/export`, async (req, res) => {
+    const c = await caller(req);
+    const d = opened(req, c, deps);
     const format = ExportFormat.safeParse(req.query.format ?? 'md');
     if (!format.success) throw new HttpError({ code: 'bad_request', message: 'format must be md or html.', field: 'format' });
     const versionId = typeof req.query.version === 'string' ? req.query.version : undefined;
-    const out = act(() => deps.actions.render(deps.docs.open(name, ref), versionId));
-    const file = name.replace(/[^A-Za-z0-9_-]+/g, '-');
+    const out = act(() => deps.actions.render(d.live(), versionId));
+    const file = d.name.replace(/[^A-Za-z0-9_-]+/g, '-');
     res.setHeader('Content-Disposition', `attachment; filename="${file}.${format.data}"`);
     if (format.data === 'md') {
       res.type('text/markdown; charset=utf-8').send(out.markdown);
       return;
     }
-    const subtitle = `${room.snapshot.title}${out.label ? ` · version “${out.label}”` : ''}`;
-    res.type('text/html; charset=utf-8').send(htmlPage({ title, subtitle, body: out.html, footer: 'Exported from Brave Space.' }));
+    const subtitle = `${c.context}${out.label ? ` · version “${out.label}”` : ''}`;
+    res.type('text/html; charset=utf-8').send(htmlPage({ title: d.title, subtitle, body: out.html, footer: 'Exported from Brave Space.' }));
   });
 
-  r.post('/convenings/:id/docs/:name/share', async (req, res) => {
-    const { viewer, room } = await caller(req, true);
+  r.post(`${root}/:name/share`, async (req, res) => {
+    const c = await caller(req, true);
     const body = parseBody(ShareBackBody, req.body);
-    const from = await opened(req, viewer, room);
-    if (!docAbilities(room.snapshot, viewer, from.ref).shareFrom) throw forbidden('Only members of this room can share its notes.');
+    const from = opened(req, c, deps);
+    if (!c.abilities(from.ref).shareFrom) throw forbidden('Only members of this room can share its notes.');
     const toRef = parseDocName(body.to);
-    if (!toRef || !isShareTarget(from.ref, toRef)) {
+    if (!toRef || !c.shareTarget(from.ref, toRef)) {
       throw new HttpError({ code: 'bad_request', message: 'Passages can go to the plenary notes or a toolkit draft of this convening.', field: 'to' });
     }
-    const to = docAccess(room.snapshot, viewer, toRef);
+    const to = c.access(toRef);
     if (!to.ok || to.access !== 'write') throw forbidden('You cannot write in that document.');
-    const shared = act(() =>
-      deps.actions.shareBack(deps.docs.open(from.name, from.ref), deps.docs.open(body.to, toRef), body.passages, from.title, viewer.participantId),
-    );
+    const target = deps.docs.open(body.to, toRef, c.channelName(toRef));
+    const shared = act(() => deps.actions.shareBack(from.live(), target, body.passages, from.title, c.actorId));
     res.json({ to: body.to, shared } satisfies ShareBackResult);
   });
+}
 
-  async function caller(req: Request, write = false): Promise<Caller> {
-    const cred = credentialOf(req, deps.tokens);
-    if (!cred || cred.conveningId !== req.params.id) throw unauthorized();
-    const room = await deps.rooms.get(cred.conveningId);
-    if (!room || !room.snapshot.participants[cred.participantId]) throw unauthorized();
-    if (write) {
-      const wait = writes.take(`${cred.conveningId}:${cred.participantId}`);
-      if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'That was a lot at once; please wait a moment.', retryAfterMs: wait });
-    }
-    return { viewer: { participantId: cred.participantId, role: cred.role }, room };
-  }
+/** The document named in the path, if it is one of the caller's and their gate lets them open it. */
+function opened(req: Request, caller: DocCaller, deps: DocRoutesDeps) {
+  const name = String(req.params.name);
+  const ref = parseDocName(name);
+  if (!ref || !belongsTo(caller, ref)) throw new HttpError({ code: 'not_found', message: 'There is no such document here.' });
+  const d = caller.access(ref);
+  if (!d.ok) throw new HttpError({ code: d.code, message: d.message });
+  return { name, ref, title: d.title, kind: d.kind, access: d.access, live: () => deps.docs.open(name, ref, caller.channelName(ref)) };
+}
 
-  async function opened(req: Request, viewer: Viewer, room: ConveningRoom) {
-    const name = String(req.params.name);
-    const ref: DocRef | null = parseDocName(name);
-    if (!ref || ref.conveningId !== room.id) throw new HttpError({ code: 'not_found', message: 'There is no such document in this convening.' });
-    const d = docAccess(room.snapshot, viewer, ref);
-    if (!d.ok) throw new HttpError({ code: d.code, message: d.message });
-    return { name, ref, title: d.title, kind: d.kind, access: d.access };
-  }
-
-  return r;
+function bearer(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+  return match?.[1] ?? null;
 }
 
 /** Public, read-only pages of published versions: /p/<slug> (HTML) and /p/<slug>.md. */
@@ -186,5 +219,5 @@ function act<T>(fn: () => T): T {
 }
 
 const send = (res: Response, html: string) => res.type('text/html; charset=utf-8').send(html);
-const unauthorized = () => new HttpError({ code: 'unauthorized', message: 'This call needs a valid credential for this convening.' });
+const unauthorized = (message: string) => new HttpError({ code: 'unauthorized', message });
 const forbidden = (message: string) => new HttpError({ code: 'forbidden', message });

@@ -2,10 +2,13 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { COLLAB_CLOSE, type ApiError, type DocAccess, HTTP_STATUS } from '@brave/protocol';
-import { docAccess, parseDocName, type DocRef, type Viewer } from '@brave/core';
+import { parseDocName, type DocRef } from '@brave/core';
+import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
+import { facilitatorCaller, memberCaller, type CommunityDocFacts } from './community-gate.ts';
 import { Connection } from './connection.ts';
+import { belongsTo, conveningCaller, type DocCaller, type Resolved } from './gate.ts';
 import type { DocRegistry } from './registry.ts';
 import type { CollabLimits } from '@brave/protocol';
 
@@ -14,6 +17,10 @@ export const COLLAB_PREFIX = '/collab/';
 export interface UpgradeDeps {
   tokens: TokenService;
   rooms: RoomRegistry;
+  /** Communities (member credentials, working groups); absent without them. */
+  community?: CommunityDocFacts | undefined;
+  /** Facilitator accounts (session cookie); absent without them. */
+  accounts?: Pick<AccountAuth, 'fromCookieHeader'> | undefined;
   docs: DocRegistry;
   originAllowed: (req: IncomingMessage) => boolean;
   limits: CollabLimits;
@@ -25,13 +32,15 @@ export interface UpgradeDeps {
   beforeAuthorise?: (req: IncomingMessage) => Promise<void>;
 }
 
-type Admission = { ok: true; name: string; ref: DocRef; viewer: Viewer; access: DocAccess } | { ok: false; error: ApiError };
+type Admission = { ok: true; name: string; ref: DocRef; caller: DocCaller; access: DocAccess; channelName: string | undefined } | { ok: false; error: ApiError };
 
 /**
  * Our `upgrade` router for /collab/<docName>?token=…: everything is checked BEFORE the
  * websocket exists (origin, credential, document, access policy), and a refusal is an
  * HTTP answer with a reason. socket.io is configured with destroyUpgrade: false, so a
- * slow authorisation is not cut off by it.
+ * slow authorisation is not cut off by it. The credential picks the gate: a convening
+ * credential (`v1.…`), a member credential (`m1.…`), or, with no token, the facilitator
+ * account of the session cookie.
  */
 export function collabUpgrade(deps: UpgradeDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.messageBytes * 2, perMessageDeflate: false });
@@ -47,13 +56,13 @@ export function collabUpgrade(deps: UpgradeDeps) {
     if (!admission.ok) return refuse(socket, admission.error);
     let doc;
     try {
-      doc = deps.docs.open(admission.name, admission.ref);
+      doc = deps.docs.open(admission.name, admission.ref, admission.channelName);
     } catch (err) {
       deps.log(`collab: could not open ${admission.name}`, err);
       return refuse(socket, { code: 'store_unavailable', message: 'That document could not be opened just now; try again.' });
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new Connection(ws, doc, { viewer: admission.viewer, ref: admission.ref }, admission.access, deps.docs, deps.limits, deps.now);
+      const conn = new Connection(ws, doc, { caller: admission.caller, ref: admission.ref }, admission.access, deps.docs, deps.limits, deps.now);
       connections.add(conn);
       ws.once('close', () => connections.delete(conn));
     });
@@ -65,7 +74,7 @@ export function collabUpgrade(deps: UpgradeDeps) {
   keepAlive.unref();
   // Access can change while connected (moved to another room, a caucus changing its
   // hosts): look again every few seconds and close what the policy no longer allows.
-  const recheck = setInterval(() => void stillAllowed(connections, deps).catch((err) => deps.log('collab: access re-check failed', err)), deps.recheckMs ?? 5_000);
+  const recheck = setInterval(() => void stillAllowed(connections).catch((err) => deps.log('collab: access re-check failed', err)), deps.recheckMs ?? 5_000);
   recheck.unref();
 
   return {
@@ -78,6 +87,10 @@ export function collabUpgrade(deps: UpgradeDeps) {
     },
     get connectionCount() {
       return connections.size;
+    },
+    /** A community's members, facilitators, working groups or channels changed: re-check its connections now. */
+    async communityChanged(communityId: string): Promise<void> {
+      await stillAllowed([...connections].filter((c) => c.who.caller.communityId === communityId));
     },
     close(): void {
       clearInterval(keepAlive);
@@ -100,24 +113,37 @@ async function admit(req: IncomingMessage, deps: UpgradeDeps): Promise<Admission
   }
   const ref = parseDocName(name);
   if (!ref) return no('not_found', 'There is no such document.');
-  const cred = deps.tokens.verify(url.searchParams.get('token'));
-  if (!cred) return no('unauthorized', 'A valid credential is needed to open documents; please join again.');
-  if (cred.conveningId !== ref.conveningId) return no('unauthorized', 'Your credential is for a different convening.');
-  const room = await deps.rooms.get(cred.conveningId);
-  if (!room) return no('not_found', 'There is no such convening.');
-  const viewer: Viewer = { participantId: cred.participantId, role: cred.role };
-  if (!room.snapshot.participants[viewer.participantId]) return no('unauthorized', 'Your credential is not valid here; please join again.');
-  const decision = docAccess(room.snapshot, viewer, ref);
+  const resolved = await authorise(deps, url.searchParams.get('token'), req.headers.cookie, ref);
+  if (!resolved.ok) return resolved;
+  const { caller } = resolved;
+  if (!belongsTo(caller, ref)) return no('unauthorized', 'Your credential is for a different convening or community.');
+  const decision = caller.access(ref);
   if (!decision.ok) return no(decision.code, decision.message);
-  return { ok: true, name, ref, viewer, access: decision.access };
+  return { ok: true, name, ref, caller, access: decision.access, channelName: caller.channelName(ref) };
 }
 
-async function stillAllowed(connections: Set<Connection>, deps: UpgradeDeps): Promise<void> {
+/** The gate the credential asks for. Without a token, only a facilitator's session opens toolkit drafts. */
+function authorise(deps: UpgradeDeps, token: string | null, cookie: string | undefined, ref: DocRef): Promise<Resolved> {
+  if (token?.startsWith('m1.')) return memberCaller(deps, token);
+  if (token || ref.kind !== 'toolkit' || !deps.accounts) return conveningCaller(deps, token);
+  const accounts = deps.accounts;
+  return accounts.fromCookieHeader(cookie).then((account) => facilitatorCaller(deps, ref.communityId, account, () => accounts.fromCookieHeader(cookie)));
+}
+
+/**
+ * Access can change while connected (moved to another room, a caucus changing its hosts,
+ * a convening closing, a working group losing a member, a credential re-issued): ask the
+ * gate again and close what it no longer allows. Gaining write access takes effect on
+ * the next connection; losing any access, now.
+ */
+async function stillAllowed(connections: Iterable<Connection>): Promise<void> {
   for (const conn of connections) {
-    const room = await deps.rooms.get(conn.who.ref.conveningId);
-    const decision = room ? docAccess(room.snapshot, conn.who.viewer, conn.who.ref) : null;
-    // Gaining write access takes effect on the next connection; losing any access, now.
-    if (decision?.ok && !(conn.access === 'write' && decision.access === 'read')) continue;
+    const fresh = await conn.who.caller.refresh().catch(() => null);
+    const decision = fresh?.access(conn.who.ref);
+    if (fresh && decision?.ok && !(conn.access === 'write' && decision.access === 'read')) {
+      conn.who.caller = fresh; // keep the current facts, not the ones it connected with
+      continue;
+    }
     conn.close(COLLAB_CLOSE.forbidden, 'Your access to this document changed; reconnect to continue.');
   }
 }

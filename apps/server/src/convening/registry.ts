@@ -1,8 +1,13 @@
-import type { CreateConveningBody } from '@brave/protocol';
-import { openingEvents } from '@brave/core';
+import type { CreateConveningBody, DomainEvent } from '@brave/protocol';
+import { openingEvents, type OpeningOptions } from '@brave/core';
 import type { Store } from '../store/types.ts';
 import { newCohostCode, newId, newJoinCode } from './ids.ts';
 import { ConveningRoom, type Fanout, type RoomOptions } from './room.ts';
+
+/** A community convening's settings, and who hosts it (their id follows them across convenings). */
+export interface CreateOptions extends OpeningOptions {
+  host?: { participantId: string; name: string } | undefined;
+}
 
 /**
  * The live rooms of this server process. Rooms load from the store on first use; two
@@ -27,14 +32,20 @@ export class RoomRegistry {
     return room;
   }
 
-  async create(body: CreateConveningBody) {
+  /**
+   * Open a convening. `options` come from the server itself (a community's convening),
+   * never from the quick anonymous POST /api/convenings body.
+   */
+  async create(body: CreateConveningBody, options: CreateOptions = {}) {
     const id = newId('c');
-    const hostId = newId('p');
+    const { host, ...opening } = options;
+    const hostId = host?.participantId ?? newId('p');
+    const hosted = host ? { ...body, hostName: host.name } : body;
     const cohostCode = newCohostCode();
     for (let attempt = 0; ; attempt++) {
       const joinCode = newJoinCode();
       if ((await this.store.conveningByJoinCode(joinCode)) && attempt < 5) continue;
-      const events = openingEvents(body, { conveningId: id, joinCode, hostId }, newId);
+      const events = openingEvents(hosted, { conveningId: id, joinCode, hostId }, newId, opening);
       const at = this.options.now();
       await this.store.createConvening(
         { id, joinCode, cohostCode, createdAt: at },
@@ -42,6 +53,25 @@ export class RoomRegistry {
       );
       return { id, joinCode, cohostCode, hostId };
     }
+  }
+
+  /** Rewrite one event type of a convening's stored log, and its live state with it. */
+  async rewrite(id: string, type: DomainEvent['type'], fn: (e: DomainEvent) => DomainEvent): Promise<number> {
+    const room = await this.get(id);
+    return room ? room.rewrite([type], fn) : 0;
+  }
+
+  /** Apply retention to one convening (store and live state); how many rows changed. */
+  async retain(id: string): Promise<number> {
+    const room = await this.get(id);
+    return room ? room.applyRetention() : 0;
+  }
+
+  /** Drop a (deleted) convening's live state: timers stop, nothing is served from memory. */
+  forget(id: string): void {
+    const room = this.rooms.get(id);
+    this.rooms.delete(id);
+    void room?.then((r) => r?.stop(), () => undefined);
   }
 
   stopAll(): void {

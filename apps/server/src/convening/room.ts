@@ -1,17 +1,21 @@
-import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, Hello, LoggedEvent } from '@brave/protocol';
-import { LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
+import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, ErrorCode, Hello, LoggedEvent, ProfileInput, Role } from '@brave/protocol';
+import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import {
+  RETENTION_EVENT_TYPES,
+  admissionEvents,
   decide,
   deliveries,
   emptyState,
   eventFor,
   nextDue,
+  redactForRetention,
   reduce,
   viewFor,
   type Delivery,
   type Viewer,
 } from '@brave/core';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
+import { pastMeetingsOf, tellCommunity, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
 /** Where a room sends what it has decided; the socket.io adapter implements it. */
@@ -21,12 +25,30 @@ export interface Fanout {
   online(conveningId: string, participantId: string): boolean;
 }
 
+export type { CommunityHooks } from './hooks.ts';
+
 export interface RoomOptions {
   now: () => number;
   reminderMinuteMs: number;
   roundSecondMs: number;
   log: (msg: string, err?: unknown) => void;
+  hooks?: Partial<CommunityHooks>;
 }
+
+/** Who the server lets in: from a join link, or a community member with their own id. */
+export interface AdmitRequest {
+  name: string;
+  pronouns: string | null;
+  role: Role;
+  /** A member's id in every convening of their community (a fresh one when absent). */
+  participantId?: string | undefined;
+  profile?: ProfileInput | undefined;
+  /** The caucus answer they asked the community to keep. */
+  keptAnswer?: string | null | undefined;
+}
+export type AdmitResult =
+  | { ok: true; participantId: string; role: Role; existing: boolean }
+  | { ok: false; error: { code: Extract<ErrorCode, 'store_unavailable' | 'closed' | 'bad_request'>; message: string } };
 
 /**
  * One live convening: its full state, folded from the log. Commands run one at a time:
@@ -68,10 +90,14 @@ export class ConveningRoom {
       const answerKey = `${actor.participantId}:${envelope.key}`;
       const earlier = this.answered.get(answerKey);
       if (earlier) return earlier;
+      const type = envelope.command.type;
+      // Fetched inside the queue, so commands still run in the order they came.
+      const pastMeetings = type === 'round.preview' || type === 'round.open' ? await pastMeetingsOf(this.options.hooks, this.id, this.options.log) : [];
       const now = this.options.now();
       const online = (p: string) => this.fanout.online(this.id, p);
       const secondMs = this.options.roundSecondMs;
-      const decision = decide(this.state, envelope.command, { actor, now, newId, online, secondMs });
+      const keptBefore = this.state.affinity[actor.participantId]?.keep ?? false;
+      const decision = decide(this.state, envelope.command, { actor, now, newId, online, secondMs, pastMeetings });
       if (!decision.ok) return { ok: false, error: decision.error } satisfies AckResult;
       const result: AckResult = {
         ok: true,
@@ -85,17 +111,56 @@ export class ConveningRoom {
       const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result: answer });
       if (!stored.ok) return stored;
       this.answered.set(answerKey, answer);
+      tellCommunity(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
       return answer;
     });
   }
 
-  /** Admit a new person (from POST /api/join). Resolves once their arrival is durable. */
-  admit(person: { name: string; pronouns: string | null; role: Viewer['role'] }): Promise<{ ok: true; participantId: string } | { ok: false; error: { code: 'store_unavailable' | 'closed'; message: string } }> {
+  /**
+   * Let someone in (POST /api/join, or a community member with their own id). Resolves once
+   * their arrival is durable. Admitting someone already here is safe: it only updates their
+   * profile, and answers with the role they have (never a silent upgrade).
+   */
+  admit(person: AdmitRequest): Promise<AdmitResult> {
+    return this.serial(async (): Promise<AdmitResult> => {
+      const participantId = person.participantId ?? newId('p');
+      if (!Id.safeParse(participantId).success) return { ok: false, error: { code: 'bad_request', message: 'That participant id is not valid.' } };
+      const admission = admissionEvents(this.state, { ...person, participantId });
+      const admitted = { ok: true as const, participantId, role: admission.role, existing: admission.existing };
+      if (this.state.status === 'closed') {
+        // After the end, people already in may still come back to read; nobody new joins.
+        return admission.existing ? admitted : { ok: false, error: { code: 'closed', message: 'This convening has ended.' } };
+      }
+      const stored = await this.persist(admission.events, participantId, this.options.now());
+      return stored.ok ? admitted : stored;
+    });
+  }
+
+  /**
+   * Rewrite stored events of some types in place (the only exception to append-only), then
+   * refold, so snapshots, replays and the debrief match the store from now on.
+   */
+  rewrite(types: readonly DomainEvent['type'][], fn: (e: DomainEvent) => DomainEvent, options: { clearActor?: boolean } = {}): Promise<number> {
     return this.serial(async () => {
-      if (this.state.status === 'closed') return { ok: false as const, error: { code: 'closed' as const, message: 'This convening has ended.' } };
-      const participantId = newId('p');
-      const stored = await this.persist([{ type: 'participant.joined', participantId, ...person }], participantId, this.options.now());
-      return stored.ok ? { ok: true as const, participantId } : stored;
+      let changed = 0;
+      for (const type of types) changed += await this.store.rewrite(this.id, type, fn, options);
+      if (changed === 0) return 0;
+      this.state = emptyState(this.id);
+      this.recent.length = 0;
+      for (const e of await this.store.events(this.id)) this.fold(e);
+      return changed;
+    });
+  }
+
+  /**
+   * Retention (see core retention.ts): no signal details, room rosters, or who sent those
+   * events; the stored answers to commands go too (a round's answer lists its rooms).
+   */
+  async applyRetention(): Promise<number> {
+    const changed = await this.rewrite(RETENTION_EVENT_TYPES, redactForRetention, { clearActor: true });
+    return this.serial(async () => {
+      this.answered.clear();
+      return changed + (await this.store.forgetActions(this.id));
     });
   }
 

@@ -69,6 +69,125 @@ export const MIGRATIONS: string[] = [
      markdown TEXT NOT NULL,
      html TEXT NOT NULL
    );`,
+  // Facilitator accounts (apps/server/src/accounts/store.ts): accounts, sessions (only the
+  // SHA-256 of the cookie is kept) and one-time reset links (hashed too).
+  `CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     is_admin INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE account_sessions (
+     id_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+     csrf TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX account_sessions_by_account ON account_sessions (account_id);
+   CREATE INDEX account_sessions_by_expiry ON account_sessions (expires_at);
+   CREATE TABLE account_reset_links (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX account_reset_links_by_account ON account_reset_links (account_id);`,
+  // Communities (apps/server/src/community/store.ts): settings, facilitators (account ids),
+  // invites (the co-facilitator token hashed), members, working groups, scheduled
+  // convenings and who met whom (for mix rounds months later, until retention).
+  `CREATE TABLE communities (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     description TEXT NOT NULL,
+     agreement_set_id TEXT NOT NULL,
+     agreements TEXT NOT NULL,
+     channels TEXT NOT NULL,
+     caucus_options TEXT NOT NULL,
+     retention_days INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE community_facilitators (
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     account_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     since INTEGER NOT NULL,
+     PRIMARY KEY (community_id, account_id)
+   );
+   CREATE INDEX community_facilitators_by_account ON community_facilitators (account_id);
+   CREATE TABLE facilitator_invites (
+     token_hash TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     created_by TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used_at INTEGER
+   );
+   CREATE TABLE member_invites (
+     community_id TEXT PRIMARY KEY REFERENCES communities (id) ON DELETE CASCADE,
+     code TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE members (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     pronouns TEXT,
+     channel TEXT,
+     role TEXT,
+     team TEXT,
+     organisation TEXT,
+     region TEXT,
+     credential_version INTEGER NOT NULL DEFAULT 1,
+     kept_answer TEXT,
+     former INTEGER NOT NULL DEFAULT 0,
+     joined_at INTEGER NOT NULL,
+     left_at INTEGER
+   );
+   CREATE INDEX members_by_community ON members (community_id, former);
+   CREATE TABLE working_groups (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX working_groups_by_community ON working_groups (community_id);
+   CREATE TABLE working_group_members (
+     group_id TEXT NOT NULL REFERENCES working_groups (id) ON DELETE CASCADE,
+     member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+     PRIMARY KEY (group_id, member_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE working_group_channels (
+     group_id TEXT NOT NULL REFERENCES working_groups (id) ON DELETE CASCADE,
+     channel TEXT NOT NULL,
+     PRIMARY KEY (group_id, channel)
+   ) WITHOUT ROWID;
+   CREATE TABLE scheduled_convenings (
+     id TEXT PRIMARY KEY,
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     title TEXT NOT NULL,
+     starts_at INTEGER NOT NULL,
+     duration_minutes INTEGER NOT NULL,
+     outline TEXT NOT NULL,
+     rounds TEXT NOT NULL,
+     sequence INTEGER NOT NULL DEFAULT 0,
+     updated_at INTEGER NOT NULL,
+     convening_id TEXT UNIQUE,
+     started_at INTEGER,
+     ended_at INTEGER,
+     swept_at INTEGER
+   );
+   CREATE INDEX scheduled_convenings_by_community ON scheduled_convenings (community_id, starts_at);
+   CREATE TABLE community_meetings (
+     community_id TEXT NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+     convening_id TEXT NOT NULL,
+     members TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX community_meetings_by_community ON community_meetings (community_id, at);`,
 ];
 
 type Row = { seq: number; at: number; actor: string | null; body: string };
@@ -149,23 +268,33 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async rewrite(conveningId: string, type: DomainEvent['type'], fn: (event: DomainEvent) => DomainEvent): Promise<number> {
+  async rewrite(
+    conveningId: string,
+    type: DomainEvent['type'],
+    fn: (event: DomainEvent) => DomainEvent,
+    options: { clearActor?: boolean } = {},
+  ): Promise<number> {
     return this.write(() => {
       const rows = this.db
-        .prepare('SELECT seq, body FROM events WHERE convening_id = ? AND body LIKE ?')
-        .all(conveningId, `{"type":"${type}"%`) as { seq: number; body: string }[];
-      const update = this.db.prepare('UPDATE events SET body = ? WHERE convening_id = ? AND seq = ?');
+        .prepare('SELECT seq, actor, body FROM events WHERE convening_id = ? AND body LIKE ?')
+        .all(conveningId, `{"type":"${type}"%`) as { seq: number; actor: string | null; body: string }[];
+      const update = this.db.prepare('UPDATE events SET body = ?, actor = ? WHERE convening_id = ? AND seq = ?');
       let changed = 0;
       for (const row of rows) {
         const before = DomainEvent.parse(JSON.parse(row.body));
         const after = JSON.stringify(fn(before));
-        if (after !== row.body) {
-          update.run(after, conveningId, row.seq);
+        const actor = options.clearActor ? null : row.actor;
+        if (after !== row.body || actor !== row.actor) {
+          update.run(after, actor, conveningId, row.seq);
           changed++;
         }
       }
       return changed;
     });
+  }
+
+  async forgetActions(conveningId: string): Promise<number> {
+    return this.write(() => this.db.prepare('DELETE FROM actions WHERE convening_id = ?').run(conveningId).changes);
   }
 
   async close(): Promise<void> {

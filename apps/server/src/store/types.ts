@@ -46,6 +46,14 @@ export interface Store {
    * Rewrite stored events of one type in place (the only exception to append-only):
    * used to erase private answers when their owner did not ask us to keep them.
    */
-  rewrite(conveningId: string, type: DomainEvent['type'], fn: (event: DomainEvent) => DomainEvent): Promise<number>;
+  rewrite(
+    conveningId: string,
+    type: DomainEvent['type'],
+    fn: (event: DomainEvent) => DomainEvent,
+    /** clearActor: also forget who sent each of these events (retention). */
+    options?: { clearActor?: boolean },
+  ): Promise<number>;
+  /** Forget the stored answers to a convening's commands (retention: they name people). */
+  forgetActions(conveningId: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -11,6 +11,13 @@ const StartScreen = lazy(() => import('../screens/StartScreen.tsx').then((m) => 
 const HostScreen = lazy(() => import('../screens/HostScreen.tsx').then((m) => ({ default: m.HostScreen })));
 // Notes and toolkit drafts bring a rich-text editor and Yjs: only for those who open them.
 const NotesScreen = lazy(() => import('../notes/NotesScreen.tsx').then((m) => ({ default: m.NotesScreen })));
+// Communities are for facilitators and members between convenings: their own chunk.
+const CommunitiesScreen = lazy(() => import('../community/CommunitiesScreen.tsx').then((m) => ({ default: m.CommunitiesScreen })));
+const CommunityScreen = lazy(() => import('../community/CommunityScreen.tsx').then((m) => ({ default: m.CommunityScreen })));
+// Facilitator accounts: sign in, settings, reset links, the admin's list.
+const AccountScreen = lazy(() => import('../account/AccountScreen.tsx').then((m) => ({ default: m.AccountScreen })));
+const ResetScreen = lazy(() => import('../account/ResetScreen.tsx').then((m) => ({ default: m.ResetScreen })));
+const AdminScreen = lazy(() => import('../account/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 
 export function App() {
   const route = useRoute();
@@ -29,6 +36,16 @@ function screen(route: Route) {
       return <HostScreen key={route.id} id={route.id} />;
     case 'notes':
       return <NotesScreen key={route.id} id={route.id} doc={route.doc} />;
+    case 'account':
+      return <AccountScreen next={route.next} />;
+    case 'account-reset':
+      return <ResetScreen />;
+    case 'admin':
+      return <AdminScreen />;
+    case 'communities':
+      return <CommunitiesScreen />;
+    case 'community':
+      return <CommunityScreen key={route.id} id={route.id} page={route.page} />;
     case 'missing':
       return (
         <Message title="Nothing here">

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { DocName } from '@brave/protocol';
+import { communityRoute, type CommunityRoute } from '../community/routes.ts';
 
 /**
  * A tiny router on the History API: four screens do not need a library. Paths are
@@ -11,6 +12,10 @@ export type Route =
   | { name: 'participant'; id: string }
   | { name: 'host'; id: string }
   | { name: 'notes'; id: string; doc: string | null }
+  | CommunityRoute
+  | { name: 'account'; next: string | null }
+  | { name: 'account-reset' }
+  | { name: 'admin' }
   | { name: 'missing' };
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -19,8 +24,13 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   const [head, arg, ...rest] = parts;
   if (head === 'notes' && arg && SEGMENT.test(arg) && rest.length <= 1) return notesRoute(arg, rest[0]);
+  const community = communityRoute(parts);
+  if (community) return community === 'missing' ? { name: 'missing' } : community;
   if (rest.length > 0 || (arg !== undefined && !SEGMENT.test(arg))) return { name: 'missing' };
   if (head === undefined) return { name: 'start' };
+  if (head === 'account' && arg === undefined) return { name: 'account', next: new URLSearchParams(search).get('next') };
+  if (head === 'account' && arg === 'reset') return { name: 'account-reset' };
+  if (head === 'admin' && arg === undefined) return { name: 'admin' };
   if (head === 'j') {
     const cohost = new URLSearchParams(search).get('cohost');
     return { name: 'join', code: arg ?? null, cohost: cohost && SEGMENT.test(cohost) ? cohost : null };

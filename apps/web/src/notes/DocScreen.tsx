@@ -21,8 +21,23 @@ import { VersionsPanel } from './VersionsPanel.tsx';
 import { WhoIsHere } from './WhoIsHere.tsx';
 import { KIND_HINT } from './words.ts';
 
-/** /notes/:id/:docName: one document, what may be done with it decided by the server. */
-export function DocScreen({ api, name, token }: { api: DocsApi; name: string; token: string }) {
+/**
+ * Where a document is opened from, when that is not a live convening (a community's
+ * toolkit draft between convenings): who is writing, and the way back.
+ */
+export interface DocPlace {
+  user: { id: string; name: string };
+  /** Shown above the title, linking back (e.g. the community's name and home). */
+  backLabel: string;
+  backHref: string;
+}
+
+/**
+ * /notes/:id/:docName: one document, what may be done with it decided by the server.
+ * Without `place` it belongs to the live convening in context; `token` null connects
+ * with the account's session cookie instead of a credential.
+ */
+export function DocScreen({ api, name, token, place }: { api: DocsApi; name: string; token: string | null; place?: DocPlace }) {
   const [detail, setDetail] = useState<DocDetail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -42,17 +57,26 @@ export function DocScreen({ api, name, token }: { api: DocsApi; name: string; to
       <Message title="This document cannot be opened">
         <p>{problem}</p>
         <p>
-          <Link href={docsHref(api.conveningId)}>See the documents you can open</Link>
+          <Link href={place?.backHref ?? docsHref(api.conveningId)}>{place ? `Back to ${place.backLabel}` : 'See the documents you can open'}</Link>
         </p>
       </Message>
     );
   }
   if (!detail) return <Loading label="Opening the document…" />;
-  return <DocView api={api} detail={detail} token={token} />;
+  return place ? <DocView api={api} detail={detail} token={token} place={place} /> : <ConveningDocView api={api} detail={detail} token={token} />;
 }
 
-function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; token: string }) {
+/** A convening's document: the writer and the way back come from the live convening. */
+function ConveningDocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; token: string | null }) {
   const { state, self, me } = useConvening();
+  const place = useMemo<DocPlace>(
+    () => ({ user: { id: self.participantId, name: me?.name ?? 'Someone' }, backLabel: state.title, backHref: docsHref(state.id) }),
+    [self.participantId, me?.name, state.title, state.id],
+  );
+  return <DocView api={api} detail={detail} token={token} place={place} shareTo={state.id} />;
+}
+
+function DocView({ api, detail, token, place, shareTo }: { api: DocsApi; detail: DocDetail; token: string | null; place: DocPlace; shareTo?: string }) {
   const { name, title, kind } = detail.doc;
   const { write, publish, shareFrom } = detail.abilities;
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -69,8 +93,8 @@ function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; toke
   }, [api, name]);
   const { conn, snapshot } = useCollab(name, token, checkAccess);
   const user = useMemo<PresenceUser>(
-    () => ({ id: self.participantId, name: me?.name ?? 'Someone', color: colourFor(self.participantId) }),
-    [self.participantId, me?.name],
+    () => ({ id: place.user.id, name: place.user.name, color: colourFor(place.user.id) }),
+    [place.user.id, place.user.name],
   );
 
   // Readers are present too, even though they never get an editor toolbar.
@@ -89,7 +113,13 @@ function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; toke
       <header className="page-header">
         <div>
           <p className="eyebrow">
-            <Link href={docsHref(state.id)}>Notes and drafts</Link> · {state.title}
+            {shareTo ? (
+              <>
+                <Link href={place.backHref}>Notes and drafts</Link> · {place.backLabel}
+              </>
+            ) : (
+              <Link href={place.backHref}>{place.backLabel}</Link>
+            )}
           </p>
           <PageHeading title={title}>{title}</PageHeading>
           <p className="muted">{KIND_HINT[kind]}</p>
@@ -114,7 +144,7 @@ function DocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; toke
         </div>
         <aside className="notes-side" aria-label="About this document">
           {conn && <WhoIsHere awareness={conn.provider.awareness} connected={snapshot.state.kind === 'connected'} />}
-          {shareFrom && editor && <ShareBack api={api} name={name} conveningId={state.id} editor={editor} />}
+          {shareFrom && editor && shareTo && <ShareBack api={api} name={name} conveningId={shareTo} editor={editor} />}
           <VersionsPanel
             api={api}
             name={name}

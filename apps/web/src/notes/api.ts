@@ -1,6 +1,7 @@
 import { ApiRequestError } from '@brave/client';
 import {
   ApiError,
+  CSRF_HEADER,
   DocAccess,
   DocKind,
   DocName,
@@ -27,6 +28,7 @@ export const DocDetail = z.object({
 export type DocDetail = z.infer<typeof DocDetail>;
 
 export interface DocsApi {
+  /** Whose documents these are: the convening's id, or the community's for its toolkit drafts. */
   conveningId: string;
   list(): Promise<DocsListResult>;
   detail(name: string): Promise<DocDetail>;
@@ -39,14 +41,35 @@ export interface DocsApi {
   exported(name: string, format: ExportFormat, versionId?: string): Promise<Blob>;
 }
 
+/**
+ * How the calls prove who is asking: a Bearer credential (convening or member), or no
+ * token and the account's session cookie, with its csrf token on changes. A member's
+ * calls may leave the cookie out so the server never has two principals to choose from.
+ */
+export interface DocsAuth {
+  token: string | null;
+  csrf?: string | null;
+  omitCookies?: boolean;
+}
+
 export function docsApi(conveningId: string, token: string, base = window.location.origin): DocsApi {
-  const root = `/api/convenings/${encodeURIComponent(conveningId)}/docs`;
+  return docsApiAt(`/api/convenings/${encodeURIComponent(conveningId)}/docs`, conveningId, { token }, base);
+}
+
+/** The same calls under another owner's document routes (a community's: /api/communities/:id/docs). */
+export function docsApiAt(root: string, ownerId: string, auth: DocsAuth, base = window.location.origin): DocsApi {
   const doc = (name: string) => `${root}/${encodeURIComponent(name)}`;
 
   async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    const unsafe = init.method !== undefined && init.method !== 'GET';
     const res = await fetch(new URL(path, base), {
       ...init,
-      headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+        ...(unsafe && auth.csrf ? { [CSRF_HEADER]: auth.csrf } : {}),
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(auth.omitCookies ? { credentials: 'omit' as const } : {}),
     });
     if (res.ok) return res;
     const body: unknown = await res.json().catch(() => null);
@@ -57,7 +80,7 @@ export function docsApi(conveningId: string, token: string, base = window.locati
   const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
   return {
-    conveningId,
+    conveningId: ownerId,
     list: () => json(DocsListResult, root),
     detail: (name) => json(DocDetail, doc(name)),
     versions: (name) => json(DocVersionsResult, `${doc(name)}/versions`),

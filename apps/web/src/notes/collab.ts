@@ -23,7 +23,8 @@ export interface CollabOptions {
   /** The page's origin, e.g. http://127.0.0.1:3000 (the ws URL is derived from it). */
   origin: string;
   name: string;
-  token: string;
+  /** The credential sent as the `token` query parameter; null connects with the session cookie alone. */
+  token: string | null;
   /** Asks over HTTP whether we may still open the document: null if yes, else the reason. */
   checkAccess: () => Promise<string | null>;
   random?: () => number;
@@ -61,7 +62,7 @@ export class CollabConnection {
     // The name goes into the path as one segment; the server decodes it.
     this.provider = new WebsocketProvider(`${ws}/collab`, encodeURIComponent(options.name), this.doc, {
       connect: false,
-      params: { token: options.token },
+      params: options.token ? { token: options.token } : {},
       // Every tab goes through the server, so access rules and the connection state mean what they say.
       disableBc: true,
     });

@@ -9,7 +9,7 @@ const connecting = () => CONNECTING;
  * A live Yjs document for as long as the calling component is mounted with this name
  * and credential. The connection object stays the same for the editor's whole life.
  */
-export function useCollab(name: string, token: string, checkAccess: () => Promise<string | null>) {
+export function useCollab(name: string, token: string | null, checkAccess: () => Promise<string | null>) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
 
   useEffect(() => {

@@ -1,33 +1,36 @@
 import type { ConveningView, DocAccess, DocKind, DocSummary, RoomView, RoundView } from '@brave/protocol';
-import { CHANNELS } from '@brave/protocol';
 import { isFacilitator, type Viewer } from '../viewer.ts';
-import { docName, type DocRef } from './names.ts';
+import { docName, toolkitTitle, type DocRef } from './names.ts';
 
 /**
- * Who may open which collaborative document. One table, asked at the websocket upgrade,
- * by the docs list and by every document route:
- * - toolkit drafts: facilitators, co-facilitators and participants write; observers read;
+ * The convening gate: who may open which collaborative document with a convening
+ * credential. One table, asked at the websocket upgrade, by the docs list and by every
+ * document route:
+ * - toolkit drafts (the convening's community's): in a quick convening (its own
+ *   community) facilitators and participants write, observers read; in a community
+ *   convening facilitators and participants write while it is open and read after it
+ *   closed, observers get none (they read the published share-out);
  * - plenary notes: everyone in the convening writes;
  * - a breakout room's notes: its members, its hosts and the facilitators write;
  * - a caucus's notes: its members and the hosts the caucus chose, nobody else.
  * Rooms of ended rounds keep their members, so people keep their notes afterwards.
+ * Members and facilitators reach the drafts between convenings through the community
+ * gate (community.ts).
  */
 export type DocDecision =
   | { ok: true; access: DocAccess; kind: DocKind; title: string }
   | { ok: false; code: 'not_found' | 'forbidden'; message: string };
 
-const CHANNEL_TITLE: Record<(typeof CHANNELS)[number], string> = {
-  money: 'Money toolkit draft',
-  narrative: 'Narrative toolkit draft',
-  policy: 'Policy toolkit draft',
-};
+/** A quick convening is its own community: nothing about its drafts changed with communities. */
+export const isQuickConvening = (state: ConveningView): boolean => state.communityId === state.id;
 
 export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): DocDecision {
-  if (ref.conveningId !== state.id) return notFound();
+  const owner = ref.kind === 'toolkit' ? state.communityId : state.id;
+  if ((ref.kind === 'toolkit' ? ref.communityId : ref.conveningId) !== owner) return notFound();
   if (!state.participants[viewer.participantId]) return forbidden('You are not part of this convening.');
   switch (ref.kind) {
     case 'toolkit':
-      return { ok: true, access: viewer.role === 'observer' ? 'read' : 'write', kind: 'toolkit', title: CHANNEL_TITLE[ref.channel] };
+      return toolkitAccess(state, viewer, ref.channel);
     case 'plenary':
       return { ok: true, access: 'write', kind: 'plenary', title: 'Plenary notes' };
     case 'room': {
@@ -40,6 +43,15 @@ export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): Do
       return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: roomTitle(round, room) };
     }
   }
+}
+
+function toolkitAccess(state: ConveningView, viewer: Viewer, channel: string): DocDecision {
+  const title = toolkitTitle(state.channels, channel);
+  if (!title) return notFound();
+  const ok = (access: DocAccess): DocDecision => ({ ok: true, access, kind: 'toolkit', title });
+  if (isQuickConvening(state)) return ok(viewer.role === 'observer' ? 'read' : 'write');
+  if (viewer.role === 'observer') return forbidden('Observers read the published share-out of a toolkit, not its working draft.');
+  return ok(state.status === 'open' ? 'write' : 'read');
 }
 
 function mayOpenRoom(room: RoomView, viewer: Viewer): boolean {
@@ -56,10 +68,10 @@ export function isRoomMember(state: ConveningView, ref: DocRef, participantId: s
 const roomTitle = (round: RoundView, room: RoomView) =>
   room.kind === 'caucus' ? `Caucus notes: ${room.name} (${round.name})` : `Notes: ${room.name} (${round.name})`;
 
-/** Every document this person may open, toolkit drafts first, then notes by round. */
+/** Every document this person may open, toolkit drafts first (in channel order), then notes by round. */
 export function listDocs(state: ConveningView, viewer: Viewer): DocSummary[] {
   const refs: DocRef[] = [
-    ...CHANNELS.map((channel) => ({ kind: 'toolkit' as const, conveningId: state.id, channel })),
+    ...state.channels.map((c) => ({ kind: 'toolkit' as const, communityId: state.communityId, channel: c.id })),
     { kind: 'plenary', conveningId: state.id },
   ];
   const rounds = Object.values(state.rounds).sort((a, b) => a.startedAt - b.startedAt);
@@ -79,26 +91,36 @@ export interface DocAbilities {
   read: boolean;
   /** Edit live, save named versions, restore a version. */
   write: boolean;
-  /** Publish a version as a public page: toolkit drafts only, by facilitators. */
+  /** Publish a version as a public page: toolkit drafts only. */
   publish: boolean;
   /** Send chosen passages to the plenary or a toolkit: room notes only, by its members. */
   shareFrom: boolean;
 }
 
+export const NO_ABILITIES: DocAbilities = { read: false, write: false, publish: false, shareFrom: false };
+
+/** In a convening, facilitators publish the drafts they may write. */
 export function docAbilities(state: ConveningView, viewer: Viewer, ref: DocRef): DocAbilities {
   const d = docAccess(state, viewer, ref);
-  if (!d.ok) return { read: false, write: false, publish: false, shareFrom: false };
+  if (!d.ok) return NO_ABILITIES;
+  const write = d.access === 'write';
   return {
     read: true,
-    write: d.access === 'write',
-    publish: ref.kind === 'toolkit' && isFacilitator(viewer.role),
+    write,
+    publish: ref.kind === 'toolkit' && write && isFacilitator(viewer.role),
     shareFrom: isRoomMember(state, ref, viewer.participantId),
   };
 }
 
-/** Where a room's passages may go: the plenary notes or a toolkit draft of the same convening. */
-export const isShareTarget = (from: DocRef, to: DocRef): boolean =>
-  from.kind === 'room' && to.conveningId === from.conveningId && (to.kind === 'plenary' || to.kind === 'toolkit');
+/**
+ * Where a room's passages may go: the plenary notes of the same convening, or a toolkit
+ * draft of its community.
+ */
+export function isShareTarget(state: Pick<ConveningView, 'id' | 'communityId'>, from: DocRef, to: DocRef): boolean {
+  if (from.kind !== 'room' || from.conveningId !== state.id) return false;
+  if (to.kind === 'plenary') return to.conveningId === state.id;
+  return to.kind === 'toolkit' && to.communityId === state.communityId;
+}
 
 const notFound = (): DocDecision => ({ ok: false, code: 'not_found', message: 'There is no such document in this convening.' });
 const forbidden = (message: string): DocDecision => ({ ok: false, code: 'forbidden', message });

@@ -1,2 +1,3 @@
 export * from './names.ts';
 export * from './access.ts';
+export * from './community.ts';

@@ -54,7 +54,13 @@ function planned<T>(fn: () => T): T | Decision {
 const isDecision = (x: unknown): x is Decision => typeof x === 'object' && x !== null && 'ok' in x;
 
 export const ROUND_HANDLERS: Handlers = {
-  'profile.set': (_s, c, { actor }) => accept([{ type: 'participant.profiled', participantId: actor.participantId, profile: c.profile }]),
+  'profile.set': (s, c, { actor }) => {
+    const channel = c.profile.channel;
+    if (channel != null && !s.channels.some((x) => x.id === channel)) {
+      return refuse('bad_request', 'Please pick one of this convening’s channels.', { field: 'channel' });
+    }
+    return accept([{ type: 'participant.profiled', participantId: actor.participantId, profile: c.profile }]);
+  },
 
   'affinity.answer': (s, c, { actor }) => {
     const allowed = [...s.caucusOptions, 'prefer not to say'];

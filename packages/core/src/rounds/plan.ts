@@ -5,6 +5,11 @@ import { isFacilitator } from '../viewer.ts';
 export interface PlanContext {
   /** Who is connected now; people who are away stay in plenary. Everyone when absent. */
   online?: (participantId: string) => boolean;
+  /**
+   * Groups who met in earlier convenings of the same community (never caucus rooms),
+   * so a mix round months later still avoids repeat pairs. None for a quick convening.
+   */
+  pastMeetings?: readonly (readonly string[])[];
 }
 
 /** A plan made from the convening's own state, with the facilitator's edits applied. */
@@ -81,9 +86,9 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
     spec.strategy.kind === 'selfSelect'
       ? selfSelectPlan(spec.strategy.rooms, roster(state, spec, ctx))
       : planBreakouts({
-    participants: roster(state, spec, ctx),
-    history: pastRooms(state),
-    strategy: strategyOf(spec, state),
+          participants: roster(state, spec, ctx),
+          history: [...(ctx.pastMeetings ?? []), ...pastRooms(state)],
+          strategy: strategyOf(spec, state),
           ...(constraints ? { constraints } : {}),
           seed,
         });

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { CHANNELS, type ProfileInput } from '@brave/protocol';
+import type { ProfileInput } from '@brave/protocol';
 import { RadioList } from '../../components/RadioList.tsx';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
-import { CHANNEL_LABEL } from '../words.ts';
 import { CaucusQuestion, answerOf, choiceOf, type CaucusChoice } from './CaucusQuestion.tsx';
 
-type Channel = (typeof CHANNELS)[number] | 'none';
+/** One of the convening's channel ids, or '_none' (no channel id has an underscore). */
+type Channel = string;
 type TextField = 'role' | 'team' | 'organisation' | 'region' | 'orgType';
 
 const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; max: number }[] = [
@@ -41,7 +41,7 @@ export function AboutForm({
   const id = useId();
   const profile = me?.profile;
   const mine = state.affinity[self.participantId];
-  const [channel, setChannel] = useState<Channel | undefined>(() => (profile?.channel ? (profile.channel as Channel) : undefined));
+  const [channel, setChannel] = useState<Channel | undefined>(() => profile?.channel ?? undefined);
   const [texts, setTexts] = useState<Record<TextField, string>>(() => ({
     role: profile?.role ?? '',
     team: profile?.team ?? '',
@@ -63,7 +63,7 @@ export function AboutForm({
     setSaved(null);
     const clean = (s: string) => s.trim() || null;
     const next: ProfileInput = {
-      channel: channel === undefined || channel === 'none' ? null : channel,
+      channel: channel === undefined || channel === '_none' ? null : channel,
       role: clean(texts.role),
       team: clean(texts.team),
       organisation: clean(texts.organisation),
@@ -104,7 +104,7 @@ export function AboutForm({
         value={channel}
         onChange={setChannel}
         className="channel-choice"
-        options={[...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABEL[c] ?? c })), { value: 'none' as const, label: 'None of these, or not sure yet' }]}
+        options={[...state.channels.map((c) => ({ value: c.id, label: c.name })), { value: '_none', label: 'None of these, or not sure yet' }]}
       />
       <div className="about-fields">
         {TEXT_FIELDS.map(({ field, label, hint, max }) => (

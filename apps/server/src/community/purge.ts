@@ -1,0 +1,58 @@
+import type { DomainEvent } from '@brave/protocol';
+import type { Ctx } from './context.ts';
+import { writeTx } from './db.ts';
+import { FORMER_MEMBER_NAME } from './members-store.ts';
+
+/** Documents of a community: its toolkit drafts and its convenings' notes. */
+function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): string[] {
+  return [
+    ...ctx.docs.namesWithPrefix(`toolkit:${communityId}:`),
+    ...conveningIds.flatMap((c) => [...ctx.docs.namesWithPrefix(`notes:${c}:`), ...ctx.docs.namesWithPrefix(`toolkit:${c}:`)]),
+  ];
+}
+
+/**
+ * Delete a community and everything it holds, in one transaction: its rows (members,
+ * groups, schedules, history), its convenings' logs and answered commands, and every
+ * document of it (drafts, notes, versions, publications). Live state is dropped after.
+ */
+export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<void> {
+  const db = ctx.communities.db;
+  const conveningIds = ctx.schedule.list(communityId).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
+  const names = documentsOf(ctx, communityId, conveningIds);
+  writeTx(db, () => {
+    for (const id of conveningIds) {
+      db.prepare('DELETE FROM events WHERE convening_id = ?').run(id);
+      db.prepare('DELETE FROM actions WHERE convening_id = ?').run(id);
+      db.prepare('DELETE FROM convenings WHERE id = ?').run(id);
+    }
+    ctx.docs.deleteRows(names);
+    db.prepare('DELETE FROM communities WHERE id = ?').run(communityId);
+  });
+  for (const id of conveningIds) ctx.rooms.forget(id);
+  ctx.docsDeleted(names);
+  ctx.communityChanged(communityId);
+}
+
+/**
+ * End a membership. With `replaceName`, their name becomes "Former member" everywhere we
+ * keep it: the member row (so document version authors show it) and every convening log
+ * of the community. Their words in documents stay: those are the group's.
+ */
+export async function endMembership(ctx: Ctx, communityId: string, memberId: string, replaceName: boolean): Promise<boolean> {
+  if (!ctx.members.leave(communityId, memberId, replaceName, ctx.now())) return false;
+  ctx.schedule.forgetMember(communityId, memberId);
+  ctx.communityChanged(communityId);
+  if (!replaceName) return true;
+  const mine = (e: DomainEvent) => 'participantId' in e && e.participantId === memberId;
+  for (const s of ctx.schedule.list(communityId)) {
+    if (!s.conveningId) continue;
+    await ctx.rooms.rewrite(s.conveningId, 'participant.joined', (e) =>
+      e.type === 'participant.joined' && mine(e) ? { ...e, name: FORMER_MEMBER_NAME, pronouns: null } : e,
+    );
+    await ctx.rooms.rewrite(s.conveningId, 'participant.profiled', (e) =>
+      e.type === 'participant.profiled' && mine(e) ? { ...e, profile: { channel: null, role: null, team: null, organisation: null, region: null, orgType: null } } : e,
+    );
+  }
+  return true;
+}

@@ -1,0 +1,142 @@
+import type { Router } from 'express';
+import { Id, ScheduleBody, UpdateScheduleBody, type ConveningEntry, type ScheduledConvening } from '@brave/protocol';
+import { buildIcs } from '@brave/core';
+import { newId } from '../convening/ids.ts';
+import { HttpError, parseBody } from '../http/respond.ts';
+import type { Ctx } from './context.ts';
+import { communityExport } from './my-data.ts';
+import { scheduledView, type ScheduleRecord } from './schedule-store.ts';
+
+const noSchedule = () => new HttpError({ code: 'not_found', message: 'We could not find that scheduled convening.' });
+const notStarted = () => new HttpError({ code: 'conflict', message: 'This convening has not started yet. A facilitator starts it from the community page.' });
+
+/** Scheduled convenings: plan, calendar, start, enter; and the community export. */
+export function conveningRoutes(r: Router, ctx: Ctx): void {
+  const { schedule, who, now } = ctx;
+  /** Convenings being started right now, so a double click cannot open two. */
+  const starting = new Set<string>();
+
+  const find = async (communityId: string, raw: unknown): Promise<ScheduleRecord> => {
+    const id = Id.safeParse(raw);
+    const found = id.success ? schedule.get(communityId, id.data) : null;
+    if (!found) throw noSchedule();
+    await ctx.refreshEnded([found]);
+    return found;
+  };
+
+  r.post('/communities/:id/convenings', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const body = parseBody(ScheduleBody, req.body);
+    const made = schedule.create(community.id, { id: newId('s'), ...body }, now());
+    res.status(201).json(scheduledView(made) satisfies ScheduledConvening);
+  });
+
+  r.patch('/communities/:id/convenings/:sid', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    const body = parseBody(UpdateScheduleBody, req.body);
+    if (found.status !== 'scheduled') {
+      throw new HttpError({ code: 'conflict', message: 'This convening has already started; change its agenda from the host console instead.' });
+    }
+    const next: ScheduleRecord = { ...found, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
+    schedule.update(next, now());
+    res.json(scheduledView(schedule.get(community.id, found.id)!));
+  });
+
+  r.delete('/communities/:id/convenings/:sid', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    if (found.status !== 'scheduled' || !schedule.deleteUnstarted(community.id, found.id)) {
+      throw new HttpError({ code: 'conflict', message: 'A convening that has started stays in the community’s history.' });
+    }
+    res.status(204).end();
+  });
+
+  r.get('/communities/:id/convenings/:sid/calendar.ics', async (req, res) => {
+    const { community } = await who.either(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    const host = new URL(ctx.base(req)).hostname || 'brave-space';
+    const ics = buildIcs({
+      uid: `${found.id}@${host}`,
+      title: found.title,
+      description: [community.name, ...found.outline.map((o) => `- ${o}`)].join('\n'),
+      url: `${ctx.base(req)}/c/${community.id}`,
+      startsAt: found.startsAt,
+      durationMinutes: found.durationMinutes,
+      stamp: found.updatedAt,
+      sequence: found.sequence,
+    });
+    res
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="convening-${found.id}.ics"`)
+      .send(ics);
+  });
+
+  r.post('/communities/:id/convenings/:sid/start', async (req, res) => {
+    const { community, account } = await who.facilitator(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    if (found.status !== 'scheduled' || starting.has(found.id)) {
+      throw new HttpError({ code: 'conflict', message: 'This convening has already started; open it as host instead.' });
+    }
+    starting.add(found.id);
+    try {
+      const made = await ctx.rooms.create(
+        { title: found.title, agreementSetId: community.agreementSetId, agreements: community.agreements.map((a) => ({ id: a.id, text: a.text })) },
+        {
+          communityId: community.id,
+          channels: community.channels,
+          caucusOptions: community.caucusOptions,
+          outline: found.outline,
+          agenda: found.rounds,
+          host: { participantId: account.id, name: account.name },
+        },
+      );
+      schedule.markStarted(community.id, found.id, made.id, now());
+      res.status(201).json(entry(made.id, made.hostId, 'facilitator', `/host/${made.id}`));
+    } finally {
+      starting.delete(found.id);
+    }
+  });
+
+  r.post('/communities/:id/convenings/:sid/host', async (req, res) => {
+    const { community, account } = await who.facilitator(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    const room = found.conveningId ? await ctx.rooms.get(found.conveningId) : null;
+    if (!room) throw notStarted();
+    // Every facilitator of the community hosts its convenings, under their account id.
+    const admitted = await room.admit({ participantId: account.id, name: account.name, pronouns: null, role: 'facilitator' });
+    if (!admitted.ok) throw new HttpError(admitted.error);
+    res.json(entry(room.id, account.id, admitted.role === 'participant' ? 'participant' : 'facilitator', `/host/${room.id}`));
+  });
+
+  r.post('/communities/:id/convenings/:sid/join', async (req, res) => {
+    const { community, member } = who.member(req, req.params.id);
+    const found = await find(community.id, req.params.sid);
+    const room = found.conveningId ? await ctx.rooms.get(found.conveningId) : null;
+    const profile = ctx.members.get(community.id, member.memberId);
+    if (!room) throw notStarted();
+    if (!profile) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
+    const admitted = await room.admit({
+      participantId: member.memberId,
+      name: profile.name,
+      pronouns: profile.pronouns,
+      role: 'participant',
+      profile: { channel: profile.channel, role: profile.role, team: profile.team, organisation: profile.organisation, region: profile.region },
+      keptAnswer: ctx.members.keptAnswer(community.id, member.memberId),
+    });
+    if (!admitted.ok) throw new HttpError(admitted.error);
+    res.json(entry(room.id, member.memberId, 'participant', `/c/${room.id}`));
+  });
+
+  r.get('/communities/:id/export', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const data = await communityExport(ctx, community);
+    res.setHeader('Content-Disposition', `attachment; filename="community-${community.id}.json"`);
+    res.json(data);
+  });
+
+  function entry(conveningId: string, participantId: string, role: ConveningEntry['role'], path: string): ConveningEntry {
+    return { conveningId, participantId, role, path, token: ctx.tokens.issue({ conveningId, participantId, role }) };
+  }
+}

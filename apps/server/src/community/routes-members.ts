@@ -1,0 +1,133 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Router } from 'express';
+import {
+  Id,
+  LeaveBody,
+  MemberJoinBody,
+  MemberProfile,
+  WorkingGroupBody,
+  type CommunityInfo,
+  type LinkResult,
+  type MemberCredential,
+  type WorkingGroupView,
+} from '@brave/protocol';
+import { checkWorkingGroup, memberViewFor } from '@brave/core';
+import { newId } from '../convening/ids.ts';
+import { HttpError, parseBody } from '../http/respond.ts';
+import type { Ctx } from './context.ts';
+import { myData } from './my-data.ts';
+import { endMembership } from './purge.ts';
+
+const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+const paramId = (raw: unknown, what: string): string => {
+  const id = Id.safeParse(raw);
+  if (!id.success) throw new HttpError({ code: 'not_found', message: `We could not find that ${what}.` });
+  return id.data;
+};
+
+function checkChannel(community: CommunityInfo, channel: string | null | undefined): void {
+  if (channel != null && !community.channels.some((c) => c.id === channel)) {
+    throw new HttpError({ code: 'bad_request', message: 'Please pick one of this community’s channels.', field: 'channel' });
+  }
+}
+
+const MemberPatch = MemberProfile.partial();
+
+/** Members (joining, credentials, their own data, leaving) and working groups. */
+export function memberRoutes(r: Router, ctx: Ctx): void {
+  const { members, who, now } = ctx;
+
+  r.post('/communities/:id/members', async (req, res) => {
+    ctx.limit(req);
+    const body = parseBody(MemberJoinBody, req.body);
+    const community = ctx.communities.get(String(req.params.id));
+    const current = community ? ctx.communities.memberInviteCode(community.id) : null;
+    if (!community || !current || !sameCode(current, body.code)) {
+      throw new HttpError({ code: 'forbidden', message: 'That invite link is not valid any more. Ask a facilitator for the current one.', field: 'code' });
+    }
+    const { code: _code, ...profile } = body;
+    checkChannel(community, profile.channel);
+    const member = members.add(community.id, newId('u'), profile, now());
+    const token = ctx.memberTokens.issue(community.id, member.id, members.version(community.id, member.id)!);
+    ctx.communityChanged(community.id);
+    res.status(201).json({ communityId: community.id, memberId: member.id, token } satisfies MemberCredential);
+  });
+
+  r.post('/communities/:id/members/:memberId/reissue', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const memberId = paramId(req.params.memberId, 'member');
+    const version = members.bumpVersion(community.id, memberId);
+    if (version === null) throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
+    const token = ctx.memberTokens.issue(community.id, memberId, version);
+    ctx.communityChanged(community.id);
+    res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#member=${token}`, expiresAt: null } satisfies LinkResult);
+  });
+
+  r.delete('/communities/:id/members/:memberId', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const body = parseBody(LeaveBody, req.body);
+    if (!(await endMembership(ctx, community.id, paramId(req.params.memberId, 'member'), body.replaceName))) {
+      throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
+    }
+    res.status(204).end();
+  });
+
+  // ---------- a member's own data ----------
+
+  r.get('/communities/:id/me', async (req, res) => {
+    const { community, member } = who.member(req, req.params.id);
+    res.json(await myData(ctx, community.id, member.memberId));
+  });
+
+  r.patch('/communities/:id/me', async (req, res) => {
+    const { community, member, actor } = who.member(req, req.params.id);
+    const patch = parseBody(MemberPatch, req.body);
+    checkChannel(community, patch.channel);
+    const updated = members.updateProfile(community.id, member.memberId, patch);
+    if (!updated) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
+    res.json(memberViewFor(updated, actor));
+  });
+
+  r.delete('/communities/:id/me', async (req, res) => {
+    const { community, member } = who.member(req, req.params.id);
+    const body = parseBody(LeaveBody, req.body);
+    await endMembership(ctx, community.id, member.memberId, body.replaceName);
+    res.status(204).end();
+  });
+
+  // ---------- working groups ----------
+
+  const checked = (community: CommunityInfo, body: WorkingGroupBody) => {
+    const ids = new Set(members.list(community.id).map((m) => m.id));
+    const ok = checkWorkingGroup(body, community.channels, ids);
+    if (!ok.ok) throw new HttpError({ code: 'bad_request', message: ok.message, field: ok.field });
+    return { name: body.name, channels: [...new Set(body.channels)], members: [...new Set(body.members)] };
+  };
+
+  r.post('/communities/:id/working-groups', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const group: WorkingGroupView = { id: newId('w'), ...checked(community, parseBody(WorkingGroupBody, req.body)) };
+    members.putGroup(community.id, group, now());
+    ctx.communityChanged(community.id);
+    res.status(201).json(members.group(community.id, group.id));
+  });
+
+  r.put('/communities/:id/working-groups/:gid', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const existing = members.group(community.id, paramId(req.params.gid, 'working group'));
+    if (!existing) throw new HttpError({ code: 'not_found', message: 'We could not find that working group.' });
+    members.putGroup(community.id, { id: existing.id, ...checked(community, parseBody(WorkingGroupBody, req.body)) }, now());
+    ctx.communityChanged(community.id);
+    res.json(members.group(community.id, existing.id));
+  });
+
+  r.delete('/communities/:id/working-groups/:gid', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    if (!members.deleteGroup(community.id, paramId(req.params.gid, 'working group'))) {
+      throw new HttpError({ code: 'not_found', message: 'We could not find that working group.' });
+    }
+    ctx.communityChanged(community.id);
+    res.status(204).end();
+  });
+}

@@ -1,0 +1,68 @@
+import { retentionCutoff } from '@brave/core';
+import type { RoomRegistry } from '../convening/registry.ts';
+import type { Ctx } from './context.ts';
+import { writeTx } from './db.ts';
+
+export interface SweepResult {
+  convenings: number;
+  documents: number;
+  meetings: number;
+}
+
+/**
+ * The retention rule, applied on a timer: for each community with a retention period,
+ * each of its convenings that ended longer ago loses signal details and room rosters
+ * (core redactForRetention, through the live room so nobody is served stale rosters),
+ * its room and caucus notes are deleted, and so is the history of who met whom from
+ * before the cut-off. A swept convening is marked, so it is not redone.
+ */
+export class RetentionSweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SweepResult> | null = null;
+
+  constructor(
+    private readonly ctx: Pick<Ctx, 'communities' | 'schedule' | 'docs' | 'refreshEnded' | 'docsDeleted' | 'now'> & { rooms: Pick<RoomRegistry, 'retain'> },
+    private readonly options: { intervalMs: number; dayMs: number; log: (msg: string, err?: unknown) => void },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      void this.sweepOnce().catch((err) => this.options.log('retention: sweep failed', err));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One pass; overlapping calls share the pass already running. */
+  sweepOnce(now = this.ctx.now()): Promise<SweepResult> {
+    this.running ??= this.sweep(now).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async sweep(now: number): Promise<SweepResult> {
+    const { schedule, docs } = this.ctx;
+    const result: SweepResult = { convenings: 0, documents: 0, meetings: 0 };
+    await this.ctx.refreshEnded(schedule.unfinished());
+    for (const c of this.ctx.communities.withRetention()) {
+      const cutoff = retentionCutoff(now, c.retentionDays, this.options.dayMs);
+      if (cutoff === null) continue;
+      for (const s of schedule.sweepable(c.id, cutoff)) {
+        const conveningId = s.conveningId!;
+        await this.ctx.rooms.retain(conveningId);
+        const notes = docs.namesWithPrefix(`notes:${conveningId}:`).filter((n) => n !== `notes:${conveningId}:plenary`);
+        writeTx(this.ctx.communities.db, () => docs.deleteRows(notes));
+        this.ctx.docsDeleted(notes);
+        schedule.markSwept(s.id, now);
+        result.convenings += 1;
+        result.documents += notes.length;
+      }
+      result.meetings += schedule.deleteMeetingsBefore(c.id, cutoff);
+    }
+    return result;
+  }
+}

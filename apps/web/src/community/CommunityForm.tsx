@@ -1,0 +1,143 @@
+import { useEffect, useId, useState } from 'react';
+import { api } from '@brave/client';
+import {
+  DEFAULT_CAUCUS_OPTIONS,
+  DEFAULT_CHANNELS,
+  LIMITS,
+  type AgreementSetId,
+  type AgreementSetInfo,
+  type CommunityInfo,
+  type CreateCommunityBody,
+} from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
+import { blankDraft, fromDrafts, toDrafts, type DraftAgreement } from '../components/AgreementsEditor.tsx';
+import { RadioList } from '../components/RadioList.tsx';
+import { AgreementSetPicker, CUSTOM } from '../components/start/AgreementSetPicker.tsx';
+import { channelsFromDrafts, linesOf, toChannelDrafts, type ChannelDraft } from './channels.ts';
+import { ChannelsEditor } from './ChannelsEditor.tsx';
+import { RETENTION_OPTIONS, retentionChoice, retentionDays, type RetentionChoice } from './words.ts';
+
+interface Draft {
+  name: string;
+  description: string;
+  setId: AgreementSetId;
+  agreements: DraftAgreement[] | null;
+  channels: ChannelDraft[];
+  caucus: string;
+  retention: RetentionChoice;
+}
+
+function draftFrom(info: CommunityInfo | null): Draft {
+  if (!info) {
+    return { name: '', description: '', setId: 'touchstones', agreements: null, channels: toChannelDrafts(DEFAULT_CHANNELS).map(({ key, name }) => ({ key, name })), caucus: DEFAULT_CAUCUS_OPTIONS.join('\n'), retention: '90' };
+  }
+  return {
+    name: info.name,
+    description: info.description,
+    setId: info.agreementSetId,
+    agreements: info.agreementSetId === CUSTOM ? toDrafts(info.agreements) : null,
+    channels: toChannelDrafts(info.channels),
+    caucus: info.caucusOptions.join('\n'),
+    retention: retentionChoice(info.retentionDays),
+  };
+}
+
+/**
+ * A community's settings: used to create one (no `initial`) and to edit one. The
+ * submitted body always carries every setting, which suits both POST and PATCH.
+ */
+export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { initial: CommunityInfo | null; submitLabel: string; onSubmit: (body: CreateCommunityBody) => Promise<void>; onCancel?: () => void }) {
+  const id = useId();
+  const [sets, setSets] = useState<AgreementSetInfo[] | null>(null);
+  const [d, setD] = useState<Draft>(() => draftFrom(initial));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
+
+  useEffect(() => {
+    api.agreementSets(window.location.origin).then(setSets, (err: unknown) => setProblem(describeError(err)));
+  }, []);
+
+  const choose = (setId: AgreementSetId) => change({ setId, agreements: setId === CUSTOM ? [blankDraft()] : null });
+  const editChosen = () => {
+    // Editing a set the community already customised starts from its own words.
+    const words = initial && initial.agreementSetId === d.setId ? initial.agreements : (sets?.find((s) => s.id === d.setId)?.agreements ?? []);
+    change({ agreements: toDrafts(words) });
+  };
+
+  const submit = async () => {
+    const channels = channelsFromDrafts(d.channels);
+    if (!channels.ok) return setProblem(channels.problem);
+    const agreements = d.agreements ? fromDrafts(d.agreements) : undefined;
+    if (agreements && agreements.length === 0) return setProblem('Write at least one agreement, or pick one of the sets.');
+    const body: CreateCommunityBody = {
+      name: d.name.trim(),
+      description: d.description.trim(),
+      agreementSetId: d.setId,
+      ...(agreements ? { agreements } : {}),
+      channels: channels.channels,
+      caucusOptions: linesOf(d.caucus, 12, 60),
+      retentionDays: retentionDays(d.retention),
+    };
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onSubmit(body);
+    } catch (err) {
+      setProblem(describeError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="community-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Community name</label>
+        <input id={`${id}-name`} value={d.name} onChange={(e) => change({ name: e.target.value })} required maxLength={LIMITS.titleMax} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-desc`}>Description (optional)</label>
+        <textarea id={`${id}-desc`} rows={3} value={d.description} maxLength={2000} onChange={(e) => change({ description: e.target.value })} aria-describedby={`${id}-desc-hint`} />
+        <p className="hint" id={`${id}-desc-hint`}>
+          Members read it on the invite page before they join.
+        </p>
+      </div>
+      {sets ? (
+        <AgreementSetPicker sets={sets} chosen={d.setId} onChoose={choose} drafts={d.agreements} onDrafts={(agreements) => change({ agreements })} onEdit={editChosen} />
+      ) : (
+        <p className="loading" role="status">
+          Loading the agreement sets…
+        </p>
+      )}
+      <ChannelsEditor items={d.channels} onChange={(channels) => change({ channels })} />
+      <div className="field">
+        <label htmlFor={`${id}-caucus`}>Caucus options, one a line</label>
+        <textarea id={`${id}-caucus`} rows={3} value={d.caucus} onChange={(e) => change({ caucus: e.target.value })} aria-describedby={`${id}-caucus-hint`} />
+        <p className="hint" id={`${id}-caucus-hint`}>
+          The choices of the private caucus question in caucus rounds. Only each member sees their own answer.
+        </p>
+      </div>
+      <RadioList legend="Keep signal details and room rosters for" value={d.retention} onChange={(retention) => change({ retention })} options={RETENTION_OPTIONS} />
+      <div role="alert">
+        {problem && <p className="gentle-note">{problem}</p>}
+      </div>
+      <div className="actions">
+        {onCancel && (
+          <button type="button" className="button quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

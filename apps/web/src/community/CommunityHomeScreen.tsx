@@ -1,0 +1,143 @@
+import { useEffect, type ReactNode } from 'react';
+import { Link } from '../components/Link.tsx';
+import { Loading, Message } from '../components/Message.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { AgreementsCard } from './AgreementsCard.tsx';
+import { ConveningsPanel } from './ConveningsPanel.tsx';
+import { InvitesPanel } from './InvitesPanel.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
+import { myDataHref } from './routes.ts';
+import { signInHref } from './session.ts';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { ToolkitPanel } from './ToolkitPanel.tsx';
+import type { HomeProps } from './types.ts';
+import { useCommunity } from './useCommunity.ts';
+import { WorkingGroupsPanel } from './WorkingGroupsPanel.tsx';
+
+const REFRESH_MS = 30_000;
+
+/** /c/:id: the community home, as a facilitator or as a member sees it. */
+export function CommunityHomeScreen({ id }: { id: string }) {
+  const { load, reload } = useCommunity(id);
+  useRefresh(load.phase === 'ready' ? reload : null);
+
+  if (load.phase === 'loading') return <Loading label="Opening the community…" />;
+  if (load.phase === 'failed') {
+    return (
+      <Message title="We could not open the community">
+        <p>{load.message}</p>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </Message>
+    );
+  }
+  if (load.phase === 'outside') {
+    return (
+      <Message title="This page is for the community’s members">
+        {load.memberRefused ? (
+          <p>The membership key on this device no longer works: a facilitator may have made you a new personal link, or the membership ended. Ask a facilitator for a new link.</p>
+        ) : (
+          <p>Members come in through the invite link a facilitator shared. If you joined on another device, ask a facilitator for a personal link for this one.</p>
+        )}
+        {load.account ? (
+          <p>
+            You are signed in as {load.account.name}, who does not facilitate this community. <Link href="/communities">Your communities</Link>
+          </p>
+        ) : (
+          <p>
+            Facilitating it? <Link href={signInHref()}>Sign in</Link>
+          </p>
+        )}
+      </Message>
+    );
+  }
+  const props: HomeProps = { home: load.home, caller: load.caller, reload };
+  return load.home.viewer.kind === 'facilitator' ? <FacilitatorHome {...props} /> : <MemberHome {...props} />;
+}
+
+/** Keep the page current: a convening going live shows its Join button without a reload. */
+function useRefresh(reload: (() => Promise<void>) | null): void {
+  useEffect(() => {
+    if (!reload) return undefined;
+    const visible = () => document.visibilityState === 'visible';
+    const timer = setInterval(() => visible() && void reload(), REFRESH_MS);
+    const onShow = () => visible() && void reload();
+    document.addEventListener('visibilitychange', onShow);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onShow);
+    };
+  }, [reload]);
+}
+
+function Header({ home, eyebrow, side }: { home: HomeProps['home']; eyebrow: string; side: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <p className="eyebrow">{eyebrow}</p>
+        <PageHeading title={home.community.name}>{home.community.name}</PageHeading>
+        {home.community.description && <p className="muted community-description">{home.community.description}</p>}
+      </div>
+      <div className="community-header-side">{side}</div>
+    </header>
+  );
+}
+
+function FacilitatorHome(props: HomeProps) {
+  const { home } = props;
+  return (
+    <div className="page community">
+      <Header
+        home={home}
+        eyebrow={`Community · you facilitate, as ${home.viewer.name}`}
+        side={
+          <Link className="button quiet small" href="/communities">
+            All your communities
+          </Link>
+        }
+      />
+      <main className="community-grid">
+        <div className="community-col">
+          <ConveningsPanel {...props} />
+          <ToolkitPanel {...props} />
+          <WorkingGroupsPanel {...props} />
+        </div>
+        <div className="community-col">
+          <InvitesPanel {...props} />
+          <MembersPanel {...props} />
+          <AgreementsCard agreements={home.community.agreements} />
+          <SettingsPanel {...props} />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function MemberHome(props: HomeProps) {
+  const { home } = props;
+  return (
+    <div className="page community">
+      <Header
+        home={home}
+        eyebrow={`Community · here as ${home.viewer.name}`}
+        side={
+          <Link className="button quiet small" href={myDataHref(home.community.id)}>
+            My data
+          </Link>
+        }
+      />
+      <main className="community-grid">
+        <div className="community-col">
+          <ConveningsPanel {...props} />
+          <ToolkitPanel {...props} />
+        </div>
+        <div className="community-col">
+          <AgreementsCard agreements={home.community.agreements} />
+          <MembersPanel {...props} />
+          <WorkingGroupsPanel {...props} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Message.tsx';
+import { CohostAccept } from './CohostAccept.tsx';
+import { CommunityHomeScreen } from './CommunityHomeScreen.tsx';
+import { JoinCommunity } from './JoinCommunity.tsx';
+import { MyDataScreen } from './MyDataScreen.tsx';
+import type { CommunityPage } from './routes.ts';
+import { Welcome } from './Welcome.tsx';
+import '../styles/community.css';
+
+// The draft editor brings Tiptap and Yjs: only for those who open a draft.
+const CommunityDoc = lazy(() => import('./CommunityDoc.tsx').then((m) => ({ default: m.CommunityDoc })));
+
+/** Every page under /c/<communityId>/. */
+export function CommunityScreen({ id, page }: { id: string; page: CommunityPage }) {
+  switch (page.kind) {
+    case 'home':
+      return <CommunityHomeScreen id={id} />;
+    case 'join':
+      return <JoinCommunity id={id} />;
+    case 'welcome':
+      return <Welcome id={id} />;
+    case 'cohost':
+      return <CohostAccept id={id} />;
+    case 'me':
+      return <MyDataScreen id={id} />;
+    case 'doc':
+      return (
+        <Suspense fallback={<Loading label="Opening the draft…" />}>
+          <CommunityDoc key={page.channel} id={id} channel={page.channel} />
+        </Suspense>
+      );
+  }
+}

@@ -1,0 +1,136 @@
+import { useEffect, useId, useState } from 'react';
+import { ApiRequestError } from '@brave/client';
+import type { InviteInfo } from '@brave/protocol';
+import { describeError, fieldOf } from '../app/errors.ts';
+import { navigate } from '../app/router.ts';
+import { Loading, Message } from '../components/Message.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { communityApi } from './api.ts';
+import { forgetMember, fragmentValue, loadMember, saveMember } from './credentials.ts';
+import { EMPTY_PROFILE, ProfileFields, profileOf } from './ProfileFields.tsx';
+import { homeHref } from './routes.ts';
+
+type Lookup = { phase: 'loading' } | { phase: 'found'; info: InviteInfo } | { phase: 'failed'; message: string };
+
+/**
+ * /c/:id/join#code=…: the public invite page. The code stays in the fragment (it never
+ * reaches a server log), so a reload still works; a device that already holds a
+ * credential for this community goes straight home.
+ */
+export function JoinCommunity({ id }: { id: string }) {
+  const [code] = useState(() => fragmentValue(window.location.hash, 'code'));
+  const [already, setAlready] = useState(() => loadMember(id) !== null);
+  const [lookup, setLookup] = useState<Lookup>({ phase: 'loading' });
+
+  // A key that still works goes home; one that no longer does (removed, re-issued
+  // elsewhere) is forgotten, so the invite can make this device a member again.
+  useEffect(() => {
+    const seat = loadMember(id);
+    if (!seat) return undefined;
+    let live = true;
+    communityApi.home({ kind: 'member', token: seat.token }, id).then(
+      () => live && navigate(homeHref(id), { replace: true }),
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiRequestError && (err.status === 401 || err.status === 403)) {
+          forgetMember(id);
+          setAlready(false);
+        } else navigate(homeHref(id), { replace: true });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  useEffect(() => {
+    if (already || !code) return undefined;
+    let live = true;
+    communityApi.invite(code).then(
+      (info) => live && setLookup({ phase: 'found', info }),
+      (err: unknown) => live && setLookup({ phase: 'failed', message: describeError(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [already, code]);
+
+  if (already) return <Loading label="Checking this device’s membership…" />;
+  if (!code) {
+    return (
+      <Message title="This invite link is incomplete">
+        <p>The link should end with “#code=” and a code. Copy the whole link your facilitator shared, or ask them for it again.</p>
+      </Message>
+    );
+  }
+  if (lookup.phase === 'loading') return <Loading label="Looking up the invitation…" />;
+  if (lookup.phase === 'failed') {
+    return (
+      <Message title="This invite link does not work">
+        <p>{lookup.message}</p>
+        <p>A facilitator may have replaced it with a new one. Ask them for the current member invite link.</p>
+      </Message>
+    );
+  }
+  return <JoinForm code={code} info={lookup.info} />;
+}
+
+function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
+  const id = useId();
+  const [profile, setProfile] = useState(EMPTY_PROFILE);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = profileOf(profile);
+      const cred = await communityApi.join(info.communityId, { code, ...body });
+      if (!saveMember(cred.communityId, { token: cred.token, memberId: cred.memberId, name: body.name })) {
+        setProblem({ message: 'You joined, but this browser would not keep your key (private browsing?). Ask a facilitator for a personal link to open on a regular window.', field: undefined });
+        setBusy(false);
+        return;
+      }
+      navigate(homeHref(cred.communityId), { replace: true });
+    } catch (err) {
+      setProblem({ message: describeError(err), field: fieldOf(err) });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="page page-narrow community">
+      <div className="card">
+        <p className="eyebrow">You are invited to join</p>
+        <PageHeading title={info.name}>{info.name}</PageHeading>
+        {info.description && <p className="community-description">{info.description}</p>}
+        <section aria-labelledby={`${id}-agreements`}>
+          <h2 id={`${id}-agreements`}>Our agreements</h2>
+          <p className="hint">Every convening of this community opens with them. Please read them before you join.</p>
+          <ol className="agreement-list">
+            {info.agreements.map((a) => (
+              <li key={a.id}>{a.text}</li>
+            ))}
+          </ol>
+        </section>
+        <form
+          aria-labelledby={`${id}-about`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <h2 id={`${id}-about`}>About you</h2>
+          <p className="hint">What you give here carries over to every convening of the community. You can change it later under My data.</p>
+          <ProfileFields value={profile} onChange={setProfile} channels={info.channels} invalid={problem?.field} />
+          <div role="alert">{problem && <p className="gentle-note">{problem.message}</p>}</div>
+          <button type="submit" className="button primary wide" disabled={busy}>
+            Join the community
+          </button>
+        </form>
+        <p className="muted small-print">No account needed: this browser keeps your key to the community.</p>
+      </div>
+    </main>
+  );
+}

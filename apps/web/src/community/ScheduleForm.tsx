@@ -1,0 +1,99 @@
+import { useId, useState } from 'react';
+import { LIMITS, type RoundSpec, type ScheduleBody, type ScheduledConvening } from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
+import { linesOf } from './channels.ts';
+import { PlannedRounds } from './PlannedRounds.tsx';
+import { fromLocalParts, nextWeek, toLocalParts } from './time.ts';
+
+const zone = (() => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+})();
+
+/** Plan a convening ahead, or change one that has not started (`initial`). */
+export function ScheduleForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: ScheduledConvening | null;
+  submitLabel: string;
+  onSubmit: (body: ScheduleBody) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const start = toLocalParts(initial?.startsAt ?? nextWeek(Date.now()));
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [date, setDate] = useState(start.date);
+  const [time, setTime] = useState(start.time);
+  const [minutes, setMinutes] = useState(String(initial?.durationMinutes ?? 90));
+  const [outline, setOutline] = useState((initial?.outline ?? []).join('\n'));
+  const [rounds, setRounds] = useState<RoundSpec[]>(initial?.rounds ?? []);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async () => {
+    const startsAt = fromLocalParts({ date, time });
+    if (startsAt === null) return setProblem('Choose a date and a start time that exist on the calendar.');
+    const duration = Number(minutes);
+    if (!Number.isInteger(duration) || duration < 5 || duration > 24 * 60) return setProblem('The length is a whole number of minutes, from 5 to 1440.');
+    setBusy(true);
+    setProblem(null);
+    try {
+      await onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds });
+    } catch (err) {
+      setProblem(describeError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="schedule-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Convening title</label>
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.titleMax} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-time`}>Start time</label>
+          <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} required aria-describedby={`${id}-zone`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-len`}>Length in minutes</label>
+          <input id={`${id}-len`} type="number" inputMode="numeric" className="number-input" min={5} max={1440} step={5} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
+        </div>
+      </div>
+      <p className="hint" id={`${id}-zone`}>
+        In your time zone{zone ? ` (${zone})` : ''}. Members see it in theirs.
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-outline`}>Agenda outline, one item a line (optional)</label>
+        <textarea id={`${id}-outline`} rows={4} value={outline} onChange={(e) => setOutline(e.target.value)} placeholder={'Arrival and agreements\nChannel rooms\nShare-out'} />
+      </div>
+      <PlannedRounds rounds={rounds} onChange={setRounds} />
+      <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
+      <div className="actions">
+        <button type="button" className="button quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import type { CommunityHome, WorkingGroupBody, WorkingGroupView } from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
+import { nameWithPronouns } from './words.ts';
+
+/** Name a working group, the drafts it edits and who is in it. */
+export function WorkingGroupForm({
+  home,
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  home: CommunityHome;
+  initial: WorkingGroupView | null;
+  onSubmit: (body: WorkingGroupBody) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [channels, setChannels] = useState<string[]>(initial?.channels ?? []);
+  const [members, setMembers] = useState<string[]>(initial?.members ?? []);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+
+  const submit = async () => {
+    if (!name.trim()) return setProblem('Give the working group a name.');
+    setBusy(true);
+    setProblem(null);
+    try {
+      // Keep only what still exists: a channel or member may have gone since the form opened.
+      const known = new Set(home.members.map((m) => m.id));
+      const kept = new Set(home.community.channels.map((c) => c.id));
+      await onSubmit({ name: name.trim(), channels: channels.filter((c) => kept.has(c)), members: members.filter((m) => known.has(m)) });
+    } catch (err) {
+      setProblem(describeError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="group-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Working group name</label>
+        <input id={`${id}-name`} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
+      </div>
+      <fieldset className="fieldset">
+        <legend>Drafts they edit</legend>
+        {home.community.channels.map((c) => (
+          <label className="check" key={c.id}>
+            <input type="checkbox" checked={channels.includes(c.id)} onChange={(e) => setChannels(toggle(channels, c.id, e.target.checked))} />
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>People in the group</legend>
+        {home.members.length === 0 && <p className="muted">No members yet: you can add them once they joined.</p>}
+        <div className="check-columns">
+          {home.members.map((m) => (
+            <label className="check" key={m.id}>
+              <input type="checkbox" checked={members.includes(m.id)} onChange={(e) => setMembers(toggle(members, m.id, e.target.checked))} />
+              {nameWithPronouns(m.name, m.pronouns)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
+      <div className="actions">
+        <button type="button" className="button quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          Save working group
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import type { CommunityChannel } from '@brave/protocol';
+
+/**
+ * Channels as the facilitator edits them: names typed freely, ids derived as slugs.
+ * A channel that already exists keeps its id when renamed, because its toolkit draft
+ * is stored under that id.
+ */
+export interface ChannelDraft {
+  key: string;
+  name: string;
+  /** Set for channels the community already has; new ones get a slug of their name. */
+  id?: string;
+}
+
+export const CHANNELS_MAX = 8;
+const NAME_MAX = 40;
+const SLUG_MAX = 32;
+
+let counter = 0;
+const newKey = () => `channel-${(counter += 1)}`;
+
+export const blankChannel = (): ChannelDraft => ({ key: newKey(), name: '' });
+
+export const toChannelDrafts = (channels: readonly CommunityChannel[]): ChannelDraft[] =>
+  channels.map((c) => ({ key: newKey(), name: c.name, id: c.id }));
+
+/** "Money & Power!" → "money-power": lowercase letters, digits and single dashes, at most 32. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, '');
+  return slug || 'channel';
+}
+
+/** The slug of `name`, numbered (-2, -3, …) when another channel already uses it. */
+export function uniqueSlug(name: string, taken: ReadonlySet<string>): string {
+  const base = slugOf(name);
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const tail = `-${n}`;
+    const candidate = `${base.slice(0, SLUG_MAX - tail.length).replace(/-+$/, '')}${tail}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+export type ChannelsResult = { ok: true; channels: CommunityChannel[] } | { ok: false; problem: string };
+
+/** The list the API takes, or the first thing a person needs to fix, in plain words. */
+export function channelsFromDrafts(drafts: readonly ChannelDraft[]): ChannelsResult {
+  const named = drafts.map((d) => ({ ...d, name: d.name.trim().replace(/\s+/g, ' ') }));
+  if (named.length === 0) return { ok: false, problem: 'Keep at least one channel.' };
+  if (named.length > CHANNELS_MAX) return { ok: false, problem: `A community has at most ${CHANNELS_MAX} channels.` };
+  const empty = named.findIndex((d) => d.name === '');
+  if (empty >= 0) return { ok: false, problem: `Give channel ${empty + 1} a name, or remove it.` };
+  const long = named.findIndex((d) => d.name.length > NAME_MAX);
+  if (long >= 0) return { ok: false, problem: `Channel ${long + 1}: a name of at most ${NAME_MAX} characters, please.` };
+  const lower = named.map((d) => d.name.toLowerCase());
+  const twice = lower.findIndex((n, i) => lower.indexOf(n) !== i);
+  if (twice >= 0) return { ok: false, problem: `Two channels are called “${named[twice]!.name}”. Give each its own name.` };
+  // Existing ids are claimed first so a new channel never takes an old draft's id.
+  const taken = new Set(named.flatMap((d) => (d.id ? [d.id] : [])));
+  const channels = named.map((d) => {
+    if (d.id) return { id: d.id, name: d.name };
+    const id = uniqueSlug(d.name, taken);
+    taken.add(id);
+    return { id, name: d.name };
+  });
+  return { ok: true, channels };
+}
+
+/** Caucus options typed one per line: trimmed, blank lines and repeats dropped. */
+export function linesOf(text: string, max: number, maxLength: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().slice(0, maxLength);
+    if (line && !seen.has(line.toLowerCase())) {
+      seen.add(line.toLowerCase());
+      out.push(line);
+    }
+  }
+  return out.slice(0, max);
+}

@@ -1,0 +1,78 @@
+import type { CommunityChannel, MemberView, WorkingGroupView } from '@brave/protocol';
+
+/**
+ * Who may do what in a community. Facilitators (accounts) manage; members (member
+ * credential) read the home page, keep their own data and join convenings.
+ */
+export type CommunityActor = { kind: 'facilitator'; accountId: string } | { kind: 'member'; memberId: string };
+
+export type CommunityAction =
+  | 'view'
+  | 'calendar'
+  | 'manage'
+  | 'invite'
+  | 'remove-member'
+  | 'working-groups'
+  | 'schedule'
+  | 'start'
+  | 'host'
+  | 'export'
+  | 'delete'
+  | 'join'
+  | 'own-data';
+
+const RULES: Record<CommunityAction, readonly CommunityActor['kind'][]> = {
+  view: ['facilitator', 'member'],
+  calendar: ['facilitator', 'member'],
+  manage: ['facilitator'],
+  invite: ['facilitator'],
+  'remove-member': ['facilitator'],
+  'working-groups': ['facilitator'],
+  schedule: ['facilitator'],
+  start: ['facilitator'],
+  host: ['facilitator'],
+  export: ['facilitator'],
+  delete: ['facilitator'],
+  join: ['member'],
+  'own-data': ['member'],
+};
+
+export function mayDo(actor: CommunityActor, action: CommunityAction): boolean {
+  return RULES[action].includes(actor.kind);
+}
+
+/** A facilitator may leave the community's team only while another one stays. */
+export function mayRemoveFacilitator(facilitators: readonly string[], accountId: string): 'ok' | 'not-found' | 'last' {
+  if (!facilitators.includes(accountId)) return 'not-found';
+  return facilitators.length > 1 ? 'ok' : 'last';
+}
+
+/**
+ * A member as this viewer may see them: facilitators (and the member themself) see
+ * everything; other members do not see someone's role or region, which people share
+ * for the facilitators' room planning rather than for the whole community.
+ */
+export function memberViewFor(member: MemberView, viewer: CommunityActor): MemberView {
+  if (viewer.kind === 'facilitator' || viewer.memberId === member.id) return { ...member };
+  return { ...member, role: null, region: null };
+}
+
+/** Channels whose toolkit draft this member may edit: those of their working groups that still exist. */
+export function editableChannels(groups: readonly WorkingGroupView[], memberId: string, channels: readonly CommunityChannel[]): string[] {
+  const mine = new Set(groups.filter((g) => g.members.includes(memberId)).flatMap((g) => g.channels));
+  return channels.filter((c) => mine.has(c.id)).map((c) => c.id);
+}
+
+/** Working group members must be members of the community, and channels its channels. */
+export function checkWorkingGroup(
+  body: { channels: readonly string[]; members: readonly string[] },
+  channels: readonly CommunityChannel[],
+  memberIds: ReadonlySet<string>,
+): { ok: true } | { ok: false; field: 'channels' | 'members'; message: string } {
+  const unknownChannel = body.channels.find((c) => !channels.some((x) => x.id === c));
+  if (unknownChannel) return { ok: false, field: 'channels', message: `This community has no channel "${unknownChannel}".` };
+  if (body.members.some((m) => !memberIds.has(m))) {
+    return { ok: false, field: 'members', message: 'Some of those people are not members of this community.' };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,5 @@
+export * from './access.ts';
+export * from './export.ts';
+export * from './home.ts';
+export * from './ics.ts';
+export * from './retention.ts';
