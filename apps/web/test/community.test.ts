@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelsFromDrafts, linesOf, slugOf, uniqueSlug } from '../src/community/channels.ts';
 import { forgetMember, fragmentValue, loadMember, saveMember, takeFromFragment } from '../src/community/credentials.ts';
 import { communityRoute } from '../src/community/routes.ts';
 import { durationText, fromLocalParts, toLocalParts } from '../src/community/time.ts';
 import { parseRoute } from '../src/app/router.ts';
+import { withFakeWindow } from './support/fake-window.ts';
 
 describe('channel ids from names', () => {
   it('makes short lowercase slugs a person would recognise', () => {
@@ -93,40 +94,9 @@ describe('paths', () => {
   });
 });
 
-/** A window with what credentials.ts touches: localStorage, location and history. */
-function fakeWindow(href: string) {
-  const items = new Map<string, string>();
-  const url = new URL(href);
-  const win = {
-    localStorage: {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    },
-    location: url,
-    history: {
-      replaceState: (_s: unknown, _t: string, to: string) => {
-        const next = new URL(to, url);
-        url.hash = next.hash;
-        url.pathname = next.pathname;
-      },
-    },
-  };
-  return { win, items, url };
-}
-
-const original = (globalThis as { window?: unknown }).window;
-let fake: ReturnType<typeof fakeWindow>;
-
-beforeEach(() => {
-  fake = fakeWindow('http://127.0.0.1:3000/c/k_abc/welcome#member=m1.claims.sig');
-  (globalThis as { window?: unknown }).window = fake.win;
-});
-afterEach(() => {
-  (globalThis as { window?: unknown }).window = original;
-});
-
 describe('member credentials on this device', () => {
+  const device = withFakeWindow('http://127.0.0.1:3000/c/k_abc/welcome#member=m1.claims.sig');
+
   it('keeps one credential per community and forgets it on leaving', () => {
     expect(saveMember('k_abc', { token: 'm1.a.b', memberId: 'u_1', name: 'Ana' })).toBe(true);
     expect(saveMember('k_other', { token: 'm1.c.d' })).toBe(true);
@@ -139,14 +109,14 @@ describe('member credentials on this device', () => {
 
   it('takes a re-issued credential from the fragment and strips it from the address', () => {
     expect(takeFromFragment('member')).toBe('m1.claims.sig');
-    expect(fake.url.hash).toBe('');
-    expect(fake.url.pathname).toBe('/c/k_abc/welcome');
+    expect(device().url.hash).toBe('');
+    expect(device().url.pathname).toBe('/c/k_abc/welcome');
     expect(takeFromFragment('member')).toBeNull();
   });
 
   it('reads back nothing it cannot trust', () => {
-    fake.items.set('brave-space:member:k_bad', '{"token": 7}');
-    fake.items.set('brave-space:member:k_junk', 'not json');
+    device().items.set('brave-space:member:k_bad', '{"token": 7}');
+    device().items.set('brave-space:member:k_junk', 'not json');
     expect(loadMember('k_bad')).toBeNull();
     expect(loadMember('k_junk')).toBeNull();
     expect(loadMember('../k_abc')).toBeNull();
@@ -154,7 +124,7 @@ describe('member credentials on this device', () => {
   });
 
   it('says so when the browser refuses to keep it', () => {
-    fake.win.localStorage.setItem = () => {
+    device().win.localStorage.setItem = () => {
       throw new Error('QuotaExceededError');
     };
     expect(saveMember('k_abc', { token: 'm1.a.b' })).toBe(false);

@@ -1,17 +1,21 @@
+import { BoundedMap } from '../http/ratelimit.ts';
+
 /**
  * Failed attempts per key (an email) in a sliding window: after `max` failures the key is
- * refused until the oldest failure leaves the window. Bounded like RateLimiter: the oldest
- * keys are forgotten when there are too many.
+ * refused until the oldest failure leaves the window. Not a token bucket: only failures
+ * count, and a success clears them. Bounded like RateLimiter (same BoundedMap).
  */
 export class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures: BoundedMap<number[]>;
 
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
-    private readonly maxKeys = 50_000,
-  ) {}
+    maxKeys?: number,
+  ) {
+    this.failures = new BoundedMap(maxKeys);
+  }
 
   /** 0 when the key may try again; otherwise ms until it may. */
   blocked(key: string): number {
@@ -23,9 +27,7 @@ export class FailureWindow {
   fail(key: string): void {
     const recent = this.recent(key);
     recent.push(this.now());
-    this.failures.delete(key);
     this.failures.set(key, recent.slice(-this.max));
-    if (this.failures.size > this.maxKeys) this.failures.delete(this.failures.keys().next().value!);
   }
 
   clear(key: string): void {

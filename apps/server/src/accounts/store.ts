@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../store/types.ts';
+import type Database from 'better-sqlite3';
+import { immediate } from '../store/sqlite.ts';
 import type { Account } from './auth.ts';
 
 export interface AccountRow extends Account {
@@ -69,7 +69,7 @@ export class AccountStore {
    * sign-ups cannot both see an empty table.
    */
   createWithSession(a: { id: string; email: string; name: string; passwordHash: string; createdAt: number }, s: NewSession): AccountRow | 'taken' {
-    return this.write(() => {
+    return immediate(this.db, () => {
       if (this.q.byEmail.get(a.email)) return 'taken' as const;
       this.q.insert.run(a);
       this.q.insertSession.run({ ...s, accountId: a.id });
@@ -101,7 +101,7 @@ export class AccountStore {
     const r = this.q.session.get(idHash) as (SessionRow & Omit<DbAccount, 'id'>) | undefined;
     if (!r) return null;
     if (r.expiresAt <= now) {
-      this.write(() => this.q.deleteSession.run(idHash));
+      immediate(this.db, () => this.q.deleteSession.run(idHash));
       return null;
     }
     return {
@@ -112,24 +112,24 @@ export class AccountStore {
 
   /** A new session; expired ones of everybody are swept on the way. */
   createSession(accountId: string, s: NewSession): void {
-    this.write(() => {
+    immediate(this.db, () => {
       this.q.deleteExpired.run(s.createdAt);
       this.q.insertSession.run({ ...s, accountId });
     });
   }
 
   endSession(idHash: string): void {
-    this.write(() => this.q.deleteSession.run(idHash));
+    immediate(this.db, () => this.q.deleteSession.run(idHash));
   }
 
   /** End every session of an account except `keepIdHash` (none kept when omitted). */
   endSessions(accountId: string, keepIdHash = ''): void {
-    this.write(() => this.q.deleteSessionsOf.run(accountId, keepIdHash));
+    immediate(this.db, () => this.q.deleteSessionsOf.run(accountId, keepIdHash));
   }
 
   /** New password; every other session of the account ends in the same transaction. */
   changePassword(accountId: string, passwordHash: string, keepIdHash: string): void {
-    this.write(() => {
+    immediate(this.db, () => {
       this.q.setPassword.run(passwordHash, accountId);
       this.q.deleteSessionsOf.run(accountId, keepIdHash);
       // An outstanding reset link would undo the change the owner just made.
@@ -139,7 +139,7 @@ export class AccountStore {
 
   /** A reset link replaces any earlier one for the same account. */
   createResetLink(l: { tokenHash: string; accountId: string; createdBy: string; createdAt: number; expiresAt: number }): void {
-    this.write(() => {
+    immediate(this.db, () => {
       this.q.deleteExpiredLinks.run(l.createdAt);
       this.q.deleteLinksOf.run(l.accountId);
       this.q.insertLink.run(l);
@@ -157,7 +157,7 @@ export class AccountStore {
    * the account ended and a new one opened. Null when the link is gone or expired by now.
    */
   useResetLink(tokenHash: string, passwordHash: string, s: NewSession): AccountRow | null {
-    return this.write(() => {
+    return immediate(this.db, () => {
       const link = this.q.link.get(tokenHash) as { accountId: string; expiresAt: number } | undefined;
       if (!link) return null;
       this.q.deleteLink.run(tokenHash);
@@ -168,17 +168,5 @@ export class AccountStore {
       this.q.insertSession.run({ ...s, accountId: link.accountId });
       return this.byId(link.accountId);
     });
-  }
-
-  /** One immediate transaction; a database failure becomes StoreUnavailableError (503). */
-  private write<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn).immediate();
-    } catch (err) {
-      if (err instanceof Database.SqliteError) {
-        throw new StoreUnavailableError(`The database refused the write (${err.code}).`, { cause: err });
-      }
-      throw err;
-    }
   }
 }

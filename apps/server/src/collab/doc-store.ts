@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../store/types.ts';
+import type Database from 'better-sqlite3';
+import { immediate } from '../store/sqlite.ts';
 
 /**
  * Where collaborative documents live: the same SQLite file as the convenings (tables from
@@ -92,21 +92,21 @@ export class DocStore {
   /** Append updates of any number of documents in one transaction. */
   append(rows: UpdateRow[]): void {
     if (rows.length === 0) return;
-    this.write(() => {
+    immediate(this.db, () => {
       for (const r of rows) this.stmt.insertUpdate.run(r.doc, r.seq, r.at, r.data);
     });
   }
 
   /** Replace the snapshot and drop the updates it now contains, atomically. */
   compact(doc: string, upto: number, at: number, data: Uint8Array): void {
-    this.write(() => {
+    immediate(this.db, () => {
       this.stmt.upsertSnapshot.run(doc, upto, at, data);
       this.stmt.dropUpdates.run(doc, upto);
     });
   }
 
   saveVersion(v: VersionRow): void {
-    this.write(() => this.stmt.insertVersion.run(v));
+    immediate(this.db, () => this.stmt.insertVersion.run(v));
   }
 
   /** Newest first, without their content. */
@@ -120,7 +120,7 @@ export class DocStore {
 
   /** Publish (or re-publish) a document; the slug of its first publication is kept. */
   publish(p: PublicationRow): PublicationRow {
-    this.write(() => this.stmt.upsertPublication.run(p));
+    immediate(this.db, () => this.stmt.upsertPublication.run(p));
     return this.publicationOf(p.doc)!;
   }
 
@@ -130,16 +130,5 @@ export class DocStore {
 
   publicationOf(doc: string): PublicationRow | null {
     return (this.stmt.publicationOfDoc.get(doc) as PublicationRow | undefined) ?? null;
-  }
-
-  private write(fn: () => void): void {
-    try {
-      this.db.transaction(fn).immediate();
-    } catch (err) {
-      if (err instanceof Database.SqliteError) {
-        throw new StoreUnavailableError(`The database refused the write (${err.code}).`, { cause: err });
-      }
-      throw err;
-    }
   }
 }

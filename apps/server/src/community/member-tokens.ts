@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { Signer, type SignedFormat } from '../auth/signed.ts';
 import type { MemberTokenVerifier } from './directory.ts';
 
 /**
@@ -10,34 +10,22 @@ import type { MemberTokenVerifier } from './directory.ts';
  */
 const Claims = z.object({ cm: z.string().max(64), m: z.string().max(64), v: z.number().int().min(0) });
 
+const M1: SignedFormat<z.infer<typeof Claims>> = { prefix: 'm1', claims: Claims, maxLength: 1024, macCoversPrefix: true };
+
 export class MemberTokens implements MemberTokenVerifier {
-  constructor(private readonly secret: string) {}
+  private readonly signer: Signer;
+
+  constructor(secret: string) {
+    this.signer = new Signer(secret);
+  }
 
   issue(communityId: string, memberId: string, version: number): string {
-    const body = Buffer.from(JSON.stringify({ cm: communityId, m: memberId, v: version })).toString('base64url');
-    return `m1.${body}.${this.sign(body)}`;
+    return this.signer.sign(M1, { cm: communityId, m: memberId, v: version });
   }
 
   /** The claims, or null for anything forged or malformed (the version is checked by the caller). */
   verify(token: unknown): { communityId: string; memberId: string; version: number } | null {
-    if (typeof token !== 'string' || token.length > 1024) return null;
-    const [prefix, body, mac, extra] = token.split('.');
-    if (prefix !== 'm1' || !body || !mac || extra !== undefined) return null;
-    const expected = Buffer.from(this.sign(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    } catch {
-      return null;
-    }
-    const claims = Claims.safeParse(json);
-    return claims.success ? { communityId: claims.data.cm, memberId: claims.data.m, version: claims.data.v } : null;
-  }
-
-  private sign(body: string): string {
-    // Domain-separated from convening credentials, which sign the bare body.
-    return createHmac('sha256', this.secret).update(`m1.${body}`).digest('base64url');
+    const claims = this.signer.verify(M1, token);
+    return claims ? { communityId: claims.cm, memberId: claims.m, version: claims.v } : null;
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MemberProfile, MemberView, WorkingGroupView } from '@brave/protocol';
-import { inList, writeTx } from './db.ts';
+import { immediate } from '../store/sqlite.ts';
+import { inList } from './db.ts';
 
 export const FORMER_MEMBER_NAME = 'Former member';
 
@@ -35,7 +36,7 @@ export class MemberStore {
   constructor(readonly db: Database.Database) {}
 
   add(communityId: string, id: string, profile: MemberProfile, now: number): MemberView {
-    writeTx(this.db, () =>
+    immediate(this.db, () =>
       this.db
         .prepare(
           `INSERT INTO members (id, community_id, name, pronouns, channel, role, team, organisation, region, joined_at)
@@ -76,7 +77,7 @@ export class MemberStore {
 
   /** A new credential version: every earlier credential of this member stops working. */
   bumpVersion(communityId: string, memberId: string): number | null {
-    return writeTx(this.db, () => {
+    return immediate(this.db, () => {
       const done = this.db.prepare('UPDATE members SET credential_version = credential_version + 1 WHERE community_id = ? AND id = ? AND former = 0').run(communityId, memberId);
       return done.changes === 1 ? this.version(communityId, memberId) : null;
     });
@@ -86,7 +87,7 @@ export class MemberStore {
     const fields = PROFILE_FIELDS.filter((f) => patch[f] !== undefined);
     if (fields.length > 0) {
       const sets = fields.map((f) => `${f} = ?`).join(', ');
-      writeTx(this.db, () =>
+      immediate(this.db, () =>
         this.db.prepare(`UPDATE members SET ${sets} WHERE community_id = ? AND id = ? AND former = 0`).run(...fields.map((f) => patch[f] ?? null), communityId, memberId),
       );
     }
@@ -98,7 +99,7 @@ export class MemberStore {
   }
 
   setKeptAnswer(communityId: string, memberId: string, answer: string | null): void {
-    writeTx(this.db, () => this.db.prepare('UPDATE members SET kept_answer = ? WHERE community_id = ? AND id = ? AND former = 0').run(answer, communityId, memberId));
+    immediate(this.db, () => this.db.prepare('UPDATE members SET kept_answer = ? WHERE community_id = ? AND id = ? AND former = 0').run(answer, communityId, memberId));
   }
 
   /**
@@ -107,7 +108,7 @@ export class MemberStore {
    * for it to be replaced).
    */
   leave(communityId: string, memberId: string, replaceName: boolean, now: number): boolean {
-    return writeTx(this.db, () => {
+    return immediate(this.db, () => {
       const done = this.db
         .prepare(
           `UPDATE members SET former = 1, left_at = ?, credential_version = credential_version + 1, kept_answer = NULL,
@@ -146,7 +147,7 @@ export class MemberStore {
 
   /** Create or replace a working group (name, channels, members) in one write. */
   putGroup(communityId: string, group: WorkingGroupView, now: number): void {
-    writeTx(this.db, () => {
+    immediate(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO working_groups (id, community_id, name, created_at) VALUES (?, ?, ?, ?)
@@ -163,6 +164,6 @@ export class MemberStore {
   }
 
   deleteGroup(communityId: string, groupId: string): boolean {
-    return writeTx(this.db, () => this.db.prepare('DELETE FROM working_groups WHERE community_id = ? AND id = ?').run(communityId, groupId).changes === 1);
+    return immediate(this.db, () => this.db.prepare('DELETE FROM working_groups WHERE community_id = ? AND id = ?').run(communityId, groupId).changes === 1);
   }
 }

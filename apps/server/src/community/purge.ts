@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@brave/protocol';
+import { immediate } from '../store/sqlite.ts';
 import type { Ctx } from './context.ts';
-import { writeTx } from './db.ts';
 import { FORMER_MEMBER_NAME } from './members-store.ts';
 
 /** Documents of a community: its toolkit drafts and its convenings' notes. */
@@ -20,7 +20,7 @@ export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<vo
   const db = ctx.communities.db;
   const conveningIds = ctx.schedule.list(communityId).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
   const names = documentsOf(ctx, communityId, conveningIds);
-  writeTx(db, () => {
+  immediate(db, () => {
     for (const id of conveningIds) {
       db.prepare('DELETE FROM events WHERE convening_id = ?').run(id);
       db.prepare('DELETE FROM actions WHERE convening_id = ?').run(id);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RoundSpec, ScheduledConvening } from '@brave/protocol';
-import { json, parseJson, writeTx } from './db.ts';
+import { immediate } from '../store/sqlite.ts';
+import { json, parseJson } from './db.ts';
 
 type ScheduleRow = {
   id: string;
@@ -62,7 +63,7 @@ export class ScheduleStore {
   constructor(readonly db: Database.Database) {}
 
   create(communityId: string, s: { id: string; title: string; startsAt: number; durationMinutes: number; outline: string[]; rounds: RoundSpec[] }, now: number): ScheduleRecord {
-    writeTx(this.db, () =>
+    immediate(this.db, () =>
       this.db
         .prepare(
           `INSERT INTO scheduled_convenings (id, community_id, title, starts_at, duration_minutes, outline, rounds, updated_at)
@@ -89,7 +90,7 @@ export class ScheduleStore {
   }
 
   update(r: ScheduleRecord, now: number): void {
-    writeTx(this.db, () =>
+    immediate(this.db, () =>
       this.db
         .prepare(
           `UPDATE scheduled_convenings SET title = ?, starts_at = ?, duration_minutes = ?, outline = ?, rounds = ?,
@@ -101,12 +102,12 @@ export class ScheduleStore {
 
   /** Delete a schedule that has not started; false if it started meanwhile or is unknown. */
   deleteUnstarted(communityId: string, id: string): boolean {
-    return writeTx(this.db, () => this.db.prepare('DELETE FROM scheduled_convenings WHERE community_id = ? AND id = ? AND convening_id IS NULL').run(communityId, id).changes === 1);
+    return immediate(this.db, () => this.db.prepare('DELETE FROM scheduled_convenings WHERE community_id = ? AND id = ? AND convening_id IS NULL').run(communityId, id).changes === 1);
   }
 
   /** Link the live convening; false when another start won the race. */
   markStarted(communityId: string, id: string, conveningId: string, at: number): boolean {
-    return writeTx(
+    return immediate(
       this.db,
       () =>
         this.db
@@ -116,11 +117,11 @@ export class ScheduleStore {
   }
 
   markEnded(id: string, at: number): void {
-    writeTx(this.db, () => this.db.prepare('UPDATE scheduled_convenings SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id));
+    immediate(this.db, () => this.db.prepare('UPDATE scheduled_convenings SET ended_at = ? WHERE id = ? AND ended_at IS NULL').run(at, id));
   }
 
   markSwept(id: string, at: number): void {
-    writeTx(this.db, () => this.db.prepare('UPDATE scheduled_convenings SET swept_at = ? WHERE id = ?').run(at, id));
+    immediate(this.db, () => this.db.prepare('UPDATE scheduled_convenings SET swept_at = ? WHERE id = ?').run(at, id));
   }
 
   /** Convenings started and not yet known to have ended (checked against their live state). */
@@ -142,7 +143,7 @@ export class ScheduleStore {
   /** The groups of one round's breakout rooms (never caucus rooms), in one write. */
   recordMeetings(communityId: string, conveningId: string, groups: string[][], at: number): void {
     if (groups.length === 0) return;
-    writeTx(this.db, () => {
+    immediate(this.db, () => {
       const insert = this.db.prepare('INSERT INTO community_meetings (community_id, convening_id, members, at) VALUES (?, ?, ?, ?)');
       for (const g of groups) insert.run(communityId, conveningId, json(g), at);
     });
@@ -158,12 +159,12 @@ export class ScheduleStore {
   }
 
   deleteMeetingsBefore(communityId: string, cutoff: number): number {
-    return writeTx(this.db, () => this.db.prepare('DELETE FROM community_meetings WHERE community_id = ? AND at < ?').run(communityId, cutoff).changes);
+    return immediate(this.db, () => this.db.prepare('DELETE FROM community_meetings WHERE community_id = ? AND at < ?').run(communityId, cutoff).changes);
   }
 
   /** Drop someone who left from the recorded groups: their history is no longer needed. */
   forgetMember(communityId: string, memberId: string): void {
-    writeTx(this.db, () => {
+    immediate(this.db, () => {
       const rows = this.db.prepare('SELECT rowid AS id, members FROM community_meetings WHERE community_id = ?').all(communityId) as { id: number; members: string }[];
       const update = this.db.prepare('UPDATE community_meetings SET members = ? WHERE rowid = ?');
       for (const r of rows) {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { CommunityChannel, CommunityInfo, CommunitySummary, FacilitatorView } from '@brave/protocol';
 import { mayRemoveFacilitator } from '@brave/core';
+import { immediate } from '../store/sqlite.ts';
 import type { CommunityFacts, DirectorySource } from './directory.ts';
-import { json, parseJson, writeTx } from './db.ts';
+import { json, parseJson } from './db.ts';
 import type { MemberStore } from './members-store.ts';
 
 type CommunityRow = {
@@ -40,7 +41,7 @@ export class CommunityStore implements DirectorySource {
   ) {}
 
   create(info: CommunityInfo, creator: { accountId: string; name: string }, inviteCode: string): void {
-    writeTx(this.db, () => {
+    immediate(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO communities (id, name, description, agreement_set_id, agreements, channels, caucus_options, retention_days, created_at)
@@ -61,7 +62,7 @@ export class CommunityStore implements DirectorySource {
 
   /** Save new settings; channels that were dropped leave working groups and member profiles. */
   update(info: CommunityInfo, droppedChannels: string[] = []): void {
-    writeTx(this.db, () => {
+    immediate(this.db, () => {
       this.db
         .prepare(
           `UPDATE communities SET name = ?, description = ?, agreement_set_id = ?, agreements = ?, channels = ?, caucus_options = ?, retention_days = ?
@@ -117,12 +118,12 @@ export class CommunityStore implements DirectorySource {
   /** Keep the shown name in step with the account's (it may have been changed). */
   refreshName(accountId: string, name: string): void {
     const stale = this.db.prepare('SELECT 1 FROM community_facilitators WHERE account_id = ? AND name != ?').get(accountId, name);
-    if (stale) writeTx(this.db, () => this.db.prepare('UPDATE community_facilitators SET name = ? WHERE account_id = ?').run(name, accountId));
+    if (stale) immediate(this.db, () => this.db.prepare('UPDATE community_facilitators SET name = ? WHERE account_id = ?').run(name, accountId));
   }
 
   /** Remove one facilitator unless they are the last; decided inside the write. */
   removeFacilitator(communityId: string, accountId: string): 'ok' | 'not-found' | 'last' {
-    return writeTx(this.db, () => {
+    return immediate(this.db, () => {
       const outcome = mayRemoveFacilitator(this.facilitators(communityId).map((f) => f.accountId), accountId);
       if (outcome !== 'ok') return outcome;
       this.db.prepare('DELETE FROM community_facilitators WHERE community_id = ? AND account_id = ?').run(communityId, accountId);
@@ -131,7 +132,7 @@ export class CommunityStore implements DirectorySource {
   }
 
   createFacilitatorInvite(row: { tokenHash: string; communityId: string; createdBy: string; createdAt: number; expiresAt: number }): void {
-    writeTx(this.db, () =>
+    immediate(this.db, () =>
       this.db
         .prepare('INSERT INTO facilitator_invites (token_hash, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
         .run(row.tokenHash, row.communityId, row.createdBy, row.createdAt, row.expiresAt),
@@ -140,7 +141,7 @@ export class CommunityStore implements DirectorySource {
 
   /** Use a co-facilitator invite once: the account joins the facilitators. */
   acceptFacilitatorInvite(tokenHash: string, communityId: string, account: { id: string; name: string }, now: number): 'ok' | 'invalid' {
-    return writeTx(this.db, () => {
+    return immediate(this.db, () => {
       const used = this.db
         .prepare('UPDATE facilitator_invites SET used_at = ? WHERE token_hash = ? AND community_id = ? AND used_at IS NULL AND expires_at > ?')
         .run(now, tokenHash, communityId, now);
@@ -159,7 +160,7 @@ export class CommunityStore implements DirectorySource {
   }
 
   rotateMemberInvite(communityId: string, code: string, now: number): void {
-    writeTx(this.db, () =>
+    immediate(this.db, () =>
       this.db
         .prepare(
           `INSERT INTO member_invites (community_id, code, created_at) VALUES (?, ?, ?)

@@ -1,7 +1,7 @@
 import { retentionCutoff } from '@brave/core';
 import type { RoomRegistry } from '../convening/registry.ts';
+import { immediate } from '../store/sqlite.ts';
 import type { Ctx } from './context.ts';
-import { writeTx } from './db.ts';
 
 export interface SweepResult {
   convenings: number;
@@ -55,7 +55,7 @@ export class RetentionSweeper {
         const conveningId = s.conveningId!;
         await this.ctx.rooms.retain(conveningId);
         const notes = docs.namesWithPrefix(`notes:${conveningId}:`).filter((n) => n !== `notes:${conveningId}:plenary`);
-        writeTx(this.ctx.communities.db, () => docs.deleteRows(notes));
+        immediate(this.ctx.communities.db, () => docs.deleteRows(notes));
         this.ctx.docsDeleted(notes);
         schedule.markSwept(s.id, now);
         result.convenings += 1;

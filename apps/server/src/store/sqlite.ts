@@ -229,7 +229,7 @@ export class SqliteStore implements Store {
   }
 
   async createConvening(record: ConveningRecord, events: NewEvent[]): Promise<StoredEvent[]> {
-    return this.write(() => {
+    return immediate(this.db, () => {
       this.stmt.insertConvening.run(record);
       return this.appendRows(record.id, events);
     });
@@ -244,7 +244,7 @@ export class SqliteStore implements Store {
   }
 
   async append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]> {
-    return this.write(() => {
+    return immediate(this.db, () => {
       const stored = this.appendRows(conveningId, events);
       if (action) this.stmt.insertAction.run(conveningId, action.actor, action.key, JSON.stringify(action.result));
       return stored;
@@ -274,7 +274,7 @@ export class SqliteStore implements Store {
     fn: (event: DomainEvent) => DomainEvent,
     options: { clearActor?: boolean } = {},
   ): Promise<number> {
-    return this.write(() => {
+    return immediate(this.db, () => {
       const rows = this.db
         .prepare('SELECT seq, actor, body FROM events WHERE convening_id = ? AND body LIKE ?')
         .all(conveningId, `{"type":"${type}"%`) as { seq: number; actor: string | null; body: string }[];
@@ -294,7 +294,7 @@ export class SqliteStore implements Store {
   }
 
   async forgetActions(conveningId: string): Promise<number> {
-    return this.write(() => this.db.prepare('DELETE FROM actions WHERE convening_id = ?').run(conveningId).changes);
+    return immediate(this.db, () => this.db.prepare('DELETE FROM actions WHERE convening_id = ?').run(conveningId).changes);
   }
 
   async close(): Promise<void> {
@@ -309,17 +309,22 @@ export class SqliteStore implements Store {
       return { ...e, seq };
     });
   }
+}
 
-  /** Run a write in one transaction; any database failure becomes StoreUnavailableError. */
-  private write<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn).immediate();
-    } catch (err) {
-      if (err instanceof Database.SqliteError) {
-        throw new StoreUnavailableError(`The database refused the write (${err.code}).`, { cause: err });
-      }
-      throw err;
+/**
+ * Run a write in one immediate transaction (the write lock is taken up front, so two
+ * writers cannot both read and then collide); a database refusal (busy, full, read-only)
+ * becomes StoreUnavailableError, which callers answer with 503. Every store on the
+ * server's SQLite file writes through this.
+ */
+export function immediate<T>(db: Database.Database, fn: () => T): T {
+  try {
+    return db.transaction(fn).immediate();
+  } catch (err) {
+    if (err instanceof Database.SqliteError) {
+      throw new StoreUnavailableError(`The database refused the write (${err.code}).`, { cause: err });
     }
+    throw err;
   }
 }
 

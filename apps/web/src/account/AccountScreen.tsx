@@ -4,8 +4,8 @@ import type { AccountView } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
-import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { AccountPending } from './AccountPending.tsx';
 import { AuthForm } from './AuthForm.tsx';
 import { FormProblem } from './Field.tsx';
 import { PasswordForm } from './PasswordForm.tsx';
@@ -15,14 +15,7 @@ import '../styles/account.css';
 /** `/account`: sign in or sign up when signed out; the account's settings when signed in. */
 export function AccountScreen({ next }: { next: string | null }) {
   const { state, signedIn } = useAccount();
-  if (state.phase === 'loading') return <Loading />;
-  if (state.phase === 'failed') {
-    return (
-      <Message title="Your account">
-        <p>{state.message}</p>
-      </Message>
-    );
-  }
+  if (state.phase !== 'ready') return <AccountPending state={state} title="Your account" />;
   if (!state.account) {
     return (
       <main className="page page-narrow account">

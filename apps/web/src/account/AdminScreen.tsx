@@ -3,8 +3,9 @@ import { accounts } from '@brave/client';
 import type { AccountView, ResetLinkResult } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
 import { Link } from '../components/Link.tsx';
-import { Loading, Message } from '../components/Message.tsx';
+import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { AccountPending } from './AccountPending.tsx';
 import { FormProblem } from './Field.tsx';
 import { origin, useAccount } from './useAccount.ts';
 import '../styles/account.css';
@@ -15,14 +16,7 @@ const moment = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeSty
 /** `/admin`: the instance admin sees every account and makes reset links (there is no email). */
 export function AdminScreen() {
   const { state } = useAccount();
-  if (state.phase === 'loading') return <Loading />;
-  if (state.phase === 'failed') {
-    return (
-      <Message title="Accounts">
-        <p>{state.message}</p>
-      </Message>
-    );
-  }
+  if (state.phase !== 'ready') return <AccountPending state={state} title="Accounts" />;
   if (!state.account) {
     return (
       <Message title="Accounts">

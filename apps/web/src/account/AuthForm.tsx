@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { accounts } from '@brave/client';
 import { LIMITS, PASSWORD_MIN, SignInBody, SignUpBody, type AccountView } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
-import { Field, FormProblem, problemsOf } from './Field.tsx';
+import { AccountForm, Field, FormProblem, problemsOf } from './Field.tsx';
 import { origin } from './useAccount.ts';
 
 type Mode = 'signin' | 'signup';
@@ -52,16 +52,7 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
   };
 
   return (
-    <form
-      className="card account-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2 id={`${id}-title`}>{signingUp ? 'Create your facilitator account' : 'Sign in'}</h2>
+    <AccountForm title={signingUp ? 'Create your facilitator account' : 'Sign in'} onSubmit={submit}>
       {signingUp && (
         <Field
           id={`${id}-name`}
@@ -108,6 +99,6 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
         </button>
       </p>
       {!signingUp && <p className="hint">Forgot your password? The admin of this Brave Space can give you a link to set a new one.</p>}
-    </form>
+    </AccountForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** A labelled input whose problem, when there is one, is announced and tied to it. */
 export function Field({
@@ -24,6 +24,28 @@ export function Field({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A card form of the account pages. It checks its own fields and says what to fix
+ * (noValidate), and is named by its visible `title`, or by `label` when it has none.
+ */
+export function AccountForm({ title, label, onSubmit, children }: { title?: string; label?: string; onSubmit: () => Promise<void>; children: ReactNode }) {
+  const id = useId();
+  return (
+    <form
+      className="card account-form"
+      {...(title ? { 'aria-labelledby': `${id}-title` } : { 'aria-label': label })}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {title && <h2 id={`${id}-title`}>{title}</h2>}
+      {children}
+    </form>
   );
 }
 

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { accounts } from '@brave/client';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
-import { Field, FormProblem } from './Field.tsx';
+import { AccountForm, Field, FormProblem } from './Field.tsx';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields.tsx';
 import { origin } from './useAccount.ts';
 
 /** Change the password: the current one proves it is you; other devices are signed out. */
@@ -19,10 +19,8 @@ export function PasswordForm() {
   const submit = async () => {
     setDone(false);
     setProblem(null);
-    const found: Record<string, string> = {};
+    const found: Record<string, string> = { ...newPasswordProblems(next, again, 'The two new passwords are not the same.') };
     if (!current) found.current = 'Please enter your current password.';
-    if (next.length < PASSWORD_MIN || next.length > PASSWORD_MAX) found.next = `Your new password needs ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`;
-    else if (next !== again) found.again = 'The two new passwords are not the same.';
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -41,28 +39,9 @@ export function PasswordForm() {
   };
 
   return (
-    <form
-      className="card account-form"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2 id={`${id}-title`}>Change your password</h2>
+    <AccountForm title="Change your password" onSubmit={submit}>
       <Field id={`${id}-current`} label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} problem={problems.current} />
-      <Field
-        id={`${id}-next`}
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={(e) => setNext(e.target.value)}
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        problem={problems.next}
-      />
-      <Field id={`${id}-again`} label="New password, once more" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} problem={problems.again} />
+      <NewPasswordFields id={id} password={next} again={again} onPassword={setNext} onAgain={setAgain} problems={problems} />
       <FormProblem message={problem} />
       <div role="status">{done && <p className="sent-note">Your password is changed. Any other device signed in to this account has been signed out.</p>}</div>
       <div className="actions">
@@ -70,6 +49,6 @@ export function PasswordForm() {
           Change password
         </button>
       </div>
-    </form>
+    </AccountForm>
   );
 }

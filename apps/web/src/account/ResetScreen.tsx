@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { accounts } from '@brave/client';
-import { PASSWORD_MAX, PASSWORD_MIN, ResetToken } from '@brave/protocol';
+import { ResetToken } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
 import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { Field, FormProblem } from './Field.tsx';
+import { AccountForm, FormProblem } from './Field.tsx';
+import { NewPasswordFields, newPasswordProblems, type NewPasswordProblems } from './NewPasswordFields.tsx';
 import { origin } from './useAccount.ts';
 import '../styles/account.css';
 
@@ -22,7 +23,7 @@ export function ResetScreen() {
   const [token] = useState(takeToken);
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<NewPasswordProblems>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,11 +40,9 @@ export function ResetScreen() {
 
   const submit = async () => {
     setProblem(null);
-    const found: Record<string, string> = {};
-    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) found.password = `Your new password needs ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`;
-    else if (password !== again) found.again = 'The two passwords are not the same.';
+    const found = newPasswordProblems(password, again, 'The two passwords are not the same.');
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (found.password || found.again) return;
     setBusy(true);
     try {
       await accounts.reset(origin(), { token, password });
@@ -59,32 +58,14 @@ export function ResetScreen() {
     <main className="page page-narrow account">
       <p className="eyebrow">Brave Space</p>
       <PageHeading title="Set a new password">Set a new password</PageHeading>
-      <form
-        className="card account-form"
-        aria-label="Set a new password"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <AccountForm label="Set a new password" onSubmit={submit}>
         <p className="hint">This link works once. Setting the password signs you out on every other device and signs you in here.</p>
-        <Field
-          id={`${id}-password`}
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          problem={problems.password}
-        />
-        <Field id={`${id}-again`} label="New password, once more" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} problem={problems.again} />
+        <NewPasswordFields id={id} password={password} again={again} onPassword={setPassword} onAgain={setAgain} problems={problems} />
         <FormProblem message={problem} />
         <button type="submit" className="button primary wide" disabled={busy}>
           Set password and sign in
         </button>
-      </form>
+      </AccountForm>
     </main>
   );
 }

@@ -15,11 +15,13 @@ export const Seat = z.object({
 });
 export type Seat = z.infer<typeof Seat>;
 
-const PREFIX = 'brave-space:';
-const seatKey = (conveningId: string) => `${PREFIX}seat:${conveningId}`;
-const dismissedKey = (conveningId: string) => `${PREFIX}dismissed:${conveningId}`;
+/** Every key this app keeps in localStorage: `brave-space:<kind>:<id>`. */
+export const storageKey = (kind: string, id: string) => `brave-space:${kind}:${id}`;
+const seatKey = (conveningId: string) => storageKey('seat', conveningId);
+const dismissedKey = (conveningId: string) => storageKey('dismissed', conveningId);
 
-function read(key: string): unknown {
+/** The parsed value kept under `key`, unvalidated: callers check it with zod. */
+export function readStored(key: string): unknown {
   try {
     const raw = window.localStorage.getItem(key);
     return raw === null ? null : (JSON.parse(raw) as unknown);
@@ -28,32 +30,43 @@ function read(key: string): unknown {
   }
 }
 
-function write(key: string, value: unknown): void {
+/** False when the browser would not keep it (private mode, a full quota). */
+export function writeStored(key: string, value: unknown): boolean {
   try {
     window.localStorage.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
-    // Private mode or a full quota: the page still works, a reload just asks again.
+    return false;
+  }
+}
+
+export function removeStored(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Nothing stored, nothing to forget.
   }
 }
 
 export function loadSeat(conveningId: string): Seat | null {
   if (!Id.safeParse(conveningId).success) return null;
-  const parsed = Seat.safeParse(read(seatKey(conveningId)));
+  const parsed = Seat.safeParse(readStored(seatKey(conveningId)));
   return parsed.success ? parsed.data : null;
 }
 
+/** A failure to keep it is fine: the page still works, a reload just asks again. */
 export function saveSeat(conveningId: string, seat: Seat): void {
-  if (Id.safeParse(conveningId).success) write(seatKey(conveningId), seat);
+  if (Id.safeParse(conveningId).success) writeStored(seatKey(conveningId), seat);
 }
 
 /** The spotlight this person put away (by its sequence number), so a reload keeps it away. */
 export function loadDismissedSpotlight(conveningId: string): number {
-  const parsed = z.number().int().nonnegative().safeParse(read(dismissedKey(conveningId)));
+  const parsed = z.number().int().nonnegative().safeParse(readStored(dismissedKey(conveningId)));
   return parsed.success ? parsed.data : 0;
 }
 
 export function saveDismissedSpotlight(conveningId: string, seq: number): void {
-  write(dismissedKey(conveningId), seq);
+  writeStored(dismissedKey(conveningId), seq);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { AccountPending } from '../account/AccountPending.tsx';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
-import { Loading, Message } from '../components/Message.tsx';
+import { Message } from '../components/Message.tsx';
 import { communityApi } from './api.ts';
 import { fragmentValue } from './credentials.ts';
 import { homeHref } from './routes.ts';
@@ -22,17 +23,7 @@ export function CohostAccept({ id }: { id: string }) {
       </Message>
     );
   }
-  if (session.phase === 'loading') return <Loading label="Checking who is signed in…" />;
-  if (session.phase === 'failed') {
-    return (
-      <Message title="We could not reach Brave Space">
-        <p>{session.message}</p>
-        <button type="button" className="button primary" onClick={retry}>
-          Try again
-        </button>
-      </Message>
-    );
-  }
+  if (session.phase !== 'ready') return <AccountPending state={session} title="We could not reach Brave Space" loadingLabel="Checking who is signed in…" retry={retry} />;
   if (!session.account) {
     const back = window.location.pathname + window.location.hash;
     return (

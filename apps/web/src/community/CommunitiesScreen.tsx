@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { CommunitySummary } from '@brave/protocol';
+import { AccountPending } from '../account/AccountPending.tsx';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
-import { Loading, Message } from '../components/Message.tsx';
+import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { communityApi, type Caller } from './api.ts';
 import { CommunityForm } from './CommunityForm.tsx';
@@ -15,17 +16,7 @@ import '../styles/community.css';
 /** /communities: the signed-in facilitator's communities, and a new one. */
 export function CommunitiesScreen() {
   const { session, retry } = useSession();
-  if (session.phase === 'loading') return <Loading label="Checking who is signed in…" />;
-  if (session.phase === 'failed') {
-    return (
-      <Message title="We could not reach Brave Space">
-        <p>{session.message}</p>
-        <button type="button" className="button primary" onClick={retry}>
-          Try again
-        </button>
-      </Message>
-    );
-  }
+  if (session.phase !== 'ready') return <AccountPending state={session} title="We could not reach Brave Space" loadingLabel="Checking who is signed in…" retry={retry} />;
   if (!session.account) {
     return (
       <Message title="Communities are for signed-in facilitators">

@@ -15,7 +15,9 @@ import { RadioList } from '../components/RadioList.tsx';
 import { AgreementSetPicker, CUSTOM } from '../components/start/AgreementSetPicker.tsx';
 import { channelsFromDrafts, linesOf, toChannelDrafts, type ChannelDraft } from './channels.ts';
 import { ChannelsEditor } from './ChannelsEditor.tsx';
+import { FormFrame } from './FormFrame.tsx';
 import { RETENTION_OPTIONS, retentionChoice, retentionDays, type RetentionChoice } from './words.ts';
+import { useSending } from './useSending.ts';
 
 interface Draft {
   name: string;
@@ -50,8 +52,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
   const id = useId();
   const [sets, setSets] = useState<AgreementSetInfo[] | null>(null);
   const [d, setD] = useState<Draft>(() => draftFrom(initial));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, send } = useSending();
   const change = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
 
   useEffect(() => {
@@ -79,25 +80,11 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
       caucusOptions: linesOf(d.caucus, 12, 60),
       retentionDays: retentionDays(d.retention),
     };
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onSubmit(body);
-    } catch (err) {
-      setProblem(describeError(err));
-    } finally {
-      setBusy(false);
-    }
+    await send(() => onSubmit(body));
   };
 
   return (
-    <form
-      className="community-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FormFrame className="community-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
       <div className="field">
         <label htmlFor={`${id}-name`}>Community name</label>
         <input id={`${id}-name`} value={d.name} onChange={(e) => change({ name: e.target.value })} required maxLength={LIMITS.titleMax} />
@@ -125,19 +112,6 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
         </p>
       </div>
       <RadioList legend="Keep signal details and room rosters for" value={d.retention} onChange={(retention) => change({ retention })} options={RETENTION_OPTIONS} />
-      <div role="alert">
-        {problem && <p className="gentle-note">{problem}</p>}
-      </div>
-      <div className="actions">
-        {onCancel && (
-          <button type="button" className="button quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button type="submit" className="button primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

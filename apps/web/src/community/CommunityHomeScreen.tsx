@@ -71,73 +71,76 @@ function useRefresh(reload: (() => Promise<void>) | null): void {
   }, [reload]);
 }
 
-function Header({ home, eyebrow, side }: { home: HomeProps['home']; eyebrow: string; side: ReactNode }) {
+/** The home's page: the community's name and description, a link aside, two columns of panels. */
+function HomePage({ home, eyebrow, side, columns }: { home: HomeProps['home']; eyebrow: string; side: ReactNode; columns: [ReactNode, ReactNode] }) {
   return (
-    <header className="page-header">
-      <div>
-        <p className="eyebrow">{eyebrow}</p>
-        <PageHeading title={home.community.name}>{home.community.name}</PageHeading>
-        {home.community.description && <p className="muted community-description">{home.community.description}</p>}
-      </div>
-      <div className="community-header-side">{side}</div>
-    </header>
+    <div className="page community">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{eyebrow}</p>
+          <PageHeading title={home.community.name}>{home.community.name}</PageHeading>
+          {home.community.description && <p className="muted community-description">{home.community.description}</p>}
+        </div>
+        <div className="community-header-side">{side}</div>
+      </header>
+      <main className="community-grid">
+        <div className="community-col">{columns[0]}</div>
+        <div className="community-col">{columns[1]}</div>
+      </main>
+    </div>
   );
 }
 
 function FacilitatorHome(props: HomeProps) {
   const { home } = props;
   return (
-    <div className="page community">
-      <Header
-        home={home}
-        eyebrow={`Community · you facilitate, as ${home.viewer.name}`}
-        side={
-          <Link className="button quiet small" href="/communities">
-            All your communities
-          </Link>
-        }
-      />
-      <main className="community-grid">
-        <div className="community-col">
+    <HomePage
+      home={home}
+      eyebrow={`Community · you facilitate, as ${home.viewer.name}`}
+      side={
+        <Link className="button quiet small" href="/communities">
+          All your communities
+        </Link>
+      }
+      columns={[
+        <>
           <ConveningsPanel {...props} />
           <ToolkitPanel {...props} />
           <WorkingGroupsPanel {...props} />
-        </div>
-        <div className="community-col">
+        </>,
+        <>
           <InvitesPanel {...props} />
           <MembersPanel {...props} />
           <AgreementsCard agreements={home.community.agreements} />
           <SettingsPanel {...props} />
-        </div>
-      </main>
-    </div>
+        </>,
+      ]}
+    />
   );
 }
 
 function MemberHome(props: HomeProps) {
   const { home } = props;
   return (
-    <div className="page community">
-      <Header
-        home={home}
-        eyebrow={`Community · here as ${home.viewer.name}`}
-        side={
-          <Link className="button quiet small" href={myDataHref(home.community.id)}>
-            My data
-          </Link>
-        }
-      />
-      <main className="community-grid">
-        <div className="community-col">
+    <HomePage
+      home={home}
+      eyebrow={`Community · here as ${home.viewer.name}`}
+      side={
+        <Link className="button quiet small" href={myDataHref(home.community.id)}>
+          My data
+        </Link>
+      }
+      columns={[
+        <>
           <ConveningsPanel {...props} />
           <ToolkitPanel {...props} />
-        </div>
-        <div className="community-col">
+        </>,
+        <>
           <AgreementsCard agreements={home.community.agreements} />
           <MembersPanel {...props} />
           <WorkingGroupsPanel {...props} />
-        </div>
-      </main>
-    </div>
+        </>,
+      ]}
+    />
   );
 }

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import type { ScheduledConvening } from '@brave/protocol';
-import { describeError } from '../app/errors.ts';
 import { describeSpec } from '../breakouts/host/words.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { communityApi } from './api.ts';
 import { enterConvening, fileNameOf, saveBlob } from './browser.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import { durationText, whenText } from './time.ts';
 import { isFacilitator, type HomeProps } from './types.ts';
+import { useSending } from './useSending.ts';
 
 /** Upcoming and past convenings; facilitators also schedule, start and host them here. */
 export function ConveningsPanel(props: HomeProps) {
@@ -70,22 +70,10 @@ const STATUS: Record<ScheduledConvening['status'], string> = { scheduled: 'Sched
 
 function ConveningItem({ item, home, caller, reload }: HomeProps & { item: ScheduledConvening }) {
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send: act } = useSending();
   const facilitator = isFacilitator(home);
   const cid = home.community.id;
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-    } catch (err) {
-      setProblem(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
   const enter = (how: 'start' | 'host' | 'join') => act(async () => enterConvening(await communityApi.enter(caller, cid, item.id, how), home.viewer.name));
   const calendar = () => act(async () => saveBlob(await communityApi.calendar(caller, cid, item.id), `${fileNameOf(item.title, 'convening')}.ics`));
 

@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import type { LinkResult } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { CopyField } from '../components/host/CopyField.tsx';
 import { communityApi } from './api.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
 import { dayText } from './time.ts';
 import type { HomeProps } from './types.ts';
+import { useSending } from './useSending.ts';
 
 /** The member invite link (copy, rotate) and one-person co-facilitator links. */
 export function InvitesPanel({ home, caller }: HomeProps) {
@@ -13,8 +14,7 @@ export function InvitesPanel({ home, caller }: HomeProps) {
   const cid = home.community.id;
   const [memberLink, setMemberLink] = useState<LinkResult | null>(null);
   const [cohostLink, setCohostLink] = useState<LinkResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useSending();
 
   useEffect(() => {
     let live = true;
@@ -27,17 +27,7 @@ export function InvitesPanel({ home, caller }: HomeProps) {
     };
   }, [caller, cid]);
 
-  const cohost = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setCohostLink(await communityApi.facilitatorInvite(caller, cid));
-    } catch (err) {
-      setProblem(describeError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const cohost = () => send(async () => setCohostLink(await communityApi.facilitatorInvite(caller, cid)));
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>

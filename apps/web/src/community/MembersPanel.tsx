@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { MemberView } from '@brave/protocol';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { CopyField } from '../components/host/CopyField.tsx';
 import { communityApi } from './api.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
-import { FORMER_MEMBER, nameWithPronouns } from './words.ts';
+import { ReplaceNameChoice } from './ReplaceNameChoice.tsx';
+import { nameWithPronouns } from './words.ts';
 import { isFacilitator, type HomeProps } from './types.ts';
 
 /** Facilitators and members; facilitators also re-issue lost links and remove people. */
@@ -82,10 +83,7 @@ function MemberRow({ member, channel, home, caller, reload }: HomeProps & { memb
               await reload();
             }}
           >
-            <label className="check">
-              <input type="checkbox" checked={replaceName} onChange={(e) => setReplaceName(e.target.checked)} />
-              Replace their name with “{FORMER_MEMBER}” in past convenings and document versions
-            </label>
+            <ReplaceNameChoice whose="their" checked={replaceName} onChange={setReplaceName} />
           </ConfirmAction>
         </div>
       )}

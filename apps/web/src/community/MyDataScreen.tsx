@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CommunityInfo, MyData } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { communityApi, type Caller } from './api.ts';
 import { forgetMember, loadMember } from './credentials.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { FormFrame } from './FormFrame.tsx';
 import { draftOf, ProfileFields, profileOf } from './ProfileFields.tsx';
+import { ReplaceNameChoice } from './ReplaceNameChoice.tsx';
 import { homeHref } from './routes.ts';
 import { dayText } from './time.ts';
-import { FORMER_MEMBER, nameWithPronouns } from './words.ts';
+import { nameWithPronouns } from './words.ts';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; data: MyData; community: CommunityInfo };
 
@@ -153,10 +155,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
               onLeft();
             }}
           >
-            <label className="check">
-              <input type="checkbox" checked={replaceName} onChange={(e) => setReplaceName(e.target.checked)} />
-              Replace my name with “{FORMER_MEMBER}” in past convenings and document versions
-            </label>
+            <ReplaceNameChoice whose="my" checked={replaceName} onChange={setReplaceName} />
           </ConfirmAction>
         </section>
       </main>
@@ -220,22 +219,8 @@ function EditProfile({ data, community, caller, onSaved }: { data: MyData; commu
     );
   }
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <FormFrame onSubmit={save} problem={problem?.message ?? null} busy={busy} submitLabel="Save my profile" onCancel={() => setOpen(false)}>
       <ProfileFields value={draft} onChange={setDraft} channels={community.channels} invalid={problem?.field} />
-      <div role="alert">{problem && <p className="gentle-note">{problem.message}</p>}</div>
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          Save my profile
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

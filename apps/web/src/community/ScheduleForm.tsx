@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { LIMITS, type RoundSpec, type ScheduleBody, type ScheduledConvening } from '@brave/protocol';
-import { describeError } from '../app/errors.ts';
 import { linesOf } from './channels.ts';
+import { FormFrame } from './FormFrame.tsx';
 import { PlannedRounds } from './PlannedRounds.tsx';
 import { fromLocalParts, nextWeek, toLocalParts } from './time.ts';
+import { useSending } from './useSending.ts';
 
 const zone = (() => {
   try {
@@ -33,32 +34,18 @@ export function ScheduleForm({
   const [minutes, setMinutes] = useState(String(initial?.durationMinutes ?? 90));
   const [outline, setOutline] = useState((initial?.outline ?? []).join('\n'));
   const [rounds, setRounds] = useState<RoundSpec[]>(initial?.rounds ?? []);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, send } = useSending();
 
   const submit = async () => {
     const startsAt = fromLocalParts({ date, time });
     if (startsAt === null) return setProblem('Choose a date and a start time that exist on the calendar.');
     const duration = Number(minutes);
     if (!Number.isInteger(duration) || duration < 5 || duration > 24 * 60) return setProblem('The length is a whole number of minutes, from 5 to 1440.');
-    setBusy(true);
-    setProblem(null);
-    try {
-      await onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds });
-    } catch (err) {
-      setProblem(describeError(err));
-      setBusy(false);
-    }
+    await send(() => onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds }));
   };
 
   return (
-    <form
-      className="schedule-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FormFrame className="schedule-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
       <div className="field">
         <label htmlFor={`${id}-title`}>Convening title</label>
         <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.titleMax} />
@@ -85,15 +72,6 @@ export function ScheduleForm({
         <textarea id={`${id}-outline`} rows={4} value={outline} onChange={(e) => setOutline(e.target.value)} placeholder={'Arrival and agreements\nChannel rooms\nShare-out'} />
       </div>
       <PlannedRounds rounds={rounds} onChange={setRounds} />
-      <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { communityApi } from './api.ts';
 import { fileNameOf, saveBlob } from './browser.ts';
 import { CommunityForm } from './CommunityForm.tsx';
-import { ConfirmAction } from './ConfirmAction.tsx';
 import { retentionText } from './words.ts';
 import type { HomeProps } from './types.ts';
 

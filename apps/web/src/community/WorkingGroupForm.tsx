@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { CommunityHome, WorkingGroupBody, WorkingGroupView } from '@brave/protocol';
-import { describeError } from '../app/errors.ts';
+import { FormFrame } from './FormFrame.tsx';
 import { nameWithPronouns } from './words.ts';
+import { useSending } from './useSending.ts';
 
 /** Name a working group, the drafts it edits and who is in it. */
 export function WorkingGroupForm({
@@ -19,33 +20,19 @@ export function WorkingGroupForm({
   const [name, setName] = useState(initial?.name ?? '');
   const [channels, setChannels] = useState<string[]>(initial?.channels ?? []);
   const [members, setMembers] = useState<string[]>(initial?.members ?? []);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, send } = useSending();
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
   const submit = async () => {
     if (!name.trim()) return setProblem('Give the working group a name.');
-    setBusy(true);
-    setProblem(null);
-    try {
-      // Keep only what still exists: a channel or member may have gone since the form opened.
-      const known = new Set(home.members.map((m) => m.id));
-      const kept = new Set(home.community.channels.map((c) => c.id));
-      await onSubmit({ name: name.trim(), channels: channels.filter((c) => kept.has(c)), members: members.filter((m) => known.has(m)) });
-    } catch (err) {
-      setProblem(describeError(err));
-      setBusy(false);
-    }
+    // Keep only what still exists: a channel or member may have gone since the form opened.
+    const known = new Set(home.members.map((m) => m.id));
+    const kept = new Set(home.community.channels.map((c) => c.id));
+    await send(() => onSubmit({ name: name.trim(), channels: channels.filter((c) => kept.has(c)), members: members.filter((m) => known.has(m)) }));
   };
 
   return (
-    <form
-      className="group-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <FormFrame className="group-form" onSubmit={submit} problem={problem} busy={busy} submitLabel="Save working group" onCancel={onCancel}>
       <div className="field">
         <label htmlFor={`${id}-name`}>Working group name</label>
         <input id={`${id}-name`} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
@@ -71,15 +58,6 @@ export function WorkingGroupForm({
           ))}
         </div>
       </fieldset>
-      <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
-      <div className="actions">
-        <button type="button" className="button quiet" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary" disabled={busy}>
-          Save working group
-        </button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { WorkingGroupView } from '@brave/protocol';
+import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { communityApi } from './api.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
 import { WorkingGroupForm } from './WorkingGroupForm.tsx';
 import { listOf } from './words.ts';
 import { isFacilitator, type HomeProps } from './types.ts';

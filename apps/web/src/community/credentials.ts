@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '@brave/protocol';
+import { readStored, removeStored, storageKey, writeStored } from '../app/storage.ts';
 
 /**
  * The member credential this browser keeps for each community it joined (members have
@@ -13,40 +14,22 @@ export const MemberSeat = z.object({
 });
 export type MemberSeat = z.infer<typeof MemberSeat>;
 
-const memberKey = (communityId: string) => `brave-space:member:${communityId}`;
-
-function read(key: string): unknown {
-  try {
-    const raw = window.localStorage.getItem(key);
-    return raw === null ? null : (JSON.parse(raw) as unknown);
-  } catch {
-    return null; // storage disabled or corrupt: behave as a fresh device
-  }
-}
+const memberKey = (communityId: string) => storageKey('member', communityId);
 
 export function loadMember(communityId: string): MemberSeat | null {
   if (!Id.safeParse(communityId).success) return null;
-  const parsed = MemberSeat.safeParse(read(memberKey(communityId)));
+  const parsed = MemberSeat.safeParse(readStored(memberKey(communityId)));
   return parsed.success ? parsed.data : null;
 }
 
 /** False when the browser would not keep it (private mode, full quota): the person must be told. */
 export function saveMember(communityId: string, seat: MemberSeat): boolean {
   if (!Id.safeParse(communityId).success || !MemberSeat.safeParse(seat).success) return false;
-  try {
-    window.localStorage.setItem(memberKey(communityId), JSON.stringify(seat));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStored(memberKey(communityId), seat);
 }
 
 export function forgetMember(communityId: string): void {
-  try {
-    window.localStorage.removeItem(memberKey(communityId));
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
+  removeStored(memberKey(communityId));
 }
 
 /** One value of the address's fragment (#code=…&member=…), which never reaches the server. */

@@ -14,6 +14,16 @@ export type CommunityLoad =
 
 const refused = (err: unknown) => err instanceof ApiRequestError && [401, 403, 404].includes(err.status);
 
+/** The home as `caller` may see it, or null when the server says they may not. */
+async function homeAs(caller: Caller, id: string): Promise<CommunityHome | null> {
+  try {
+    return await communityApi.home(caller, id);
+  } catch (err) {
+    if (refused(err)) return null;
+    throw err;
+  }
+}
+
 /**
  * Open a community as whoever this browser is: a facilitator of it (the session cookie),
  * else a member (the stored credential). `reload` fetches the home again without the
@@ -27,28 +37,17 @@ export function useCommunity(id: string): { load: CommunityLoad; reload: () => P
   const open = useCallback(async () => {
     try {
       const session = await communityApi.session();
-      if (session.account) {
-        const asAccount: Caller = { kind: 'account', csrf: session.csrfToken };
-        try {
-          const home = await communityApi.home(asAccount, id);
-          caller.current = asAccount;
-          if (live.current) setLoad({ phase: 'ready', home, caller: asAccount });
-          return;
-        } catch (err) {
-          if (!refused(err)) throw err;
-        }
-      }
       const seat = loadMember(id);
-      if (seat) {
-        const asMember: Caller = { kind: 'member', token: seat.token };
-        try {
-          const home = await communityApi.home(asMember, id);
-          caller.current = asMember;
-          if (live.current) setLoad({ phase: 'ready', home, caller: asMember });
-          return;
-        } catch (err) {
-          if (!refused(err)) throw err;
-        }
+      // As a facilitator first (the session cookie), else as a member (the stored key).
+      const callers: Caller[] = [];
+      if (session.account) callers.push({ kind: 'account', csrf: session.csrfToken });
+      if (seat) callers.push({ kind: 'member', token: seat.token });
+      for (const c of callers) {
+        const home = await homeAs(c, id);
+        if (!home) continue;
+        caller.current = c;
+        if (live.current) setLoad({ phase: 'ready', home, caller: c });
+        return;
       }
       if (live.current) setLoad({ phase: 'outside', account: session.account, memberRefused: seat !== null });
     } catch (err) {
@@ -59,14 +58,11 @@ export function useCommunity(id: string): { load: CommunityLoad; reload: () => P
   const reload = useCallback(async () => {
     const c = caller.current;
     if (!c) return open();
-    try {
-      const home = await communityApi.home(c, id);
-      if (live.current) setLoad({ phase: 'ready', home, caller: c });
-    } catch (err) {
-      // Removed, signed out or deleted meanwhile: start over to show why. A dropped
-      // connection keeps what is on screen; the next reload catches up.
-      if (refused(err)) return open();
-    }
+    // Removed, signed out or deleted meanwhile: start over to show why. A dropped
+    // connection keeps what is on screen; the next reload catches up.
+    const home = await homeAs(c, id).catch(() => undefined);
+    if (home === null) return open();
+    if (home && live.current) setLoad({ phase: 'ready', home, caller: c });
   }, [id, open]);
 
   useEffect(() => {

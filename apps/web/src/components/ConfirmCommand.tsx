@@ -1,6 +1,7 @@
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import type { Command } from '@brave/protocol';
-import { useCommand } from '../live/useCommand.ts';
+import { ApiRequestError } from '@brave/client';
+import { HTTP_STATUS, type Command } from '@brave/protocol';
+import { useConvening } from '../live/context.ts';
+import { ConfirmAction } from './ConfirmAction.tsx';
 
 interface Props {
   /** Label of the button that opens the question, and of the one that confirms it. */
@@ -12,38 +13,13 @@ interface Props {
   command: Command;
 }
 
-/** A command that cannot be taken back: ask first, in a real alert dialog. */
-export function ConfirmCommand({ action, triggerClass = 'button', question, explanation, keepLabel, command }: Props) {
-  const { send, pending, error } = useCommand();
-  return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>
-        <button type="button" className={triggerClass}>
-          {action}
-        </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog">
-          <AlertDialog.Title>{question}</AlertDialog.Title>
-          <AlertDialog.Description className="muted">{explanation}</AlertDialog.Description>
-          {error && (
-            <p className="gentle-note" role="alert">
-              {error.message}
-            </p>
-          )}
-          <div className="actions">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="button quiet">
-                {keepLabel}
-              </button>
-            </AlertDialog.Cancel>
-            <button type="button" className="button primary" disabled={pending} onClick={() => void send(command)}>
-              {action}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
-  );
+/** A command that cannot be taken back: ConfirmAction, sending the command on yes. */
+export function ConfirmCommand({ command, triggerClass = 'button', ...words }: Props) {
+  const { client } = useConvening();
+  const send = async () => {
+    const result = await client.send(command);
+    // A refusal is shown in the dialog like any failed action.
+    if (!result.ok) throw new ApiRequestError(HTTP_STATUS[result.error.code], result.error);
+  };
+  return <ConfirmAction {...words} triggerClass={triggerClass} onConfirm={send} />;
 }

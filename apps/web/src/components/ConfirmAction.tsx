@@ -17,12 +17,14 @@ interface Props {
   children?: ReactNode;
   /** False keeps the confirming button disabled (e.g. until the name is typed). */
   ready?: boolean;
+  /** Throw to keep the dialog open and show why (an ApiRequestError says it best). */
   onConfirm: () => Promise<void>;
 }
 
 /**
- * Like ConfirmCommand, for the community's HTTP actions: ask first in a real alert
- * dialog, run the action, and say what went wrong inside the dialog if it failed.
+ * An action that cannot be taken back: ask first in a real alert dialog, run it, and
+ * say what went wrong inside the dialog if it failed (it stays open to try again).
+ * `onConfirm` throws to report a failure; ConfirmCommand is this for live commands.
  */
 export function ConfirmAction({ action, actionLabel, confirm, triggerClass = 'button quiet small', question, explanation, keepLabel, children, ready = true, onConfirm }: Props) {
   const [open, setOpen] = useState(false);

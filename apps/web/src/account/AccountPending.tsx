@@ -1,0 +1,21 @@
+import { Loading, Message } from '../components/Message.tsx';
+
+type Pending = { phase: 'loading' } | { phase: 'failed'; message: string };
+
+/**
+ * What a page for signed-in people shows while it asks who is signed in, and when it
+ * could not find out (with a way to ask again, when the page offers one).
+ */
+export function AccountPending({ state, title, loadingLabel, retry }: { state: Pending; title: string; loadingLabel?: string; retry?: () => void }) {
+  if (state.phase === 'loading') return <Loading label={loadingLabel} />;
+  return (
+    <Message title={title}>
+      <p>{state.message}</p>
+      {retry && (
+        <button type="button" className="button primary" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </Message>
+  );
+}
