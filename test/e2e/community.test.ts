@@ -142,7 +142,7 @@ describe('a community in the browser', () => {
 
     await page.getByRole('button', { name: 'Close the convening' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Close the convening' }).click();
-    await page.goto(home);
+    await page.getByRole('link', { name: 'Community page' }).click();
     await page.getByRole('listitem').filter({ hasText: 'May all-team call' }).filter({ hasText: 'Ended' }).waitFor();
   });
 

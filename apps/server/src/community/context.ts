@@ -52,7 +52,7 @@ export interface Ctx extends CommunityRouteDeps {
 
 export function makeContext(deps: CommunityRouteDeps): Ctx {
   const perIp = new RateLimiter(deps.joinRate.perSecond, deps.joinRate.burst, deps.now);
-  const state = async (id: string) => (await deps.rooms.get(id))?.snapshot ?? null;
+  const state = (id: string) => deps.rooms.peek(id);
 
   async function refreshEnded(records: ScheduleRecord[]): Promise<void> {
     for (const r of records) {

@@ -1,4 +1,4 @@
-import type { CreateConveningBody, DomainEvent } from '@brave/protocol';
+import type { ConveningView, CreateConveningBody, DomainEvent } from '@brave/protocol';
 import { openingEvents, type OpeningOptions } from '@brave/core';
 import type { Store } from '../store/types.ts';
 import { newCohostCode, newId, newJoinCode } from './ids.ts';
@@ -65,6 +65,20 @@ export class RoomRegistry {
   async retain(id: string): Promise<number> {
     const room = await this.get(id);
     return room ? room.applyRetention() : 0;
+  }
+
+  /**
+   * A convening's state for reading only (exports, "my data", schedules): the live room's
+   * if it is loaded, else folded from the log without keeping it, so looking back over a
+   * year of convenings does not keep them all in memory.
+   */
+  async peek(id: string): Promise<Readonly<ConveningView> | null> {
+    const live = this.rooms.get(id);
+    if (live) return (await live)?.snapshot ?? null;
+    if (!(await this.store.convening(id))) return null;
+    const room = await ConveningRoom.load(id, this.store, this.fanout, this.options);
+    room.stop();
+    return room.snapshot;
   }
 
   /** Drop a (deleted) convening's live state: timers stop, nothing is served from memory. */

@@ -66,6 +66,11 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
           <Link className="button quiet" href={`/notes/${state.id}`}>
             Notes and toolkit
           </Link>
+          {state.communityId !== state.id && (
+            <Link className="button quiet" href={`/c/${state.communityId}`}>
+              Community page
+            </Link>
+          )}
           <CloseConvening />
         </div>
       </header>

@@ -62,6 +62,12 @@ function Room() {
           )}
           <p className="muted">
             <Link href={`/notes/${state.id}`}>Notes and toolkit drafts</Link>
+            {state.communityId !== state.id && (
+              <>
+                {' · '}
+                <Link href={`/c/${state.communityId}`}>Community page</Link>
+              </>
+            )}
           </p>
         </div>
         <ConnectionStatus />
