@@ -37,6 +37,12 @@ function agreementsOf(setId: CommunityInfo['agreementSetId'], own: { id?: string
 export function communityRoutes(r: Router, ctx: Ctx): void {
   const { communities, who, now } = ctx;
 
+  // Answers here carry credentials, invite codes and what members told us: no cache keeps them.
+  r.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
   r.get('/communities', async (req, res) => {
     const account = await ctx.auth.require(req);
     res.json({ communities: communities.summariesOf(account.id, now()) } satisfies CommunitiesResult);

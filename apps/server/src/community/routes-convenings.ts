@@ -8,6 +8,20 @@ import { communityExport } from './my-data.ts';
 import { scheduledView, type ScheduleRecord } from './schedule-store.ts';
 
 const noSchedule = () => new HttpError({ code: 'not_found', message: 'We could not find that scheduled convening.' });
+
+/**
+ * The host name for the calendar UID. Without PUBLIC_URL the base comes from the request's
+ * Host (and, behind a local proxy, X-Forwarded-Proto) headers, which a caller controls: a
+ * base that is not a URL must not turn into a 500.
+ */
+function hostnameOf(base: string): string {
+  try {
+    return new URL(base).hostname || 'brave-space';
+  } catch {
+    return 'brave-space';
+  }
+}
+
 const notStarted = () => new HttpError({ code: 'conflict', message: 'This convening has not started yet. A facilitator starts it from the community page.' });
 
 /** Scheduled convenings: plan, calendar, start, enter; and the community export. */
@@ -55,7 +69,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
   r.get('/communities/:id/convenings/:sid/calendar.ics', async (req, res) => {
     const { community } = await who.either(req, req.params.id);
     const found = await find(community.id, req.params.sid);
-    const host = new URL(ctx.base(req)).hostname || 'brave-space';
+    const host = hostnameOf(ctx.base(req));
     const ics = buildIcs({
       uid: `${found.id}@${host}`,
       title: found.title,

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Router } from 'express';
 import {
   Id,
@@ -12,13 +11,18 @@ import {
   type WorkingGroupView,
 } from '@brave/protocol';
 import { checkWorkingGroup, memberViewFor } from '@brave/core';
+import { safeEqual } from '../accounts/secrets.ts';
 import { newId } from '../convening/ids.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { myData } from './my-data.ts';
 import { endMembership } from './purge.ts';
 
-const sameCode = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/**
+ * Compares digests, not the strings: timingSafeEqual throws on buffers of different byte
+ * lengths, which a code of the right length in other characters (é…) used to turn into a 500.
+ */
+const sameCode = (a: string, b: string) => safeEqual(a, b);
 
 const paramId = (raw: unknown, what: string): string => {
   const id = Id.safeParse(raw);
