@@ -152,6 +152,7 @@ const ROWS: Record<string, Row> = {
   'DELETE /api/communities/:id/members/:memberId': { path: (t) => at(t, `/members/${t.memberId}`), body: () => ({}), expect: F(true, 204), fresh: freshMember },
   'GET /api/communities/:id/me': { path: (t) => at(t, '/me'), expect: M(200) },
   'PATCH /api/communities/:id/me': { path: (t) => at(t, '/me'), body: () => ({ pronouns: 'they/them' }), expect: M(200) },
+  'DELETE /api/communities/:id/me/caucus-answer': { path: (t) => at(t, '/me/caucus-answer'), expect: M(204) },
   'DELETE /api/communities/:id/me': {
     path: (t) => at(t, '/me'),
     body: () => ({}),

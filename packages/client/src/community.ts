@@ -119,6 +119,7 @@ export const communities = {
   me: (base: string, id: string, member: string) => call(base, 'GET', `${c(id)}/me`, MyData, { member }),
   updateMe: (base: string, id: string, member: string, patch: Partial<MemberProfile>) => call(base, 'PATCH', `${c(id)}/me`, MemberView, { member }, patch),
   leave: (base: string, id: string, member: string, body: LeaveBody = {}) => none(base, 'DELETE', `${c(id)}/me`, { member }, body),
+  forgetCaucusAnswer: (base: string, id: string, member: string) => none(base, 'DELETE', `${c(id)}/me/caucus-answer`, { member }),
   /** A member's credential for the live convening (after a facilitator started it). */
   enter: (base: string, id: string, sid: string, member: string) => call(base, 'POST', `${s(id, sid)}/join`, ConveningEntry, { member }),
 };

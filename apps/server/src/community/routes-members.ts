@@ -16,6 +16,7 @@ import { newId } from '../convening/ids.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { myData } from './my-data.ts';
+import { forgetCaucusAnswers } from './answers.ts';
 import { endMembership } from './purge.ts';
 
 /**
@@ -63,6 +64,9 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const memberId = paramId(req.params.memberId, 'member');
     const version = members.bumpVersion(community.id, memberId);
     if (version === null) throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
+    // Whoever holds the new link can act as the member; a kept caucus answer is theirs
+    // alone, so it does not travel with a link a facilitator made. They answer afresh.
+    members.setKeptAnswer(community.id, memberId, null);
     const token = ctx.memberTokens.issue(community.id, memberId, version);
     ctx.communityChanged(community.id);
     res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#member=${token}`, expiresAt: null } satisfies LinkResult);
@@ -71,9 +75,11 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
   r.delete('/communities/:id/members/:memberId', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const body = parseBody(LeaveBody, req.body);
-    if (!(await endMembership(ctx, community.id, paramId(req.params.memberId, 'member'), body.replaceName))) {
+    const memberId = paramId(req.params.memberId, 'member');
+    if (!(await endMembership(ctx, community.id, memberId, body.replaceName))) {
       throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
     }
+    await forgetCaucusAnswers(ctx, community.id, memberId);
     res.status(204).end();
   });
 
@@ -93,10 +99,18 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     res.json(memberViewFor(updated, actor));
   });
 
+  /** Forget the caucus answer they asked us to keep; the next convening asks afresh. */
+  r.delete('/communities/:id/me/caucus-answer', async (req, res) => {
+    const { community, member } = who.member(req, req.params.id);
+    await forgetCaucusAnswers(ctx, community.id, member.memberId);
+    res.status(204).end();
+  });
+
   r.delete('/communities/:id/me', async (req, res) => {
     const { community, member } = who.member(req, req.params.id);
     const body = parseBody(LeaveBody, req.body);
     await endMembership(ctx, community.id, member.memberId, body.replaceName);
+    await forgetCaucusAnswers(ctx, community.id, member.memberId);
     res.status(204).end();
   });
 

@@ -136,7 +136,24 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
             </ul>
           )}
           <h3>Caucus answer</h3>
-          <p>{data.keptCaucusAnswer ? `You chose to keep your answer for later convenings: “${data.keptCaucusAnswer}”.` : 'No caucus answer is kept: you answer afresh in each convening.'}</p>
+          {data.keptCaucusAnswer ? (
+            <>
+              <p>You chose to keep your answer for later convenings: “{data.keptCaucusAnswer}”. Only you see it.</p>
+              <ConfirmAction
+                action="Forget my caucus answer"
+                triggerClass="button quiet"
+                question="Forget your caucus answer?"
+                explanation="We erase it here and in past convenings. The next caucus round asks you again."
+                keepLabel="Keep it"
+                onConfirm={async () => {
+                  await communityApi.forgetCaucusAnswer(caller, community.id);
+                  await onSaved();
+                }}
+              />
+            </>
+          ) : (
+            <p>No caucus answer is kept: you answer afresh in each convening.</p>
+          )}
           <h3>People you met</h3>
           <p>You shared a breakout room with {data.metWith === 1 ? '1 person' : `${data.metWith} people`}. Mixing rounds use this so you keep meeting new people.</p>
         </section>

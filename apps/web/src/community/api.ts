@@ -52,6 +52,7 @@ export const communityApi = {
   me: (c: Caller, id: string) => communities.me(base(), id, memberOf(c)),
   updateMe: (c: Caller, id: string, b: Partial<MemberProfile>) => communities.updateMe(base(), id, memberOf(c), b),
   leave: (c: Caller, id: string, b: LeaveBody) => communities.leave(base(), id, memberOf(c), b),
+  forgetCaucusAnswer: (c: Caller, id: string) => communities.forgetCaucusAnswer(base(), id, memberOf(c)),
 
   createGroup: (_c: Caller, id: string, b: WorkingGroupBody) => communities.createWorkingGroup(base(), id, b),
   updateGroup: (_c: Caller, id: string, gid: string, b: WorkingGroupBody) => communities.updateWorkingGroup(base(), id, gid, b),
