@@ -211,16 +211,16 @@ describe('holes this review closed', () => {
     const proxied = await send(server.url, 'GET', path, { ...bearer(w.members.bo.token), 'x-forwarded-proto': 'not a scheme' });
     expect(proxied.status).toBe(200);
   });
-});
 
-describe('left open (see the review report)', () => {
-  // Ending a membership ends the member credential, not a convening credential already handed
-  // out: until it expires, they stay in a live convening and write the community's drafts there.
-  it.fails('a member removed from the community is let out of its live convening', async () => {
+  // Ending a membership used to end only the member credential: a convening credential
+  // already handed out kept the live convening and the community's drafts until it expired.
+  it('a member removed from the community is let out of its live convening', async () => {
     const zed = await joinCommunity(server.url, w.c.communityId, w.c.inviteCode, { name: 'Zed' });
     const entered = await member('POST', `/convenings/${w.c.liveScheduleId}/join`, zed.token);
     const token = (entered.json as { token: string }).token;
+    expect((await send(server.url, 'GET', `/api/convenings/${w.conveningId}/docs`, bearer(token))).status).toBe(200);
     expect((await fran('DELETE', inC(`/members/${zed.memberId}`), {})).status).toBe(204);
     expect((await send(server.url, 'GET', `/api/convenings/${w.conveningId}/docs`, bearer(token))).status).toBe(401);
+    expect((await send(server.url, 'GET', `/api/convenings/${w.conveningId}`, bearer(token))).status).toBe(401);
   });
 });

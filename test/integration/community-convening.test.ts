@@ -92,7 +92,7 @@ describe('a live convening tells its community', () => {
 
 describe('a convening of a community', () => {
   const dir = tempDir();
-  const fanout = { online: () => true, deliver: (_c: string, _d: Delivery) => undefined };
+  const fanout = { online: () => true, deliver: (_c: string, _d: Delivery) => undefined, expel: () => undefined };
   const options = { now: () => Date.now(), reminderMinuteMs: 60_000, roundSecondMs: 1_000, log: () => undefined };
   let store: SqliteStore;
   beforeAll(() => {

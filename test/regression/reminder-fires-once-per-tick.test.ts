@@ -22,6 +22,7 @@ it('a reminder tick that fires early still spotlights each agreement once, in or
   const shown: string[] = [];
   const fanout = {
     online: () => true,
+    expel: () => undefined,
     deliver: (_c: string, d: Delivery) => {
       if (d.event.type === 'spotlight.set' && d.audience.to === 'everyone') shown.push(d.event.agreementId);
     },

@@ -36,6 +36,19 @@ const EnvSchema = z.object({
   ACCOUNT_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(0.2),
   /** Failed sign-ins per email in 15 minutes before that email must wait. */
   SIGNIN_FAILURES_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
+  /**
+   * How much one caller may create. Generous: a network of 12–18 communities meeting monthly
+   * with up to a few thousand members each stays far below every one (why each: CommunityLimits).
+   */
+  MAX_ACCOUNTS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  MAX_COMMUNITIES_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(50),
+  MAX_MEMBERS_PER_COMMUNITY: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  MAX_SCHEDULED_PER_COMMUNITY: z.coerce.number().int().min(1).max(100_000).default(500),
+  MAX_WORKING_GROUPS_PER_COMMUNITY: z.coerce.number().int().min(1).max(10_000).default(100),
+  MAX_OPEN_FACILITATOR_INVITES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** New links for members who lost theirs, per community: a burst, then a steady rate. */
+  MEMBER_REISSUE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  MEMBER_REISSUE_PER_HOUR: z.coerce.number().positive().max(1_000_000).default(60),
   /** How often community retention rules run (deleting signal details and rosters after the period). */
   RETENTION_SWEEP_MS: z.coerce.number().int().min(10).max(7 * 86_400_000).default(3_600_000),
   /** How long a retention "day" lasts; only tests shorten it. */
@@ -57,11 +70,45 @@ export interface Config {
   storeBusyTimeoutMs: number;
   socketSendBufferBytes: number;
   joinRate: { burst: number; perSecond: number };
-  accounts: { sessionTtlMs: number; rate: { burst: number; perSecond: number }; signinFailuresMax: number };
+  accounts: { sessionTtlMs: number; rate: { burst: number; perSecond: number }; signinFailuresMax: number; maxAccounts: number };
+  communityLimits: CommunityLimits;
   retention: { sweepMs: number; dayMs: number };
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
+
+/**
+ * How much a community (or an account, in communities) may hold; a refusal is a typed
+ * `conflict` telling the facilitator what to remove. Why the defaults (MAX_* above):
+ * - 10,000 accounts: only facilitators have accounts (members hold links), so even a large
+ *   network has a few hundred; the cap only stops a script filling the disk over months.
+ * - 50 communities per account: a coordinator of a whole network of 12–18 communities
+ *   facilitates each of them, with room for several networks or practice communities.
+ * - 5,000 members per community: "up to a few thousand members", with headroom.
+ * - 500 scheduled convenings per community, past ones included (history cannot be deleted,
+ *   and each started one holds a whole log): monthly for 40 years, weekly for almost 10.
+ * - 100 working groups: a few per channel (at most 8 channels) and then some.
+ * - 50 open co-facilitator links: a community has a handful of facilitators; a link stops
+ *   counting once used or after its 7 days.
+ * - Re-issued member links: 100 at once (a whole cohort after a device mix-up), then one a
+ *   minute. A rate, not a count: a re-issue stores nothing new.
+ */
+export interface CommunityLimits {
+  communitiesPerAccount: number;
+  /** Current members; with people who left, at most FORMER_MEMBERS_FACTOR × this. */
+  membersPerCommunity: number;
+  scheduledPerCommunity: number;
+  workingGroupsPerCommunity: number;
+  openFacilitatorInvites: number;
+  reissue: { burst: number; perSecond: number };
+}
+
+/**
+ * People who left keep a row (their name, for the records), so joining and leaving in a loop
+ * would grow a community without bound. Everyone who ever joined is capped at this multiple
+ * of the member limit: years of ordinary turnover.
+ */
+export const FORMER_MEMBERS_FACTOR = 4;
 
 export class ConfigError extends Error {}
 
@@ -91,6 +138,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
       rate: { burst: e.ACCOUNT_RATE_BURST, perSecond: e.ACCOUNT_RATE_PER_SECOND },
       signinFailuresMax: e.SIGNIN_FAILURES_MAX,
+      maxAccounts: e.MAX_ACCOUNTS,
+    },
+    communityLimits: {
+      communitiesPerAccount: e.MAX_COMMUNITIES_PER_ACCOUNT,
+      membersPerCommunity: e.MAX_MEMBERS_PER_COMMUNITY,
+      scheduledPerCommunity: e.MAX_SCHEDULED_PER_COMMUNITY,
+      workingGroupsPerCommunity: e.MAX_WORKING_GROUPS_PER_COMMUNITY,
+      openFacilitatorInvites: e.MAX_OPEN_FACILITATOR_INVITES,
+      reissue: { burst: e.MEMBER_REISSUE_BURST, perSecond: e.MEMBER_REISSUE_PER_HOUR / 3600 },
     },
     retention: { sweepMs: e.RETENTION_SWEEP_MS, dayMs: e.RETENTION_DAY_MS },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),

@@ -111,6 +111,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
             auth: accounts.auth,
             publicUrl: config.publicUrl,
             joinRate: config.joinRate,
+            limits: config.communityLimits,
             now: Date.now,
             docsDeleted: (names) => collab?.docsDeleted(names),
             communityChanged: (id) => void collab?.communityChanged(id),

@@ -18,7 +18,7 @@ import { reminderStartIndex } from './reminders.ts';
 import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, placeLateArrival } from './rounds/decide.ts';
-import { roomOf, roomScope } from './rounds/access.ts';
+import { activeRound, roomOf, roomScope } from './rounds/access.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -244,6 +244,27 @@ export function admissionEvents(s: ConveningView, a: Admission): { events: Domai
     events.push({ type: 'affinity.answered', participantId: a.participantId, answer, keep: true });
   }
   return { events, role: here?.role ?? a.role, existing: here !== undefined };
+}
+
+/**
+ * The events that let a person out (they left the community, or stopped facilitating it);
+ * none when they are not here. The running round's ordinary rooms they sat in or hosted
+ * change first, as a move would. A caucus gets no room update: its size changing just as
+ * someone leaves would tell everyone outside it who was in it.
+ */
+export function removalEvents(s: ConveningView, participantId: string): DomainEvent[] {
+  if (!s.participants[participantId]) return [];
+  const round = activeRound(s);
+  const events: DomainEvent[] = [];
+  const rooms = round?.status === 'running' ? Object.values(round.rooms) : [];
+  for (const room of rooms) {
+    if (!round || room.kind === 'caucus' || !(room.members.includes(participantId) || room.hosts.includes(participantId))) continue;
+    const members = room.members.filter((id) => id !== participantId);
+    const hosts = room.hosts.filter((id) => id !== participantId);
+    events.push({ type: 'room.updated', roundId: round.id, room: { ...room, members, hosts, size: members.length } });
+  }
+  events.push({ type: 'participant.removed', participantId });
+  return events;
 }
 
 /** A profile with only the fields given, and its channel only when this convening has it. */

@@ -98,6 +98,9 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'round.broadcast':
       reduceRound(state, e, at);
       break;
+    case 'participant.removed':
+      removeParticipant(state, e.participantId);
+      break;
     case 'participant.affirmed': {
       const p = state.participants[e.participantId];
       if (p) p.affirmedAt = at;
@@ -185,6 +188,23 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     }
   }
   return state;
+}
+
+/**
+ * Let someone out: gone from the people, their caucus answer, and every room's members and
+ * hosts (so rosters and notes access follow). Sizes stay: a caucus's size must not change
+ * where outsiders could see it (core decide's removalEvents updates the running round's
+ * ordinary rooms); signals they raised stay too, their sender shown as someone who left.
+ */
+function removeParticipant(state: ConveningView, id: string): void {
+  delete state.participants[id];
+  delete state.affinity[id];
+  for (const round of Object.values(state.rounds)) {
+    for (const room of Object.values(round.rooms)) {
+      if (room.members.includes(id)) room.members = room.members.filter((m) => m !== id);
+      if (room.hosts.includes(id)) room.hosts = room.hosts.filter((h) => h !== id);
+    }
+  }
 }
 
 function pushNotice(state: ConveningView, notice: NoticeView): void {

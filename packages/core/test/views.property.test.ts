@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Command, Role, SignalStatus, Visibility } from '@brave/protocol';
-import { deliveries, foldAll, inAudience, nextReminderAt, reminderSpotlight, viewFor, type Viewer } from '../src/index.ts';
+import { deliveries, foldAll, inAudience, nextReminderAt, reminderSpotlight, removalEvents, viewFor, type Viewer } from '../src/index.ts';
 import { HOST, Sim, withoutSeq } from './fixture.ts';
 
 const CLOCK = { minuteMs: 1_000 };
@@ -15,7 +15,8 @@ type Step =
   | { do: 'cmd'; actor: number; make: (sim: Sim) => Command }
   | { do: 'tick'; ms: number }
   | { do: 'reminder' }
-  | { do: 'join'; role: Role; affirm: boolean };
+  | { do: 'join'; role: Role; affirm: boolean }
+  | { do: 'leave'; who: number };
 
 const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 const agreementId = (sim: Sim, i: number) => pick(sim.full.agreements, i)?.id ?? 'missing';
@@ -84,6 +85,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('cmd' as const), actor: fc.constant(0), make: fc.constant(() => ({ type: 'convening.close' }) as const) }) },
+  // Someone let out (they left the community): their signals and requests stay behind.
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('leave' as const), who: fc.nat() }) },
 );
 
 const steps = fc.array(step, { minLength: 5, maxLength: 80, size: 'medium' });
@@ -102,6 +105,11 @@ function play(steps: Step[]): Sim {
     else if (s.do === 'join') {
       // The server admits nobody once the convening has closed.
       if (sim.full.status === 'open') sim.join(`Late${++joined}`, s.role, s.affirm);
+    }
+    else if (s.do === 'leave') {
+      const others = viewers(sim).filter((v) => v.participantId !== HOST.participantId);
+      const who = pick(others, s.who);
+      if (who) sim.append(removalEvents(sim.full, who.participantId));
     }
     else if (s.do === 'reminder') {
       const due = nextReminderAt(sim.full, sim.now, CLOCK);

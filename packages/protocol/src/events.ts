@@ -46,6 +46,11 @@ export const ParticipantJoined = ev('participant.joined', {
   role: Role,
 });
 export const ParticipantAffirmed = ev('participant.affirmed', { participantId: Id });
+/**
+ * Someone let out by the server (they left the community, or stopped facilitating it):
+ * gone from the people and every room roster; signals they raised stay.
+ */
+export const ParticipantRemoved = ev('participant.removed', { participantId: Id });
 export const AgreementsSet = ev('agreements.set', {
   agreementSetId: AgreementSetId,
   agreements: z.array(Agreement),
@@ -130,6 +135,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
   ConveningClosed,
   ParticipantJoined,
   ParticipantAffirmed,
+  ParticipantRemoved,
   AgreementsSet,
   SpotlightSet,
   SpotlightCleared,

@@ -1,2 +1,2 @@
 /** Bumped whenever a message changes shape in a way an older peer cannot read. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -25,6 +25,7 @@ export function attachAccounts(deps: {
     sessionTtlMs: deps.config.accounts.sessionTtlMs,
     rate: deps.config.accounts.rate,
     signinFailuresMax: deps.config.accounts.signinFailuresMax,
+    maxAccounts: deps.config.accounts.maxAccounts,
     now: deps.now,
   });
   return { auth, api };

@@ -32,6 +32,8 @@ export interface AccountRoutesDeps {
   sessionTtlMs: number;
   rate: { burst: number; perSecond: number };
   signinFailuresMax: number;
+  /** Accounts this instance holds at most (MAX_ACCOUNTS); sign-up is refused beyond. */
+  maxAccounts: number;
   now: () => number;
 }
 
@@ -87,9 +89,15 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     const body = parseBody(SignUpBody, req.body);
     const passwordHash = await hashPassword(body.password);
     const { token, row } = newSession();
-    const made = store.createWithSession({ id: newId('a'), email: body.email, name: body.name, passwordHash, createdAt: row.createdAt }, row);
+    const made = store.createWithSession({ id: newId('a'), email: body.email, name: body.name, passwordHash, createdAt: row.createdAt }, row, deps.maxAccounts);
     if (made === 'taken') {
       throw new HttpError({ code: 'conflict', message: 'An account with this email exists already. Try signing in.', field: 'email' });
+    }
+    if (made === 'full') {
+      throw new HttpError({
+        code: 'conflict',
+        message: `This server already has ${deps.maxAccounts.toLocaleString('en')} accounts, the most it is set up for, so no new ones can be made. Ask whoever runs it to raise the limit.`,
+      });
     }
     setCookie(req, res, token);
     res.status(201).json(signedIn(made, row));

@@ -39,6 +39,7 @@ export class AccountStore {
       byEmail: db.prepare(`SELECT ${ACCOUNT_COLUMNS}, password_hash AS passwordHash FROM accounts WHERE email = ?`),
       hashOf: db.prepare('SELECT password_hash FROM accounts WHERE id = ?').pluck(),
       list: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id`),
+      count: db.prepare('SELECT COUNT(*) FROM accounts').pluck(),
       setPassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
       insertSession: db.prepare(
         `INSERT INTO account_sessions (id_hash, account_id, csrf, created_at, expires_at)
@@ -64,13 +65,19 @@ export class AccountStore {
   }
 
   /**
-   * A new account with its first session, or 'taken'. Whether it is the instance admin is
-   * decided by the INSERT itself, inside one immediate transaction: two simultaneous first
-   * sign-ups cannot both see an empty table.
+   * A new account with its first session, 'taken' (the email has one) or 'full' (the instance
+   * holds `maxAccounts` already). Whether it is the instance admin, and whether there is
+   * room, are decided inside one immediate transaction: two simultaneous sign-ups cannot both
+   * see an empty table, nor both take the last place.
    */
-  createWithSession(a: { id: string; email: string; name: string; passwordHash: string; createdAt: number }, s: NewSession): AccountRow | 'taken' {
+  createWithSession(
+    a: { id: string; email: string; name: string; passwordHash: string; createdAt: number },
+    s: NewSession,
+    maxAccounts = Number.POSITIVE_INFINITY,
+  ): AccountRow | 'taken' | 'full' {
     return immediate(this.db, () => {
       if (this.q.byEmail.get(a.email)) return 'taken' as const;
+      if ((this.q.count.get() as number) >= maxAccounts) return 'full' as const;
       this.q.insert.run(a);
       this.q.insertSession.run({ ...s, accountId: a.id });
       return toAccount(this.q.byId.get(a.id) as DbAccount);

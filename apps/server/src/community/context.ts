@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { ConveningView } from '@brave/protocol';
 import type { AccountAuth } from '../accounts/auth.ts';
+import type { CommunityLimits } from '../config.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { HttpError } from '../http/respond.ts';
@@ -30,6 +31,8 @@ export interface CommunityRouteDeps extends CommunityParts {
   auth: AccountAuth;
   publicUrl: string | undefined;
   joinRate: { burst: number; perSecond: number };
+  /** How much one community (or account) may hold; checked inside each store write. */
+  limits: CommunityLimits;
   now: () => number;
   /** Documents were deleted from the store: close them if they are open. */
   docsDeleted: (names: string[]) => void;
@@ -42,6 +45,12 @@ export interface Ctx extends CommunityRouteDeps {
   base(req: Request): string;
   /** Refuse with rate_limited when this address has called the public routes too often. */
   limit(req: Request): void;
+  /**
+   * Refuse with rate_limited when the community's facilitators made many new member links
+   * just now. A re-issue stores nothing new, but it ends a credential and makes open
+   * documents re-check access: bounded per community, whichever facilitator asks.
+   */
+  limitReissue(communityId: string): void;
   /** The convening's full state (null if it is gone). */
   state(conveningId: string): Promise<ConveningView | null>;
   /** The community's schedules, with live convenings that closed meanwhile marked ended. */
@@ -52,6 +61,7 @@ export interface Ctx extends CommunityRouteDeps {
 
 export function makeContext(deps: CommunityRouteDeps): Ctx {
   const perIp = new RateLimiter(deps.joinRate.perSecond, deps.joinRate.burst, deps.now);
+  const reissues = new RateLimiter(deps.limits.reissue.perSecond, deps.limits.reissue.burst, deps.now);
   const state = (id: string) => deps.rooms.peek(id);
 
   async function refreshEnded(records: ScheduleRecord[]): Promise<void> {
@@ -74,6 +84,12 @@ export function makeContext(deps: CommunityRouteDeps): Ctx {
     limit(req) {
       const wait = perIp.take(req.ip ?? 'unknown');
       if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'Too many requests from this address; please wait a moment.', retryAfterMs: wait });
+    },
+    limitReissue(communityId) {
+      const wait = reissues.take(communityId);
+      if (wait > 0) {
+        throw new HttpError({ code: 'rate_limited', message: 'This community has made many new member links just now; please wait a little before making more.', retryAfterMs: wait });
+      }
     },
     state,
     async schedules(communityId) {

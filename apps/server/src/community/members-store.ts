@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MemberProfile, MemberView, WorkingGroupView } from '@brave/protocol';
+import { FORMER_MEMBERS_FACTOR } from '../config.ts';
 import { immediate } from '../store/sqlite.ts';
 import { inList } from './db.ts';
 
@@ -35,16 +36,27 @@ const toView = (r: MemberRow): MemberView => ({
 export class MemberStore {
   constructor(readonly db: Database.Database) {}
 
-  add(communityId: string, id: string, profile: MemberProfile, now: number): MemberView {
-    immediate(this.db, () =>
+  /**
+   * A new member, or 'full' when the community has `max` current members, or 'history-full'
+   * when FORMER_MEMBERS_FACTOR × `max` people have ever joined (people who left keep a row).
+   * Counted inside the write, so simultaneous joins cannot pass the limit together.
+   */
+  add(communityId: string, id: string, profile: MemberProfile, now: number, max: number): MemberView | 'full' | 'history-full' {
+    const outcome = immediate(this.db, () => {
+      const counts = this.db
+        .prepare('SELECT COUNT(*) AS everyone, COALESCE(SUM(former = 0), 0) AS current FROM members WHERE community_id = ?')
+        .get(communityId) as { everyone: number; current: number };
+      if (counts.current >= max) return 'full' as const;
+      if (counts.everyone >= max * FORMER_MEMBERS_FACTOR) return 'history-full' as const;
       this.db
         .prepare(
           `INSERT INTO members (id, community_id, name, pronouns, channel, role, team, organisation, region, joined_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, communityId, profile.name, profile.pronouns ?? null, profile.channel ?? null, profile.role ?? null, profile.team ?? null, profile.organisation ?? null, profile.region ?? null, now),
-    );
-    return this.get(communityId, id)!;
+        .run(id, communityId, profile.name, profile.pronouns ?? null, profile.channel ?? null, profile.role ?? null, profile.team ?? null, profile.organisation ?? null, profile.region ?? null, now);
+      return 'ok' as const;
+    });
+    return outcome === 'ok' ? this.get(communityId, id)! : outcome;
   }
 
   /** Current members, in the order they joined. */
@@ -145,22 +157,34 @@ export class MemberStore {
     return this.groups(communityId).find((g) => g.id === groupId) ?? null;
   }
 
-  /** Create or replace a working group (name, channels, members) in one write. */
-  putGroup(communityId: string, group: WorkingGroupView, now: number): void {
-    immediate(this.db, () => {
-      this.db
-        .prepare(
-          `INSERT INTO working_groups (id, community_id, name, created_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
-        )
-        .run(group.id, communityId, group.name, now);
-      this.db.prepare('DELETE FROM working_group_members WHERE group_id = ?').run(group.id);
-      this.db.prepare('DELETE FROM working_group_channels WHERE group_id = ?').run(group.id);
-      const addMember = this.db.prepare('INSERT OR IGNORE INTO working_group_members (group_id, member_id) VALUES (?, ?)');
-      const addChannel = this.db.prepare('INSERT OR IGNORE INTO working_group_channels (group_id, channel) VALUES (?, ?)');
-      for (const m of group.members) addMember.run(group.id, m);
-      for (const c of group.channels) addChannel.run(group.id, c);
+  /** A new working group, or 'full' when the community has `max` of them (counted in the write). */
+  createGroup(communityId: string, group: WorkingGroupView, now: number, max: number): 'ok' | 'full' {
+    return immediate(this.db, () => {
+      const count = this.db.prepare('SELECT COUNT(*) FROM working_groups WHERE community_id = ?').pluck().get(communityId) as number;
+      if (count >= max) return 'full' as const;
+      this.writeGroup(communityId, group, now);
+      return 'ok' as const;
     });
+  }
+
+  /** Replace a working group's name, channels and members in one write. */
+  putGroup(communityId: string, group: WorkingGroupView, now: number): void {
+    immediate(this.db, () => this.writeGroup(communityId, group, now));
+  }
+
+  private writeGroup(communityId: string, group: WorkingGroupView, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO working_groups (id, community_id, name, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
+      )
+      .run(group.id, communityId, group.name, now);
+    this.db.prepare('DELETE FROM working_group_members WHERE group_id = ?').run(group.id);
+    this.db.prepare('DELETE FROM working_group_channels WHERE group_id = ?').run(group.id);
+    const addMember = this.db.prepare('INSERT OR IGNORE INTO working_group_members (group_id, member_id) VALUES (?, ?)');
+    const addChannel = this.db.prepare('INSERT OR IGNORE INTO working_group_channels (group_id, channel) VALUES (?, ?)');
+    for (const m of group.members) addMember.run(group.id, m);
+    for (const c of group.channels) addChannel.run(group.id, c);
   }
 
   deleteGroup(communityId: string, groupId: string): boolean {

@@ -35,14 +35,34 @@ export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<vo
 }
 
 /**
- * End a membership. With `replaceName`, their name becomes "Former member" everywhere we
- * keep it: the member row (so document version authors show it) and every convening log
- * of the community. Their words in documents stay: those are the group's.
+ * Let someone who is no longer of the community (a member who left or was removed, a
+ * facilitator removed) out of every open convening of it they are in. Convening
+ * credentials are only checked against the convening, so ending the membership alone
+ * would leave them the live view and its drafts until the credential expired. Closed
+ * convenings are history and keep them (under the name they chose to leave: see
+ * endMembership). Open documents are checked again after: the convening gate no longer
+ * knows them.
+ */
+export async function revokeConvenings(ctx: Ctx, communityId: string, participantId: string): Promise<void> {
+  for (const s of ctx.schedule.list(communityId)) {
+    if (!s.conveningId || s.status === 'ended') continue;
+    // Peeked first, so looking over a year of past convenings does not keep them loaded.
+    const state = await ctx.state(s.conveningId);
+    if (state?.status === 'open' && state.participants[participantId]) await ctx.rooms.revoke(s.conveningId, participantId);
+  }
+  ctx.communityChanged(communityId);
+}
+
+/**
+ * End a membership: they are let out of the community's open convenings at once. With
+ * `replaceName`, their name becomes "Former member" everywhere we keep it: the member row
+ * (so document version authors show it) and every convening log of the community. Their
+ * words in documents stay: those are the group's.
  */
 export async function endMembership(ctx: Ctx, communityId: string, memberId: string, replaceName: boolean): Promise<boolean> {
   if (!ctx.members.leave(communityId, memberId, replaceName, ctx.now())) return false;
   ctx.schedule.forgetMember(communityId, memberId);
-  ctx.communityChanged(communityId);
+  await revokeConvenings(ctx, communityId, memberId);
   if (!replaceName) return true;
   const mine = (e: DomainEvent) => 'participantId' in e && e.participantId === memberId;
   for (const s of ctx.schedule.list(communityId)) {

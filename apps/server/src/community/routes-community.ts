@@ -16,7 +16,8 @@ import { agreementSet, normaliseAgreements, shapeHome, toolkitDocName } from '@b
 import { newId } from '../convening/ids.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
-import { deleteCommunity } from './purge.ts';
+import { atLimit, count } from './limits.ts';
+import { deleteCommunity, revokeConvenings } from './purge.ts';
 import { scheduledView } from './schedule-store.ts';
 import { channelsWithWords } from './settings.ts';
 
@@ -24,6 +25,9 @@ const FACILITATOR_INVITE_MS = 7 * 86_400_000;
 
 export const newInviteCode = (): string => randomBytes(12).toString('base64url');
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+const tooManyCommunities = (max: number, then: string) =>
+  atLimit(`Your account already facilitates ${count(max)} communities, the most one account can. ${then}`);
 
 /** The agreements a community's settings stand for: its own words, or a library set. */
 function agreementsOf(setId: CommunityInfo['agreementSetId'], own: { id?: string | undefined; text: string }[] | undefined) {
@@ -61,7 +65,9 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
       retentionDays: body.retentionDays,
       createdAt: now(),
     };
-    communities.create(info, { accountId: account.id, name: account.name }, newInviteCode());
+    if (communities.create(info, { accountId: account.id, name: account.name }, newInviteCode(), ctx.limits.communitiesPerAccount) === 'full') {
+      throw tooManyCommunities(ctx.limits.communitiesPerAccount, 'Delete a community you no longer use, or hand one to a co-facilitator and leave it, to make room.');
+    }
     res.status(201).json(info);
   });
 
@@ -131,7 +137,12 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const { community, account } = await who.facilitator(req, req.params.id);
     const code = randomBytes(24).toString('base64url');
     const expiresAt = now() + FACILITATOR_INVITE_MS;
-    communities.createFacilitatorInvite({ tokenHash: hashToken(code), communityId: community.id, createdBy: account.id, createdAt: now(), expiresAt });
+    const max = ctx.limits.openFacilitatorInvites;
+    if (communities.createFacilitatorInvite({ tokenHash: hashToken(code), communityId: community.id, createdBy: account.id, createdAt: now(), expiresAt }, max) === 'full') {
+      throw atLimit(
+        `This community has ${count(max)} co-facilitator links nobody has used yet, the most it can have open. Send one of those, or wait: each stops counting once it is used or 7 days after it was made.`,
+      );
+    }
     res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/cohost#code=${code}`, expiresAt } satisfies LinkResult);
   });
 
@@ -140,7 +151,9 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const account = await ctx.auth.require(req);
     const body = parseBody(AcceptFacilitatorBody, req.body);
     const community = communities.get(String(req.params.id));
-    const accepted = community ? communities.acceptFacilitatorInvite(hashToken(body.code), community.id, account, now()) : 'invalid';
+    const max = ctx.limits.communitiesPerAccount;
+    const accepted = community ? communities.acceptFacilitatorInvite(hashToken(body.code), community.id, account, now(), max) : 'invalid';
+    if (accepted === 'full') throw tooManyCommunities(max, 'Leave or delete one you no longer use, then open this link again: it still works.');
     if (!community || accepted !== 'ok') {
       throw new HttpError({ code: 'not_found', message: 'That co-facilitator link is not valid: it may have been used already or expired. Ask for a new one.', field: 'code' });
     }
@@ -153,7 +166,8 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const outcome = communities.removeFacilitator(community.id, String(req.params.accountId));
     if (outcome === 'not-found') throw new HttpError({ code: 'not_found', message: 'That person is not a facilitator of this community.' });
     if (outcome === 'last') throw new HttpError({ code: 'conflict', message: 'A community needs at least one facilitator; invite another before leaving.' });
-    ctx.communityChanged(community.id);
+    // Their participant id in the community's convenings is their account id.
+    await revokeConvenings(ctx, community.id, String(req.params.accountId));
     res.status(204).end();
   });
 

@@ -5,6 +5,7 @@ import { newId } from '../convening/ids.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { communityExport } from './my-data.ts';
+import { atLimit, count } from './limits.ts';
 import { scheduledView, type ScheduleRecord } from './schedule-store.ts';
 
 const noSchedule = () => new HttpError({ code: 'not_found', message: 'We could not find that scheduled convening.' });
@@ -41,7 +42,13 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
   r.post('/communities/:id/convenings', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const body = parseBody(ScheduleBody, req.body);
-    const made = schedule.create(community.id, { id: newId('s'), ...body }, now());
+    const max = ctx.limits.scheduledPerCommunity;
+    const made = schedule.create(community.id, { id: newId('s'), ...body }, now(), max);
+    if (made === 'full') {
+      throw atLimit(
+        `This community has ${count(max)} scheduled convenings, past ones included, the most it can hold. Delete planned convenings you no longer need to make room; if its history alone is this long, ask whoever runs this server to raise the limit.`,
+      );
+    }
     res.status(201).json(scheduledView(made) satisfies ScheduledConvening);
   });
 

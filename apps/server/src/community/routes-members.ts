@@ -13,9 +13,11 @@ import {
 import { checkWorkingGroup, memberViewFor } from '@brave/core';
 import { safeEqual } from '../accounts/secrets.ts';
 import { newId } from '../convening/ids.ts';
+import { FORMER_MEMBERS_FACTOR } from '../config.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { myData } from './my-data.ts';
+import { atLimit, count } from './limits.ts';
 import { forgetCaucusAnswers } from './answers.ts';
 import { endMembership } from './purge.ts';
 
@@ -38,6 +40,7 @@ function checkChannel(community: CommunityInfo, channel: string | null | undefin
 }
 
 const MemberPatch = MemberProfile.partial();
+const notMember = () => new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
 
 /** Members (joining, credentials, their own data, leaving) and working groups. */
 export function memberRoutes(r: Router, ctx: Ctx): void {
@@ -53,7 +56,14 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     }
     const { code: _code, ...profile } = body;
     checkChannel(community, profile.channel);
-    const member = members.add(community.id, newId('u'), profile, now());
+    const max = ctx.limits.membersPerCommunity;
+    const member = members.add(community.id, newId('u'), profile, now(), max);
+    if (member === 'full') {
+      throw atLimit(`This community is full: it has ${count(max)} members, the most it can hold. Let a facilitator know; they can remove people who no longer take part.`);
+    }
+    if (member === 'history-full') {
+      throw atLimit(`This community cannot take new members: ${count(max * FORMER_MEMBERS_FACTOR)} people have joined it over time, counting those who left. Let a facilitator know; whoever runs this server can raise the limit.`);
+    }
     const token = ctx.memberTokens.issue(community.id, member.id, members.version(community.id, member.id)!);
     ctx.communityChanged(community.id);
     res.status(201).json({ communityId: community.id, memberId: member.id, token } satisfies MemberCredential);
@@ -62,8 +72,10 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
   r.post('/communities/:id/members/:memberId/reissue', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const memberId = paramId(req.params.memberId, 'member');
+    if (members.version(community.id, memberId) === null) throw notMember();
+    ctx.limitReissue(community.id);
     const version = members.bumpVersion(community.id, memberId);
-    if (version === null) throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
+    if (version === null) throw notMember();
     // Whoever holds the new link can act as the member; a kept caucus answer is theirs
     // alone, so it does not travel with a link a facilitator made. They answer afresh.
     members.setKeptAnswer(community.id, memberId, null);
@@ -77,7 +89,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const body = parseBody(LeaveBody, req.body);
     const memberId = paramId(req.params.memberId, 'member');
     if (!(await endMembership(ctx, community.id, memberId, body.replaceName))) {
-      throw new HttpError({ code: 'not_found', message: 'That person is not a member of this community.' });
+      throw notMember();
     }
     await forgetCaucusAnswers(ctx, community.id, memberId);
     res.status(204).end();
@@ -126,7 +138,10 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
   r.post('/communities/:id/working-groups', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const group: WorkingGroupView = { id: newId('w'), ...checked(community, parseBody(WorkingGroupBody, req.body)) };
-    members.putGroup(community.id, group, now());
+    const max = ctx.limits.workingGroupsPerCommunity;
+    if (members.createGroup(community.id, group, now(), max) === 'full') {
+      throw atLimit(`This community has ${count(max)} working groups, the most it can have. Delete groups that have finished their work, or add people and channels to an existing group.`);
+    }
     ctx.communityChanged(community.id);
     res.status(201).json(members.group(community.id, group.id));
   });

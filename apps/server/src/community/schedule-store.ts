@@ -62,16 +62,28 @@ export const scheduledView = (r: ScheduleRecord): ScheduledConvening => ({
 export class ScheduleStore {
   constructor(readonly db: Database.Database) {}
 
-  create(communityId: string, s: { id: string; title: string; startsAt: number; durationMinutes: number; outline: string[]; rounds: RoundSpec[] }, now: number): ScheduleRecord {
-    immediate(this.db, () =>
+  /**
+   * A new scheduled convening, or 'full' when the community has `max` of them, past ones
+   * included (counted inside the write, so simultaneous requests cannot both pass).
+   */
+  create(
+    communityId: string,
+    s: { id: string; title: string; startsAt: number; durationMinutes: number; outline: string[]; rounds: RoundSpec[] },
+    now: number,
+    max: number,
+  ): ScheduleRecord | 'full' {
+    const outcome = immediate(this.db, () => {
+      const count = this.db.prepare('SELECT COUNT(*) FROM scheduled_convenings WHERE community_id = ?').pluck().get(communityId) as number;
+      if (count >= max) return 'full' as const;
       this.db
         .prepare(
           `INSERT INTO scheduled_convenings (id, community_id, title, starts_at, duration_minutes, outline, rounds, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(s.id, communityId, s.title, s.startsAt, s.durationMinutes, json(s.outline), json(s.rounds), now),
-    );
-    return this.get(communityId, s.id)!;
+        .run(s.id, communityId, s.title, s.startsAt, s.durationMinutes, json(s.outline), json(s.rounds), now);
+      return 'ok' as const;
+    });
+    return outcome === 'ok' ? this.get(communityId, s.id)! : outcome;
   }
 
   get(communityId: string, id: string): ScheduleRecord | null {

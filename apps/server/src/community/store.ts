@@ -40,8 +40,14 @@ export class CommunityStore implements DirectorySource {
     private readonly members: MemberStore,
   ) {}
 
-  create(info: CommunityInfo, creator: { accountId: string; name: string }, inviteCode: string): void {
-    immediate(this.db, () => {
+  /**
+   * A new community with its creator as facilitator, or 'full' when the creator already
+   * facilitates `maxPerAccount` communities: counted inside the write, so two simultaneous
+   * requests cannot both pass.
+   */
+  create(info: CommunityInfo, creator: { accountId: string; name: string }, inviteCode: string, maxPerAccount: number): 'ok' | 'full' {
+    return immediate(this.db, () => {
+      if (this.facilitatedBy(creator.accountId) >= maxPerAccount) return 'full' as const;
       this.db
         .prepare(
           `INSERT INTO communities (id, name, description, agreement_set_id, agreements, channels, caucus_options, retention_days, created_at)
@@ -52,7 +58,13 @@ export class CommunityStore implements DirectorySource {
         .prepare('INSERT INTO community_facilitators (community_id, account_id, name, since) VALUES (?, ?, ?, ?)')
         .run(info.id, creator.accountId, creator.name, info.createdAt);
       this.db.prepare('INSERT INTO member_invites (community_id, code, created_at) VALUES (?, ?, ?)').run(info.id, inviteCode, info.createdAt);
+      return 'ok' as const;
     });
+  }
+
+  /** How many communities an account facilitates (created or joined as co-facilitator). */
+  private facilitatedBy(accountId: string): number {
+    return this.db.prepare('SELECT COUNT(*) FROM community_facilitators WHERE account_id = ?').pluck().get(accountId) as number;
   }
 
   get(id: string): CommunityInfo | null {
@@ -131,25 +143,42 @@ export class CommunityStore implements DirectorySource {
     });
   }
 
-  createFacilitatorInvite(row: { tokenHash: string; communityId: string; createdBy: string; createdAt: number; expiresAt: number }): void {
-    immediate(this.db, () =>
+  /**
+   * A co-facilitator invite, or 'full' when `maxOpen` invites of the community are neither
+   * used nor expired. Used and expired ones are dropped on the way (nothing reads them), so
+   * the table stays bounded; a refusal changes nothing.
+   */
+  createFacilitatorInvite(row: { tokenHash: string; communityId: string; createdBy: string; createdAt: number; expiresAt: number }, maxOpen: number): 'ok' | 'full' {
+    return immediate(this.db, () => {
+      const open = this.db
+        .prepare('SELECT COUNT(*) FROM facilitator_invites WHERE community_id = ? AND used_at IS NULL AND expires_at > ?')
+        .pluck()
+        .get(row.communityId, row.createdAt) as number;
+      if (open >= maxOpen) return 'full' as const;
+      this.db.prepare('DELETE FROM facilitator_invites WHERE community_id = ? AND (used_at IS NOT NULL OR expires_at <= ?)').run(row.communityId, row.createdAt);
       this.db
         .prepare('INSERT INTO facilitator_invites (token_hash, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .run(row.tokenHash, row.communityId, row.createdBy, row.createdAt, row.expiresAt),
-    );
+        .run(row.tokenHash, row.communityId, row.createdBy, row.createdAt, row.expiresAt);
+      return 'ok' as const;
+    });
   }
 
-  /** Use a co-facilitator invite once: the account joins the facilitators. */
-  acceptFacilitatorInvite(tokenHash: string, communityId: string, account: { id: string; name: string }, now: number): 'ok' | 'invalid' {
+  /**
+   * Use a co-facilitator invite once: the account joins the facilitators. 'full' (the invite
+   * stays unused) when the account already facilitates `maxPerAccount` communities.
+   */
+  acceptFacilitatorInvite(tokenHash: string, communityId: string, account: { id: string; name: string }, now: number, maxPerAccount: number): 'ok' | 'invalid' | 'full' {
     return immediate(this.db, () => {
-      const used = this.db
-        .prepare('UPDATE facilitator_invites SET used_at = ? WHERE token_hash = ? AND community_id = ? AND used_at IS NULL AND expires_at > ?')
-        .run(now, tokenHash, communityId, now);
-      if (used.changes !== 1) return 'invalid';
+      const live = this.db
+        .prepare('SELECT 1 FROM facilitator_invites WHERE token_hash = ? AND community_id = ? AND used_at IS NULL AND expires_at > ?')
+        .get(tokenHash, communityId, now);
+      if (!live) return 'invalid' as const;
+      if (!this.isFacilitator(communityId, account.id) && this.facilitatedBy(account.id) >= maxPerAccount) return 'full' as const;
+      this.db.prepare('UPDATE facilitator_invites SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
       this.db
         .prepare('INSERT OR IGNORE INTO community_facilitators (community_id, account_id, name, since) VALUES (?, ?, ?, ?)')
         .run(communityId, account.id, account.name, now);
-      return 'ok';
+      return 'ok' as const;
     });
   }
 

@@ -61,6 +61,12 @@ export class RoomRegistry {
     return room ? room.rewrite([type], fn) : 0;
   }
 
+  /** Let someone out of a convening (see ConveningRoom.remove); false when they were not in it. */
+  async revoke(id: string, participantId: string): Promise<boolean> {
+    const room = await this.get(id);
+    return room ? room.remove(participantId) : false;
+  }
+
   /** Apply retention to one convening (store and live state); how many rows changed. */
   async retain(id: string): Promise<number> {
     const room = await this.get(id);

@@ -10,6 +10,7 @@ import {
   nextDue,
   redactForRetention,
   reduce,
+  removalEvents,
   viewFor,
   type Delivery,
   type Viewer,
@@ -23,6 +24,8 @@ export interface Fanout {
   deliver(conveningId: string, delivery: Delivery, envelope: { seq: number; at: number }): void;
   /** Is this person connected right now (to this server)? */
   online(conveningId: string, participantId: string): boolean;
+  /** Disconnect this person's live connections (they were let out; reconnecting is refused). */
+  expel(conveningId: string, participantId: string): void;
 }
 
 export type { CommunityHooks } from './hooks.ts';
@@ -133,6 +136,22 @@ export class ConveningRoom {
       }
       const stored = await this.persist(admission.events, participantId, this.options.now());
       return stored.ok ? admitted : stored;
+    });
+  }
+
+  /**
+   * Let someone out (they left the community, or stopped facilitating it). Once that is
+   * durable their live connections are cut; the handshake, the API and the document gates
+   * no longer know them. True when they were here; throws when the store refused.
+   */
+  remove(participantId: string): Promise<boolean> {
+    return this.serial(async () => {
+      const events = removalEvents(this.state, participantId);
+      if (events.length === 0) return false;
+      const stored = await this.persist(events, null, this.options.now());
+      if (!stored.ok) throw new StoreUnavailableError(`convening ${this.id}: could not let ${participantId} out`);
+      this.fanout.expel(this.id, participantId);
+      return true;
     });
   }
 

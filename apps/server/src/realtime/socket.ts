@@ -85,6 +85,9 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
     deliver(conveningId: string, d: Delivery, envelope: { seq: number; at: number }) {
       target(io, conveningId, d.audience).emit(SOCKET_EVENTS.event, { ...envelope, event: d.event });
     },
+    // Every connection of a person joins their own room (onConnection), so this reaches all
+    // of them. The client comes back on its own and the handshake refuses it, typed.
+    expel: (c: string, p: string) => io.in(rooms.person(c, p)).disconnectSockets(true),
   };
   return { io, fanout };
 }
