@@ -1,45 +1,12 @@
 import type { CommunityChannel, MemberView, WorkingGroupView } from '@brave/protocol';
 
 /**
- * Who may do what in a community. Facilitators (accounts) manage; members (member
- * credential) read the home page, keep their own data and join convenings.
+ * Community rules that routes and views share. Who may call which route is decided by
+ * the kind of credential each route asks for (facilitator session or member credential,
+ * apps/server/src/community/principals.ts); test/integration/abuse-access-community.test.ts
+ * holds every route to it.
  */
 export type CommunityActor = { kind: 'facilitator'; accountId: string } | { kind: 'member'; memberId: string };
-
-export type CommunityAction =
-  | 'view'
-  | 'calendar'
-  | 'manage'
-  | 'invite'
-  | 'remove-member'
-  | 'working-groups'
-  | 'schedule'
-  | 'start'
-  | 'host'
-  | 'export'
-  | 'delete'
-  | 'join'
-  | 'own-data';
-
-const RULES: Record<CommunityAction, readonly CommunityActor['kind'][]> = {
-  view: ['facilitator', 'member'],
-  calendar: ['facilitator', 'member'],
-  manage: ['facilitator'],
-  invite: ['facilitator'],
-  'remove-member': ['facilitator'],
-  'working-groups': ['facilitator'],
-  schedule: ['facilitator'],
-  start: ['facilitator'],
-  host: ['facilitator'],
-  export: ['facilitator'],
-  delete: ['facilitator'],
-  join: ['member'],
-  'own-data': ['member'],
-};
-
-export function mayDo(actor: CommunityActor, action: CommunityAction): boolean {
-  return RULES[action].includes(actor.kind);
-}
 
 /** A facilitator may leave the community's team only while another one stays. */
 export function mayRemoveFacilitator(facilitators: readonly string[], accountId: string): 'ok' | 'not-found' | 'last' {
