@@ -1,5 +1,5 @@
 // The convening side of communities: hooks a community plugs into a live convening
-// (earlier meetings, rounds opened, kept caucus answers), a convening opened with a
+// (earlier meetings, rounds ended, kept caucus answers), a convening opened with a
 // community's settings, and members let in with their own id.
 
 import { join } from 'node:path';
@@ -19,14 +19,14 @@ describe('a live convening tells its community', () => {
   // What the community would answer and what it heard, as the communities module would.
   let earlier: string[][] = [];
   const asked: string[] = [];
-  const opened: { conveningId: string; rooms: { kind: string; members: string[] }[] }[] = [];
+  const ended: { conveningId: string; rooms: { kind: string; members: string[] }[] }[] = [];
   const kept: [string, string, string | null][] = [];
   const hooks: CommunityHooks = {
     pastMeetings: async (conveningId) => {
       asked.push(conveningId);
       return earlier;
     },
-    roundOpened: (conveningId, rooms) => void opened.push({ conveningId, rooms }),
+    roundEnded: (conveningId, rooms) => void ended.push({ conveningId, rooms }),
     answerKept: (conveningId, participantId, answer) => void kept.push([conveningId, participantId, answer]),
   };
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -48,13 +48,15 @@ describe('a live convening tells its community', () => {
     expect(preview.repeatPairs).toBe(0);
     expect(preview.rooms.map((r) => [...r.members].sort().join('+')).sort()).toEqual(fresh);
 
-    const before = opened.length;
+    const before = ended.length;
     await ok(host, { type: 'round.open', spec: PAIRS, seed: preview.seed });
-    expect(opened.slice(before)).toEqual([
+    // Who met is known when the round ends (people may still move until then).
+    expect(ended.length).toBe(before);
+    await ok(host, { type: 'round.close' });
+    expect(ended.slice(before)).toEqual([
       { conveningId: made.id, rooms: expect.arrayContaining(preview.rooms.map((r) => ({ kind: 'breakout', members: r.members }))) },
     ]);
-    expect(opened.at(-1)!.rooms).toHaveLength(3);
-    await ok(host, { type: 'round.close' });
+    expect(ended.at(-1)!.rooms).toHaveLength(3);
     for (const p of [host, ...people.map((x) => x.client)]) p.close();
   });
 
@@ -73,9 +75,11 @@ describe('a live convening tells its community', () => {
       [made.id, ana!.joined.participantId, null],
     ]);
 
-    const rounds = opened.length;
+    const rounds = ended.length;
     await ok(host, { type: 'round.open', spec: CAUCUS, seed: 1 });
-    expect(opened.slice(rounds)).toEqual([{ conveningId: made.id, rooms: [] }]);
+    // Ended by closing the convening, not by a round command: the community still hears.
+    await ok(host, { type: 'convening.close' });
+    expect(ended.slice(rounds)).toEqual([{ conveningId: made.id, rooms: [] }]);
     for (const p of [host, ana!.client, bo!.client, cy!.client]) p.close();
   });
 

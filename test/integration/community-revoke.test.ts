@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '@brave/client';
-import { ConveningEntry, LinkResult } from '@brave/protocol';
+import { ConveningEntry, JoinResult, LinkResult } from '@brave/protocol';
 import { ok, until, untilStatus } from '../support/people.ts';
 import { connectDoc, rawConnect, startCollabServer, synced } from './collab-helpers.ts';
 import { Browser, makeCommunity, memberCall, type Member } from './collab-community-helpers.ts';
@@ -11,6 +11,8 @@ import { Browser, makeCommunity, memberCall, type Member } from './collab-commun
  * out of its live convening at once: their socket is cut and refused on return, their
  * open draft closes and cannot reopen, and the others' rosters no longer list them.
  * The periodic document re-check is set far off, so closing the draft must be immediate.
+ * A convening that already closed is no different: its credentials hold only while their
+ * holder still belongs to the community (guests who came with the join code stay welcome).
  */
 let server: Awaited<ReturnType<typeof startCollabServer>>;
 let fran: Browser;
@@ -138,5 +140,61 @@ describe('a co-facilitator removed from the community', () => {
     // Fran, who removed him, still hosts.
     expect(host.status).toBe('live');
     await ok(host, { type: 'round.close' });
+  });
+});
+
+/** The credential's draft connection: 'open' (then closed again) or the refusal status. */
+async function draftStatus(token: string, name: string): Promise<number | 'open'> {
+  const r = await rawConnect(server.url, name, token);
+  if ('open' in r) {
+    r.open.close();
+    return 'open';
+  }
+  return r.status;
+}
+
+describe('a convening that already closed', () => {
+  it('stops opening for a member who left and a co-facilitator removed, and stays open for a guest', async () => {
+    const made = await makeCommunity(server.url, fran, 'Lake network', [{ id: 'money', name: 'Money' }], ['Cleo']);
+    const lake = made.info.id;
+    const [cleo] = made.members as [Member];
+    const s = await fran.must('POST', `/api/communities/${lake}/convenings`, { title: 'July circle', startsAt: Date.UTC(2030, 6, 1, 17), durationMinutes: 90 }, 201, (v) => v as { id: string });
+    const started = await fran.must('POST', `/api/communities/${lake}/convenings/${s.id}/start`, undefined, 201, (v) => ConveningEntry.parse(v));
+    const lakeHost = await connect(started.token);
+    const july = started.conveningId;
+    const draft = `toolkit:${lake}:money`;
+
+    const joined = await memberCall(server.url, cleo.token, 'POST', `/api/communities/${lake}/convenings/${s.id}/join`);
+    const cleoToken = ConveningEntry.parse(joined.json).token;
+    const joinCode = (await until(lakeHost, (c) => c.state?.joinCode))!;
+    const guestRes = await fetch(new URL('/api/join', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ joinCode, name: 'Guest' }) });
+    const guest = JoinResult.parse(await guestRes.json());
+    const hal = await new Browser(server.url).signUp('Hal');
+    const invite = await fran.must('POST', `/api/communities/${lake}/facilitator-invites`, undefined, 201, (v) => LinkResult.parse(v));
+    const code = new URLSearchParams(new URL(invite.url).hash.slice(1)).get('code');
+    expect((await hal.call('POST', `/api/communities/${lake}/facilitators`, { code })).status).toBe(201);
+    const halEntry = await hal.must('POST', `/api/communities/${lake}/convenings/${s.id}/host`, undefined, 200, (v) => ConveningEntry.parse(v));
+    await ok(lakeHost, { type: 'convening.close' });
+
+    // Before anyone leaves, the closed convening still opens for all of them (to read).
+    expect((await withToken(cleoToken, `/api/convenings/${july}`)).status).toBe(200);
+    expect(await draftStatus(cleoToken, draft)).toBe('open');
+    expect((await withToken(halEntry.token, `/api/convenings/${july}/debrief`)).status).toBe(200);
+
+    expect((await memberCall(server.url, cleo.token, 'DELETE', `/api/communities/${lake}/me`, {})).status).toBe(204);
+    expect((await fran.call('DELETE', `/api/communities/${lake}/facilitators/${halEntry.participantId}`)).status).toBe(204);
+
+    expect((await withToken(cleoToken, `/api/convenings/${july}`)).status).toBe(401);
+    expect((await withToken(cleoToken, `/api/convenings/${july}/docs`)).status).toBe(401);
+    expect(await refusedCode(cleoToken)).toBe('unauthorized');
+    expect(await draftStatus(cleoToken, draft)).toBe(401);
+    expect((await withToken(halEntry.token, `/api/convenings/${july}/debrief`)).status).toBe(401);
+    expect(await refusedCode(halEntry.token)).toBe('unauthorized');
+
+    // The guest and the facilitator who stayed keep what they had.
+    expect((await withToken(guest.token, `/api/convenings/${july}`)).status).toBe(200);
+    expect(await refusedCode(guest.token)).toBeUndefined();
+    expect(await draftStatus(guest.token, draft)).toBe('open');
+    expect((await withToken(started.token, `/api/convenings/${july}/debrief`)).status).toBe(200);
   });
 });

@@ -109,19 +109,32 @@ describe('breakout history across a community’s convenings', () => {
     const people: MemberCredential[] = [];
     for (const name of ['Ana', 'Bo', 'Cy', 'Di']) people.push(await joinCommunity(server.url, made.id, code, { name }));
 
-    // Month one: two mix rounds of pairs (the second avoids the first's pairs by itself).
+    // Month one: a mix round of pairs, then a self-select round whose rooms open empty and
+    // fill as people pick; closing the convening ends it, and who met there is history too.
     const one = await schedule(f, made.id, { title: 'Month one' });
     const host1 = await startAsHost(f, made.id, one.id);
     const clients1: LiveClient[] = [];
     for (const p of people) clients1.push((await enterAsMember(server.url, made.id, one.id, p.token)).client);
     await until(host1.client, (c) => Object.values(c.state!.participants).filter((p) => p.affirmedAt).length === 5);
     const met = new Set<string>();
-    for (const name of ['One', 'Two']) {
-      const preview = (await ok(host1.client, { type: 'round.preview', spec: pairs(name) })).preview!;
-      for (const pair of pairsOf(preview.rooms)) met.add(pair);
-      await ok(host1.client, { type: 'round.open', spec: pairs(name), seed: preview.seed });
-      await ok(host1.client, { type: 'round.close' });
+    const preview = (await ok(host1.client, { type: 'round.preview', spec: pairs('One') })).preview!;
+    for (const pair of pairsOf(preview.rooms)) met.add(pair);
+    await ok(host1.client, { type: 'round.open', spec: pairs('One'), seed: preview.seed });
+    await ok(host1.client, { type: 'round.close' });
+    // Ana picks a room with someone she has not met; the other two take the other room.
+    const ids = people.map((p) => p.memberId);
+    const partner = ids.findIndex((id, i) => i > 0 && !met.has([ids[0]!, id].sort().join('+')));
+    const rooms = [{ id: 'garden', name: 'Garden', cap: 2 }, { id: 'porch', name: 'Porch', cap: 2 }];
+    await ok(host1.client, { type: 'round.open', spec: { name: 'Open space', strategy: { kind: 'selfSelect', rooms }, durationSeconds: 600 }, seed: 1 });
+    for (const [i, c] of clients1.entries()) {
+      await until(c, (x) => x.state!.activeRoundId);
+      await ok(c, { type: 'room.join', roomId: i === 0 || i === partner ? 'garden' : 'porch' });
     }
+    const filled = await until(host1.client, (c) => {
+      const round = c.state!.activeRoundId ? c.state!.rounds[c.state!.activeRoundId] : undefined;
+      return round && Object.values(round.rooms).every((r) => r.members.length === 2) ? Object.values(round.rooms) : undefined;
+    });
+    for (const pair of pairsOf(filled)) met.add(pair);
     expect(met.size).toBe(4);
     // Ana keeps her caucus answer for later convenings.
     await ok(clients1[0]!, { type: 'affinity.answer', answer: 'kin-a', keep: true });

@@ -53,7 +53,7 @@ export async function conveningCaller(deps: ConveningGateDeps, token: unknown): 
   if (!cred) return refusal('unauthorized', 'A valid credential is needed to open documents; please join again.');
   const viewer: Viewer = { participantId: cred.participantId, role: cred.role };
   const callerIn = (room: ConveningRoom | null): DocCaller | null => {
-    if (!room || !room.snapshot.participants[viewer.participantId]) return null;
+    if (!room?.admits(viewer.participantId)) return null;
     const state = room.snapshot;
     return {
       actorId: viewer.participantId,

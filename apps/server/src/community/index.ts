@@ -39,7 +39,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     docs: new CommunityDocs(deps.db),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
-    hooks: communityHooks({ schedule, members, now: deps.now, log: deps.log }),
+    hooks: communityHooks({ schedule, members, communities, now: deps.now, log: deps.log }),
   };
 }
 

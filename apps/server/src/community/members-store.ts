@@ -83,6 +83,11 @@ export class MemberStore {
     return (this.db.prepare('SELECT name FROM members WHERE community_id = ? AND id = ?').pluck().get(communityId, memberId) as string | undefined) ?? null;
   }
 
+  /** Did this person belong to the community and leave (or get removed)? */
+  isFormer(communityId: string, memberId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM members WHERE community_id = ? AND id = ? AND former = 1').get(communityId, memberId) !== undefined;
+  }
+
   version(communityId: string, memberId: string): number | null {
     return (this.db.prepare('SELECT credential_version FROM members WHERE community_id = ? AND id = ? AND former = 0').pluck().get(communityId, memberId) as number | undefined) ?? null;
   }

@@ -39,9 +39,9 @@ export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<vo
  * facilitator removed) out of every open convening of it they are in. Convening
  * credentials are only checked against the convening, so ending the membership alone
  * would leave them the live view and its drafts until the credential expired. Closed
- * convenings are history and keep them (under the name they chose to leave: see
- * endMembership). Open documents are checked again after: the convening gate no longer
- * knows them.
+ * convenings are history and keep them in their log (under the name they chose to leave:
+ * see endMembership), but no longer let them in: the community hook `stillBelongs` refuses
+ * them there. Open documents are checked again after: the convening gate no longer knows them.
  */
 export async function revokeConvenings(ctx: Ctx, communityId: string, participantId: string): Promise<void> {
   for (const s of ctx.schedule.list(communityId)) {

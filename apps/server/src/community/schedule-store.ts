@@ -95,6 +95,11 @@ export class ScheduleStore {
     return (this.db.prepare('SELECT * FROM scheduled_convenings WHERE community_id = ? ORDER BY starts_at, id').all(communityId) as ScheduleRow[]).map(toRecord);
   }
 
+  /** The community of a live convening (null for a quick convening); cheap: runs per handshake. */
+  communityOf(conveningId: string): string | null {
+    return (this.db.prepare('SELECT community_id FROM scheduled_convenings WHERE convening_id = ?').pluck().get(conveningId) as string | undefined) ?? null;
+  }
+
   /** The scheduled convening a live convening was started from (null for a quick convening). */
   byConvening(conveningId: string): ScheduleRecord | null {
     const row = this.db.prepare('SELECT * FROM scheduled_convenings WHERE convening_id = ?').get(conveningId) as ScheduleRow | undefined;

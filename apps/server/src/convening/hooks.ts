@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@brave/protocol';
+import type { ConveningView, DomainEvent } from '@brave/protocol';
 
 /**
  * What a community adds to its convenings; the communities module implements it. A
@@ -7,8 +7,18 @@ import type { DomainEvent } from '@brave/protocol';
 export interface CommunityHooks {
   /** Groups who met in earlier convenings of this convening's community (never caucus rooms). */
   pastMeetings(conveningId: string): Promise<string[][]>;
-  /** A round's opening is durable: who is in which room. Caucus rooms are never passed. */
-  roundOpened(conveningId: string, rooms: { kind: 'breakout' | 'caucus'; members: string[] }[]): void;
+  /**
+   * A round's end is durable (by command, timer or close): who was in which room at the end,
+   * after moves and self-selection. Caucus rooms are never passed.
+   */
+  roundEnded(conveningId: string, rooms: { kind: 'breakout' | 'caucus'; members: string[] }[]): void;
+  /**
+   * Does this participant still belong to the convening's community? A credential of a
+   * community convening holds only while it does (false for a former member or an account
+   * no longer facilitating it). Runs on every handshake and document check: keep it cheap.
+   * Absent: everyone the convening knows belongs.
+   */
+  stillBelongs?(conveningId: string, participantId: string): boolean;
   /** Someone asked to keep their caucus answer for later convenings (null: keep nothing now). */
   answerKept(conveningId: string, participantId: string, answer: string | null): void;
 }
@@ -37,30 +47,42 @@ export async function pastMeetingsOf(hooks: Partial<CommunityHooks> | undefined,
 }
 
 /**
- * After a command's events are durable: what the community keeps from them. `keptBefore`
- * says whether the actor had asked to keep their caucus answer before this command.
+ * After a command's events are durable: a caucus answer the actor asked the community to
+ * keep. `keptBefore` says whether they had asked to keep it before this command.
  */
-export function tellCommunity(
+export function tellKeptAnswers(
   hooks: Partial<CommunityHooks> | undefined,
   conveningId: string,
   events: readonly { event: DomainEvent }[],
   keptBefore: boolean,
   log: Log,
 ): void {
-  if (!hooks) return;
+  if (!hooks?.answerKept) return;
   for (const { event: e } of events) {
+    if (e.type !== 'affinity.answered' || !(e.keep || keptBefore)) continue;
     try {
-      if (e.type === 'round.opened' && hooks.roundOpened) {
-        // Caucus rosters never leave the convening: who met in a caucus says who answered what.
-        const rooms = Object.values(e.round.rooms)
-          .filter((r) => r.kind !== 'caucus')
-          .map((r) => ({ kind: r.kind, members: [...r.members] }));
-        hooks.roundOpened(conveningId, rooms);
-      } else if (e.type === 'affinity.answered' && hooks.answerKept && (e.keep || keptBefore)) {
-        hooks.answerKept(conveningId, e.participantId, e.keep ? e.answer : null);
-      }
+      hooks.answerKept(conveningId, e.participantId, e.keep ? e.answer : null);
     } catch (err) {
-      log(`convening ${conveningId}: the community could not record ${e.type}`, err);
+      log(`convening ${conveningId}: the community could not keep a caucus answer`, err);
     }
+  }
+}
+
+/**
+ * After any durable event, folded into `state`: when it ended a round, who met whom in
+ * it, from the rooms as they were at the end.
+ */
+export function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state: ConveningView, e: DomainEvent, log: Log): void {
+  if (e.type !== 'round.ended' || !hooks?.roundEnded) return;
+  const round = state.rounds[e.roundId];
+  if (!round) return;
+  // Caucus rosters never leave the convening: who met in a caucus says who answered what.
+  const rooms = Object.values(round.rooms)
+    .filter((r) => r.kind !== 'caucus')
+    .map((r) => ({ kind: r.kind, members: [...r.members] }));
+  try {
+    hooks.roundEnded(state.id, rooms);
+  } catch (err) {
+    log(`convening ${state.id}: the community could not record a round's rooms`, err);
   }
 }

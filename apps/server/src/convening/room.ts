@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from '@brave/core';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
-import { pastMeetingsOf, tellCommunity, type CommunityHooks } from './hooks.ts';
+import { pastMeetingsOf, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
 /** Where a room sends what it has decided; the socket.io adapter implements it. */
@@ -87,6 +87,21 @@ export class ConveningRoom {
     return this.state;
   }
 
+  /**
+   * May this credential's holder come in (socket, API, documents)? They must be a participant
+   * here and, in a community convening, still of the community: leaving it ends access to
+   * its past convenings too. A failed lookup refuses.
+   */
+  admits(participantId: string): boolean {
+    if (!this.state.participants[participantId]) return false;
+    try {
+      return this.options.hooks?.stillBelongs?.(this.id, participantId) ?? true;
+    } catch (err) {
+      this.options.log(`convening ${this.id}: could not check who still belongs`, err);
+      return false;
+    }
+  }
+
   /** Run a client's command. Same key from the same person → same answer, done once. */
   command(actor: Viewer, envelope: CommandEnvelope): Promise<AckResult> {
     return this.serial(async () => {
@@ -114,7 +129,7 @@ export class ConveningRoom {
       const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result: answer });
       if (!stored.ok) return stored;
       this.answered.set(answerKey, answer);
-      tellCommunity(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
+      tellKeptAnswers(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
       return answer;
     });
   }
@@ -225,6 +240,8 @@ export class ConveningRoom {
     for (const e of stored) {
       this.fold(e);
       for (const d of deliveries(e.event, this.state)) this.fanout.deliver(this.id, d, { seq: e.seq, at: e.at });
+      // Here, so a round ended by command, timer or close all reach the community's history.
+      tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
     }
     if (stored.some((e) => e.event.type === 'convening.closed')) await this.forgetUnkeptAnswers();
     if (stored.length > 0) this.armTimer();

@@ -115,7 +115,7 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
     const cred = credentialOf(req, tokens);
     if (!cred || cred.conveningId !== conveningId) throw unauthorized();
     const room = await rooms.get(cred.conveningId);
-    if (!room || !room.snapshot.participants[cred.participantId]) throw unauthorized();
+    if (!room?.admits(cred.participantId)) throw unauthorized();
     return { cred, room };
   }
 

@@ -69,7 +69,7 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
     // Refuse unknown people here, as a typed handshake refusal: a disconnect after
     // connecting would make the client retry forever. A failed load is left to onConnection.
     deps.getRooms().get(cred.conveningId).then(
-      (room) => next(room?.snapshot.participants[cred.participantId] ? undefined : refusal('unauthorized', 'This convening does not know you. Please join again.')),
+      (room) => next(room?.admits(cred.participantId) ? undefined : refusal('unauthorized', 'This convening does not know you. Please join again.')),
       () => next(),
     );
   });
@@ -131,7 +131,7 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
     deps.log(`socket: a reader fell ${waiting} bytes behind; disconnected it (it resyncs on return)`),
   );
   const room = await deps.getRooms().get(conveningId);
-  if (!room || !room.snapshot.participants[viewer.participantId]) {
+  if (!room?.admits(viewer.participantId)) {
     socket.emit(SOCKET_EVENTS.fault, { code: 'unauthorized', message: 'This convening does not know you. Please join again.' });
     socket.disconnect(true);
     return;
