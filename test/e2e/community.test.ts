@@ -9,7 +9,8 @@ import { affirm, launchBrowser, openPerson, requireWebBuild, seeSpotlight, spotl
  * facilitator signs up, makes a community with two channels, invites members, plans a
  * convening with a breakout round and runs it; the next day (after a server restart) a
  * working-group member edits the Money toolkit from the community page while a member
- * outside the group can only read it.
+ * outside the group can only read it; then a member reads what the community holds about
+ * them and leaves.
  */
 describe('a community in the browser', () => {
   const data = tempDir('brave-e2e-community-');
@@ -169,6 +170,29 @@ describe('a community in the browser', () => {
     await fay.page.goto(home);
     await fay.page.getByRole('link', { name: 'Edit the Money draft' }).click();
     await fay.page.getByText('We move money to the people closest to the harm.').waitFor();
+  });
+
+  it('a member sees everything the community holds about them, then leaves under “Former member”', async () => {
+    const page = bo.page;
+    await page.goto(home);
+    await page.getByRole('link', { name: 'My data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My data' }).waitFor();
+    await page.getByRole('heading', { name: 'Convenings you took part in' }).waitFor();
+    await page.getByRole('heading', { name: /May all-team call/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Leave the community' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('checkbox', { name: /Former member/ }).check();
+    await dialog.getByRole('button', { name: 'Leave the community' }).click();
+    await page.getByRole('heading', { name: 'You have left the community' }).waitFor();
+    await page.goto(home);
+    await page.getByRole('heading', { name: 'This page is for the community’s members' }).waitFor();
+
+    // The facilitator's member list no longer has Bo; Ana is still there.
+    await fay.page.goto(home);
+    const members = fay.page.getByRole('region', { name: /^Members/ });
+    await members.getByText('Ana (they/them)', { exact: true }).waitFor();
+    expect(await members.getByText('Bo (they/them)', { exact: true }).count()).toBe(0);
     expect([...fay.problems, ...ana.problems, ...bo.problems]).toEqual([]);
   });
 });
