@@ -72,6 +72,17 @@ const freshCommunity = async () => {
 const freshMember = async () => ({ memberId: (await joinCommunity(server.url, w.c.communityId, w.c.inviteCode, { name: 'Passing through' })).memberId });
 const freshSchedule = async () => ({ scheduleId: (await schedule(w.fran, w.c.communityId, { title: 'Maybe' })).id });
 const freshGroup = async () => ({ groupId: String(((await w.fran.call('POST', at(w.c, '/working-groups'), { name: 'Short-lived', channels: [], members: [] })).json as { id: string }).id) });
+/** A re-issued member link of a fresh member of C (its one-time claim code is unused). */
+const reissuedLink = async (communityId = w.c.communityId) => {
+  const { memberId } = await joinCommunity(server.url, communityId, communityId === w.c.communityId ? w.c.inviteCode : await memberCodeOf(communityId), { name: 'Lost their device' });
+  return String(((await w.fran.call('POST', `/api/communities/${communityId}/members/${memberId}/reissue`)).json as { url: string }).url);
+};
+const memberCodeOf = async (communityId: string) => fragment(String(((await w.fran.call('GET', `/api/communities/${communityId}/member-invite`)).json as { url: string }).url), 'code');
+/** A live claim code of another community's member: offered to C (or D, E), it opens nothing. */
+let strayClaim = '';
+beforeAll(async () => {
+  strayClaim = fragment(await reissuedLink((await freshCommunity()).communityId), 'claim');
+});
 /** Nell co-facilitates a throwaway community (harmless: she is still nobody in C). */
 const nellCohosts = async () => {
   const made = await freshCommunity();
@@ -147,6 +158,12 @@ const ROWS: Record<string, Row> = {
     body: () => ({ code: w.d.inviteCode, name: 'Mallory' }),
     expect: table(403),
     control: { run: () => send(server.url, 'POST', at(w.c, '/members'), {}, { code: w.c.inviteCode, name: 'Welcome' }), status: 201 },
+  },
+  'POST /api/communities/:id/members/claim': {
+    path: (t) => at(t, '/members/claim'),
+    body: () => ({ code: strayClaim }),
+    expect: table(404),
+    control: { run: async () => send(server.url, 'POST', at(w.c, '/members/claim'), {}, { code: fragment(await reissuedLink(), 'claim') }), status: 201 },
   },
   'POST /api/communities/:id/members/:memberId/reissue': { path: (t) => at(t, `/members/${t.memberId}/reissue`), expect: F(true, 201), fresh: freshMember },
   'DELETE /api/communities/:id/members/:memberId': { path: (t) => at(t, `/members/${t.memberId}`), body: () => ({}), expect: F(true, 204), fresh: freshMember },

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { LiveClient } from '@brave/client';
 import { ApiError, HTTP_STATUS, SignedInResult, type MemberCredential } from '@brave/protocol';
 import { newAddress, ok } from '../support/people.ts';
-import { Browser, createCommunity, enterAsMember, fragment, joinCommunity, memberCode, schedule, startAsHost } from './community-helpers.ts';
+import { Browser, claimLink, createCommunity, enterAsMember, fragment, joinCommunity, memberCode, schedule, startAsHost } from './community-helpers.ts';
 
 /**
  * Shared by the community abuse suites (abuse-*-community.test.ts): three communities and
@@ -188,7 +188,7 @@ export async function communityWorld(base: string): Promise<CommunityWorld> {
   const cy = await joinCommunity(base, id, code, { name: 'Cy' });
   const raeOld = await joinCommunity(base, id, code, { name: 'Rae' });
   const reissued = await post(fran, `/api/communities/${id}/members/${raeOld.memberId}/reissue`);
-  const rae = { ...raeOld, token: fragment(String(reissued.url), 'member') };
+  const rae = { ...raeOld, token: (await claimLink(base, String(reissued.url))).token };
   const lee = await joinCommunity(base, id, code, { name: 'Lee' });
   const left = await send(base, 'DELETE', `/api/communities/${id}/me`, bearer(lee.token), {});
   if (left.status !== 204) throw new Error(`leaving failed: ${left.status}`);

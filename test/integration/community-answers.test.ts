@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberCredential, MyData } from '@brave/protocol';
 import { startTestServer } from '../support/server.ts';
 import { ok } from '../support/people.ts';
-import { asMember, createCommunity, enterAsMember, facilitator, joinCommunity, memberCode, schedule, startAsHost } from './community-helpers.ts';
+import { asMember, claimLink, createCommunity, enterAsMember, facilitator, joinCommunity, memberCode, schedule, startAsHost } from './community-helpers.ts';
 
 /**
  * A caucus answer is the member's alone: kept only if they ask, and gone everywhere the
@@ -58,7 +58,7 @@ describe('caucus answers a member kept', () => {
     const { f, made, ana } = await keptAnswer();
     const link = await f.call('POST', `/api/communities/${made.id}/members/${ana.memberId}/reissue`);
     expect(link.status).toBe(201);
-    const token = new URLSearchParams(new URL((link.json as { url: string }).url).hash.slice(1)).get('member')!;
+    const { token } = await claimLink(server.url, (link.json as { url: string }).url);
     const seen = (await asMember(server.url, 'GET', `/api/communities/${made.id}/me`, token)).json as MyData;
     expect(seen.keptCaucusAnswer).toBeNull();
   });

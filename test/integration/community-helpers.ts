@@ -77,7 +77,7 @@ export async function createCommunity(f: Browser, body: Partial<CreateCommunityB
   return CommunityInfo.parse(r.json);
 }
 
-/** The code in a link's fragment (`#code=…` or `#member=…`). */
+/** The code in a link's fragment (`#code=…` or `#claim=…`). */
 export const fragment = (url: string, key: string): string => new URLSearchParams(new URL(url).hash.slice(1)).get(key) ?? '';
 
 export async function memberCode(f: Browser, communityId: string): Promise<string> {
@@ -102,6 +102,14 @@ export async function asMember(base: string, method: string, path: string, token
 export async function joinCommunity(base: string, communityId: string, code: string, profile: MemberProfile): Promise<MemberCredential> {
   const r = await asMember(base, 'POST', `/api/communities/${communityId}/members`, null, { code, ...profile });
   if (r.status !== 201) throw new Error(`member join failed: ${r.status} ${r.text}`);
+  return MemberCredential.parse(r.json);
+}
+
+/** Open a re-issued member link (`…/welcome#claim=…`): its one-time code becomes a fresh credential. */
+export async function claimLink(base: string, url: string): Promise<MemberCredential> {
+  const communityId = new URL(url).pathname.split('/')[2] ?? '';
+  const r = await asMember(base, 'POST', `/api/communities/${communityId}/members/claim`, null, { code: fragment(url, 'claim') });
+  if (r.status !== 201) throw new Error(`claim failed: ${r.status} ${r.text}`);
   return MemberCredential.parse(r.json);
 }
 

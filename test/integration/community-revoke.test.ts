@@ -198,3 +198,47 @@ describe('a convening that already closed', () => {
     expect((await withToken(started.token, `/api/convenings/${july}/debrief`)).status).toBe(200);
   });
 });
+
+describe('a connection to a convening that already closed', () => {
+  it('is cut when its holder leaves, whether or not the schedule has marked the convening ended', async () => {
+    const made = await makeCommunity(server.url, fran, 'Bay network', [{ id: 'money', name: 'Money' }], ['Dee']);
+    const bay = made.info.id;
+    const [dee] = made.members as [Member];
+    const s = await fran.must('POST', `/api/communities/${bay}/convenings`, { title: 'August circle', startsAt: Date.UTC(2030, 7, 1, 17), durationMinutes: 90 }, 201, (v) => v as { id: string });
+    const started = await fran.must('POST', `/api/communities/${bay}/convenings/${s.id}/start`, undefined, 201, (v) => ConveningEntry.parse(v));
+    const bayHost = await connect(started.token);
+    const joined = await memberCall(server.url, dee.token, 'POST', `/api/communities/${bay}/convenings/${s.id}/join`);
+    const deeToken = ConveningEntry.parse(joined.json).token;
+    const ivy = await new Browser(server.url).signUp('Ivy');
+    const invite = await fran.must('POST', `/api/communities/${bay}/facilitator-invites`, undefined, 201, (v) => LinkResult.parse(v));
+    const code = new URLSearchParams(new URL(invite.url).hash.slice(1)).get('code');
+    expect((await ivy.call('POST', `/api/communities/${bay}/facilitators`, { code })).status).toBe(201);
+    const ivyEntry = await ivy.must('POST', `/api/communities/${bay}/convenings/${s.id}/host`, undefined, 200, (v) => ConveningEntry.parse(v));
+    await ok(bayHost, { type: 'convening.close' });
+
+    // Both are still reading the closed convening when they go.
+    const deeLive = await connect(deeToken);
+    const ivyLive = await connect(ivyEntry.token);
+    expect(deeLive.state?.status).toBe('closed');
+    expect(ivyLive.state?.status).toBe('closed');
+
+    // Dee leaves while the schedule still calls the convening live (nobody looked at it since it closed).
+    const deeCut = untilStatus(deeLive, 'refused');
+    expect((await memberCall(server.url, dee.token, 'DELETE', `/api/communities/${bay}/me`, {})).status).toBe(204);
+    await deeCut;
+    expect(await refusedCode(deeToken)).toBe('unauthorized');
+
+    // The community's home marks it ended; then Ivy is taken off the community.
+    await fran.must('GET', `/api/communities/${bay}`, undefined, 200, (v) => v);
+    const ivyCut = untilStatus(ivyLive, 'refused');
+    expect((await fran.call('DELETE', `/api/communities/${bay}/facilitators/${ivyEntry.participantId}`)).status).toBe(204);
+    await ivyCut;
+    expect(await refusedCode(ivyEntry.token)).toBe('unauthorized');
+
+    // Nothing was written: the closed convening's log still names them, and its host still reads it.
+    expect(bayHost.status).toBe('live');
+    const view = await fetch(new URL(`/api/convenings/${started.conveningId}`, server.url), { headers: { authorization: `Bearer ${started.token}` } });
+    const { view: after } = (await view.json()) as { view: { participants: Record<string, unknown> } };
+    expect(Object.keys(after.participants)).toEqual(expect.arrayContaining([dee.id, ivyEntry.participantId]));
+  });
+});

@@ -96,6 +96,25 @@ describe('scheduled convenings', () => {
     expect((await f.call('DELETE', `/api/communities/${made.id}/convenings/${planned.id}`)).status).toBe(204);
     expect((await f.call('GET', `/api/communities/${made.id}/convenings/${planned.id}/calendar.ics`)).status).toBe(404);
   });
+
+  it('carries a profile change into the open convening the member is in', async () => {
+    const f = await facilitator(server.url);
+    const made = await createCommunity(f);
+    const ana = await joinCommunity(server.url, made.id, await memberCode(f, made.id), { name: 'Ana', channel: 'money' });
+    const month = await schedule(f, made.id);
+    const host = await startAsHost(f, made.id, month.id);
+    const member = await enterAsMember(server.url, made.id, month.id, ana.token);
+    const channelSeen = () => host.client.state?.participants[ana.memberId]?.profile.channel;
+    await until(host.client, () => channelSeen() === 'money');
+
+    const patched = await asMember(server.url, 'PATCH', `/api/communities/${made.id}/me`, ana.token, { channel: 'story', team: 'Team 2' });
+    expect(patched.status).toBe(200);
+    // The host sees it live, so the next channel round places Ana by what she says now.
+    await until(host.client, () => channelSeen() === 'story');
+    expect(host.client.state?.participants[ana.memberId]?.profile.team).toBe('Team 2');
+    host.client.close();
+    member.client.close();
+  });
 });
 
 describe('breakout history across a community’s convenings', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommunitiesResult, CommunityHome, InviteInfo, LinkResult, WorkingGroupView } from '@brave/protocol';
+import { CommunitiesResult, CommunityHome, InviteInfo, LinkResult, MemberCredential, WorkingGroupView } from '@brave/protocol';
 import { templateUpdate } from '../../apps/server/src/collab/template.ts';
 import { startTestServer } from '../support/server.ts';
-import { asMember, createCommunity, facilitator, fragment, joinCommunity, memberCode, TWO_CHANNELS, writeDoc } from './community-helpers.ts';
+import { asMember, claimLink, createCommunity, facilitator, fragment, joinCommunity, memberCode, TWO_CHANNELS, writeDoc } from './community-helpers.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -127,10 +127,48 @@ describe('member invite links and credentials', () => {
     expect((await asMember(server.url, 'GET', `/api/communities/${made.id}`, `m1.${forged}.${mac}`)).status).toBe(401);
 
     const reissued = LinkResult.parse((await f.call('POST', `/api/communities/${made.id}/members/${ana.memberId}/reissue`)).json);
-    expect(reissued.url).toContain(`/c/${made.id}/welcome#member=m1.`);
-    const fresh = fragment(reissued.url, 'member');
+    expect(reissued.url).toContain(`/c/${made.id}/welcome#claim=`);
     expect((await asMember(server.url, 'GET', `/api/communities/${made.id}/me`, ana.token)).status).toBe(401);
-    expect((await asMember(server.url, 'GET', `/api/communities/${made.id}/me`, fresh)).status).toBe(200);
+    const fresh = await claimLink(server.url, reissued.url);
+    expect(fresh.memberId).toBe(ana.memberId);
+    expect((await asMember(server.url, 'GET', `/api/communities/${made.id}/me`, fresh.token)).status).toBe(200);
+  });
+
+  it('makes a re-issued link a one-time code: the facilitator never holds the key', async () => {
+    const f = await facilitator(server.url);
+    const made = await createCommunity(f);
+    const ana = await joinCommunity(server.url, made.id, await memberCode(f, made.id), { name: 'Ana' });
+    const reissue = async () => LinkResult.parse((await f.call('POST', `/api/communities/${made.id}/members/${ana.memberId}/reissue`)).json);
+    const claim = (url: string, id = made.id) => asMember(server.url, 'POST', `/api/communities/${id}/members/claim`, null, { code: fragment(url, 'claim') });
+    const me = (token: string) => asMember(server.url, 'GET', `/api/communities/${made.id}/me`, token);
+
+    const first = await reissue();
+    expect(fragment(first.url, 'claim')).not.toMatch(/^m1\./);
+    expect(first.expiresAt).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    // A newer link replaces the older one; each opens once, and only in its own community.
+    const second = await reissue();
+    const dead = await claim(first.url);
+    expect(dead.status).toBe(404);
+    expect(dead.error).toMatchObject({ code: 'not_found', field: 'code' });
+    expect(dead.error?.message).toMatch(/facilitator/);
+    const other = await createCommunity(f, { name: 'Other' });
+    expect((await claim(second.url, other.id)).status).toBe(404);
+    const taken = await claim(second.url);
+    expect(taken.status).toBe(201);
+    const someoneElse = MemberCredential.parse(taken.json);
+    expect((await me(someoneElse.token)).status).toBe(200);
+    expect((await claim(second.url)).status).toBe(404);
+
+    // The member finds their link used and asks again: the other holder's key ends.
+    const third = await reissue();
+    expect((await me(someoneElse.token)).status).toBe(401);
+    expect((await me((await claimLink(server.url, third.url)).token)).status).toBe(200);
+
+    // A member who left cannot come back through a link made before they left.
+    const fourth = await reissue();
+    expect((await f.call('DELETE', `/api/communities/${made.id}/members/${ana.memberId}`, {})).status).toBe(204);
+    expect((await claim(fourth.url)).status).toBe(404);
+    expect((await asMember(server.url, 'POST', `/api/communities/${made.id}/members/claim`, null, { code: 'not a code' })).status).toBe(400);
   });
 
   it('limits invite lookups and joins per address', async () => {

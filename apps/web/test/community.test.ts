@@ -95,7 +95,7 @@ describe('paths', () => {
 });
 
 describe('member credentials on this device', () => {
-  const device = withFakeWindow('http://127.0.0.1:3000/c/k_abc/welcome#member=m1.claims.sig');
+  const device = withFakeWindow('http://127.0.0.1:3000/c/k_abc/welcome#claim=one-time-code_42');
 
   it('keeps one credential per community and forgets it on leaving', () => {
     expect(saveMember('k_abc', { token: 'm1.a.b', memberId: 'u_1', name: 'Ana' })).toBe(true);
@@ -107,11 +107,11 @@ describe('member credentials on this device', () => {
     expect(loadMember('k_other')).not.toBeNull();
   });
 
-  it('takes a re-issued credential from the fragment and strips it from the address', () => {
-    expect(takeFromFragment('member')).toBe('m1.claims.sig');
+  it('takes a re-issued link’s claim code from the fragment and strips it from the address', () => {
+    expect(takeFromFragment('claim')).toBe('one-time-code_42');
     expect(device().url.hash).toBe('');
     expect(device().url.pathname).toBe('/c/k_abc/welcome');
-    expect(takeFromFragment('member')).toBeNull();
+    expect(takeFromFragment('claim')).toBeNull();
   });
 
   it('reads back nothing it cannot trust', () => {

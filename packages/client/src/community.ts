@@ -13,6 +13,7 @@ import {
   MyData,
   ScheduledConvening,
   WorkingGroupView,
+  type ClaimBody,
   type CreateCommunityBody,
   type DeleteCommunityBody,
   type LeaveBody,
@@ -114,6 +115,8 @@ export const communities = {
   // ---------- public, with an invite code ----------
   invite: (base: string, code: string) => call(base, 'GET', `/api/invites/${encodeURIComponent(code)}`, InviteInfo, 'public'),
   join: (base: string, id: string, body: MemberJoinBody) => call(base, 'POST', `${c(id)}/members`, MemberCredential, 'public', body),
+  /** Redeem the one-time code of a re-issued member link (`#claim=…`) for a fresh credential. */
+  claim: (base: string, id: string, code: string) => call(base, 'POST', `${c(id)}/members/claim`, MemberCredential, 'public', { code } satisfies ClaimBody),
 
   // ---------- members (member credential) ----------
   me: (base: string, id: string, member: string) => call(base, 'GET', `${c(id)}/me`, MyData, { member }),

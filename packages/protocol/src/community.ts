@@ -210,6 +210,13 @@ export type MemberJoinBody = z.infer<typeof MemberJoinBody>;
 export const MemberCredential = z.object({ communityId: Id, memberId: Id, token: z.string() });
 export type MemberCredential = z.infer<typeof MemberCredential>;
 
+/**
+ * POST /api/communities/:id/members/claim: redeem the one-time code of a re-issued member
+ * link (`…/c/<id>/welcome#claim=…`, 7 days) for a fresh member credential.
+ */
+export const ClaimBody = z.strictObject({ code: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, 'is not a claim code') });
+export type ClaimBody = z.infer<typeof ClaimBody>;
+
 /** Links a facilitator hands over: member invite, co-facilitator invite, re-issued credential. */
 export const LinkResult = z.object({ url: z.string(), expiresAt: z.number().nullable() });
 export type LinkResult = z.infer<typeof LinkResult>;

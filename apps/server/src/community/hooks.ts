@@ -1,10 +1,8 @@
+import type { AccountStore } from '../accounts/store.ts';
 import type { CommunityHooks } from '../convening/room.ts';
 import type { MemberStore } from './members-store.ts';
 import type { ScheduleStore } from './schedule-store.ts';
 import type { CommunityStore } from './store.ts';
-
-/** Account ids (`a_…`, see accounts/routes.ts) are how facilitators appear in convenings. */
-const isAccountId = (id: string): boolean => id.startsWith('a_');
 
 /**
  * What communities add to their live convenings (RoomOptions.hooks): the community's
@@ -17,10 +15,11 @@ export function communityHooks(deps: {
   schedule: ScheduleStore;
   members: MemberStore;
   communities: Pick<CommunityStore, 'isFacilitator'>;
+  accounts: Pick<AccountStore, 'isAccount'>;
   now: () => number;
   log: (msg: string, err?: unknown) => void;
 }): CommunityHooks {
-  const { schedule, members, communities } = deps;
+  const { schedule, members, communities, accounts } = deps;
   return {
     async pastMeetings(conveningId) {
       const s = schedule.byConvening(conveningId);
@@ -42,8 +41,9 @@ export function communityHooks(deps: {
       if (!communityId) return true;
       if (members.isFormer(communityId, participantId)) return false;
       // Facilitators are in their convenings under their account id (see /start and /host);
-      // guests who came with the join code have plain participant ids and stay welcome.
-      return !isAccountId(participantId) || communities.isFacilitator(communityId, participantId);
+      // guests who came with the join code have participant ids of their own and stay welcome.
+      // Two primary-key point queries at most (this runs on every handshake).
+      return communities.isFacilitator(communityId, participantId) || !accounts.isAccount(participantId);
     },
     answerKept(conveningId, participantId, answer) {
       const s = schedule.byConvening(conveningId);

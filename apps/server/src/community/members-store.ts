@@ -100,6 +100,31 @@ export class MemberStore {
     });
   }
 
+  /**
+   * Keep the SHA-256 of a re-issued link's one-time code (replacing any earlier one): the
+   * link hands over nothing itself, so a facilitator who saw it cannot quietly be the member.
+   */
+  setClaim(communityId: string, memberId: string, codeHash: string, expiresAt: number): void {
+    immediate(this.db, () =>
+      this.db.prepare('UPDATE members SET claim_hash = ?, claim_expires_at = ? WHERE community_id = ? AND id = ? AND former = 0').run(codeHash, expiresAt, communityId, memberId),
+    );
+  }
+
+  /**
+   * Burn a claim code: the member and credential version it opens, or null when it is
+   * unknown, used, replaced or expired. One write, so two claims of one code cannot both win.
+   */
+  claim(communityId: string, codeHash: string, now: number): { memberId: string; version: number } | null {
+    return immediate(this.db, () => {
+      const row = this.db
+        .prepare('SELECT id, credential_version AS v FROM members WHERE community_id = ? AND claim_hash = ? AND former = 0 AND claim_expires_at > ?')
+        .get(communityId, codeHash, now) as { id: string; v: number } | undefined;
+      if (!row) return null;
+      this.db.prepare('UPDATE members SET claim_hash = NULL, claim_expires_at = NULL WHERE id = ?').run(row.id);
+      return { memberId: row.id, version: row.v };
+    });
+  }
+
   updateProfile(communityId: string, memberId: string, patch: Partial<MemberProfile>): MemberView | null {
     const fields = PROFILE_FIELDS.filter((f) => patch[f] !== undefined);
     if (fields.length > 0) {
@@ -128,7 +153,7 @@ export class MemberStore {
     return immediate(this.db, () => {
       const done = this.db
         .prepare(
-          `UPDATE members SET former = 1, left_at = ?, credential_version = credential_version + 1, kept_answer = NULL,
+          `UPDATE members SET former = 1, left_at = ?, credential_version = credential_version + 1, kept_answer = NULL, claim_hash = NULL, claim_expires_at = NULL,
              pronouns = NULL, channel = NULL, role = NULL, team = NULL, organisation = NULL, region = NULL,
              name = CASE WHEN ? THEN ? ELSE name END
            WHERE community_id = ? AND id = ? AND former = 0`,

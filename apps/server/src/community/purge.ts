@@ -41,14 +41,22 @@ export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<vo
  * would leave them the live view and its drafts until the credential expired. Closed
  * convenings are history and keep them in their log (under the name they chose to leave:
  * see endMembership), but no longer let them in: the community hook `stillBelongs` refuses
- * them there. Open documents are checked again after: the convening gate no longer knows them.
+ * them there, and a connection they still have to one (reading it) is cut, writing nothing.
+ * Open documents are checked again after: the convening gate no longer knows them.
  */
 export async function revokeConvenings(ctx: Ctx, communityId: string, participantId: string): Promise<void> {
   for (const s of ctx.schedule.list(communityId)) {
-    if (!s.conveningId || s.status === 'ended') continue;
+    if (!s.conveningId) continue;
+    // An ended one is closed: only a loaded room can have their connection, and expel loads none.
+    if (s.status === 'ended') {
+      await ctx.rooms.expel(s.conveningId, participantId);
+      continue;
+    }
     // Peeked first, so looking over a year of past convenings does not keep them loaded.
     const state = await ctx.state(s.conveningId);
-    if (state?.status === 'open' && state.participants[participantId]) await ctx.rooms.revoke(s.conveningId, participantId);
+    if (!state?.participants[participantId]) continue;
+    if (state.status === 'open') await ctx.rooms.revoke(s.conveningId, participantId);
+    else await ctx.rooms.expel(s.conveningId, participantId);
   }
   ctx.communityChanged(communityId);
 }

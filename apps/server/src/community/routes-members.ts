@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import {
+  ClaimBody,
   Id,
   LeaveBody,
   MemberJoinBody,
@@ -11,7 +12,7 @@ import {
   type WorkingGroupView,
 } from '@brave/protocol';
 import { checkWorkingGroup, memberViewFor } from '@brave/core';
-import { safeEqual } from '../accounts/secrets.ts';
+import { randomToken, safeEqual, sha256 } from '../accounts/secrets.ts';
 import { newId } from '../convening/ids.ts';
 import { FORMER_MEMBERS_FACTOR } from '../config.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
@@ -20,6 +21,10 @@ import { myData } from './my-data.ts';
 import { atLimit, count } from './limits.ts';
 import { forgetCaucusAnswers } from './answers.ts';
 import { endMembership } from './purge.ts';
+import { shareProfile } from './live-profile.ts';
+
+/** How long a re-issued member link can be claimed. */
+const CLAIM_MS = 7 * 86_400_000;
 
 /**
  * Compares digests, not the strings: timingSafeEqual throws on buffers of different byte
@@ -79,9 +84,29 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     // Whoever holds the new link can act as the member; a kept caucus answer is theirs
     // alone, so it does not travel with a link a facilitator made. They answer afresh.
     members.setKeptAnswer(community.id, memberId, null);
-    const token = ctx.memberTokens.issue(community.id, memberId, version);
+    // The link carries a one-time code, not the credential: whoever claims it first gets
+    // the key, so a member who finds it used asks again, which ends the other one's key.
+    const code = randomToken();
+    const expiresAt = now() + CLAIM_MS;
+    members.setClaim(community.id, memberId, sha256(code), expiresAt);
     ctx.communityChanged(community.id);
-    res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#member=${token}`, expiresAt: null } satisfies LinkResult);
+    res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#claim=${code}`, expiresAt } satisfies LinkResult);
+  });
+
+  r.post('/communities/:id/members/claim', async (req, res) => {
+    ctx.limit(req);
+    const body = parseBody(ClaimBody, req.body);
+    const community = ctx.communities.get(String(req.params.id));
+    const claimed = community ? members.claim(community.id, sha256(body.code), now()) : null;
+    if (!community || !claimed) {
+      throw new HttpError({
+        code: 'not_found',
+        message: 'This personal link does not work any more: it opens once, for 7 days, and only the newest one counts. Ask a facilitator to make you a new one.',
+        field: 'code',
+      });
+    }
+    const token = ctx.memberTokens.issue(community.id, claimed.memberId, claimed.version);
+    res.status(201).json({ communityId: community.id, memberId: claimed.memberId, token } satisfies MemberCredential);
   });
 
   r.delete('/communities/:id/members/:memberId', async (req, res) => {
@@ -108,6 +133,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     checkChannel(community, patch.channel);
     const updated = members.updateProfile(community.id, member.memberId, patch);
     if (!updated) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
+    await shareProfile(ctx, community.id, updated);
     res.json(memberViewFor(updated, actor));
   });
 

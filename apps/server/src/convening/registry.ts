@@ -67,6 +67,19 @@ export class RoomRegistry {
     return room ? room.remove(participantId) : false;
   }
 
+  /**
+   * Cut someone's live connections to a convening without writing anything (a closed
+   * convening keeps them in its log; its handshake refuses them from now on). Only a loaded
+   * room can have connections, so none is loaded for this. True when the room was loaded.
+   */
+  async expel(id: string, participantId: string): Promise<boolean> {
+    // A load that failed has no connections either (and must not fail the caller's leave).
+    const room = await this.rooms.get(id)?.catch(() => null);
+    if (!room) return false;
+    this.fanout.expel(id, participantId);
+    return true;
+  }
+
   /** Apply retention to one convening (store and live state); how many rows changed. */
   async retain(id: string): Promise<number> {
     const room = await this.get(id);

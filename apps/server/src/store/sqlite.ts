@@ -188,6 +188,10 @@ export const MIGRATIONS: string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX community_meetings_by_community ON community_meetings (community_id, at);`,
+  // One-time claim codes of re-issued member links (apps/server/src/community/members-store.ts):
+  // only the SHA-256 of the code is kept; a newer re-issue replaces it, a claim burns it.
+  `ALTER TABLE members ADD COLUMN claim_hash TEXT;
+   ALTER TABLE members ADD COLUMN claim_expires_at INTEGER;`,
 ];
 
 type Row = { seq: number; at: number; actor: string | null; body: string };

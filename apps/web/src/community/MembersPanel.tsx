@@ -89,7 +89,7 @@ function MemberRow({ member, channel, home, caller, reload }: HomeProps & { memb
       )}
       {link && (
         <div className="person-link">
-          <CopyField label={`Personal link for ${member.name}`} value={link} hint="Send it to them privately: it is their key to the community." />
+          <CopyField label={`Personal link for ${member.name}`} value={link} hint="Send it to them privately. It opens once, within 7 days: if it does not work for them, someone else opened it, so make them a new one." />
         </div>
       )}
     </li>

@@ -228,7 +228,7 @@ function EditProfile({ data, community, caller, onSaved }: { data: MyData; commu
   if (!open) {
     return (
       <>
-        <div role="status">{saved && <p className="sent-note">Your profile is saved. Convenings you join from now on use it.</p>}</div>
+        <div role="status">{saved && <p className="sent-note">Your profile is saved. Open convenings you are in, and those you join later, use it.</p>}</div>
         <button type="button" className="button" onClick={() => (setDraft(draftOf(data.member)), setOpen(true), setSaved(false))}>
           Edit my profile
         </button>

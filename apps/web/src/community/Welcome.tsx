@@ -1,33 +1,79 @@
 import { useEffect, useState } from 'react';
+import type { MemberCredential } from '@brave/protocol';
+import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Loading, Message } from '../components/Message.tsx';
-import { loadMember, saveMember, takeFromFragment } from './credentials.ts';
+import { communityApi } from './api.ts';
+import { fragmentValue, loadMember, saveMember, takeFromFragment } from './credentials.ts';
 import { homeHref } from './routes.ts';
 
-/** /c/:id/welcome#member=<token>: a re-issued key lands, is kept, and the address is cleaned. */
+type Outcome = { phase: 'claiming' } | { phase: 'saved' } | { phase: 'missing' } | { phase: 'unsaved' } | { phase: 'failed'; message: string };
+
+/**
+ * A claim code opens once: StrictMode mounts twice and a second claim would find it used,
+ * so each code is sent once per page load and every mount waits for that one answer.
+ */
+const claims = new Map<string, Promise<MemberCredential>>();
+function claimOnce(id: string, code: string): Promise<MemberCredential> {
+  let pending = claims.get(code);
+  if (!pending) {
+    pending = communityApi.claim(id, code);
+    claims.set(code, pending);
+  }
+  return pending;
+}
+
+/**
+ * /c/:id/welcome#claim=<code>: a re-issued link lands; its one-time code is exchanged for
+ * the member's key, which is kept, and the address is cleaned. An older `#member=<key>`
+ * link still lands as before.
+ */
 export function Welcome({ id }: { id: string }) {
-  // Taking it strips the fragment; a second run (StrictMode) finds the key already kept.
-  const [outcome] = useState<'saved' | 'missing' | 'unsaved'>(() => {
+  const [code] = useState(() => fragmentValue(window.location.hash, 'claim'));
+  const [outcome, setOutcome] = useState<Outcome>(() => {
+    if (code) return { phase: 'claiming' };
+    // Taking it strips the fragment; a second run (StrictMode) finds the key already kept.
     const token = takeFromFragment('member');
-    if (token) return saveMember(id, { token }) ? 'saved' : 'unsaved';
-    return loadMember(id) ? 'saved' : 'missing';
+    if (token) return { phase: saveMember(id, { token }) ? 'saved' : 'unsaved' };
+    return { phase: loadMember(id) ? 'saved' : 'missing' };
   });
 
   useEffect(() => {
-    if (outcome === 'saved') navigate(homeHref(id), { replace: true });
+    if (!code) return undefined;
+    takeFromFragment('claim');
+    let live = true;
+    claimOnce(id, code).then(
+      (cred) => live && setOutcome({ phase: saveMember(cred.communityId, { token: cred.token, memberId: cred.memberId }) ? 'saved' : 'unsaved' }),
+      (err: unknown) => live && setOutcome({ phase: 'failed', message: describeError(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, code]);
+
+  useEffect(() => {
+    if (outcome.phase === 'saved') navigate(homeHref(id), { replace: true });
   }, [outcome, id]);
 
-  if (outcome === 'saved') return <Loading label="Welcome back: opening the community…" />;
-  if (outcome === 'unsaved') {
+  if (outcome.phase === 'claiming') return <Loading label="Opening your personal link…" />;
+  if (outcome.phase === 'saved') return <Loading label="Welcome back: opening the community…" />;
+  if (outcome.phase === 'failed') {
+    return (
+      <Message title="This personal link does not work">
+        <p>{outcome.message}</p>
+      </Message>
+    );
+  }
+  if (outcome.phase === 'unsaved') {
     return (
       <Message title="This browser would not keep your key">
-        <p>Private browsing or full storage can prevent it. Open the same link in a regular window.</p>
+        <p>Private browsing or full storage can prevent it. Ask a facilitator for a new link and open it in a regular window.</p>
       </Message>
     );
   }
   return (
     <Message title="This link is incomplete">
-      <p>A personal link ends with “#member=” and a long key. Copy the whole link your facilitator sent, or ask them to make a new one.</p>
+      <p>A personal link ends with “#claim=” and a long code. Copy the whole link your facilitator sent, or ask them to make a new one.</p>
     </Message>
   );
 }

@@ -46,6 +46,7 @@ export const communityApi = {
 
   invite: (code: string) => communities.invite(base(), code),
   join: (id: string, b: MemberJoinBody) => communities.join(base(), id, b),
+  claim: (id: string, code: string) => communities.claim(base(), id, code),
   reissue: (_c: Caller, id: string, memberId: string) => communities.reissueMember(base(), id, memberId),
   removeMember: (_c: Caller, id: string, memberId: string, b: LeaveBody) => communities.removeMember(base(), id, memberId, b),
 

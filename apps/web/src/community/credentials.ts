@@ -32,7 +32,7 @@ export function forgetMember(communityId: string): void {
   removeStored(memberKey(communityId));
 }
 
-/** One value of the address's fragment (#code=…&member=…), which never reaches the server. */
+/** One value of the address's fragment (#code=…, #claim=…), which never reaches the server. */
 export function fragmentValue(hash: string, name: string): string | null {
   for (const part of hash.replace(/^#/, '').split('&')) {
     const eq = part.indexOf('=');

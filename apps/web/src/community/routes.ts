@@ -5,7 +5,7 @@
  *   /communities               the facilitator's communities, and a new one
  *   /c/<id>                    community home
  *   /c/<id>/join#code=…        member invite
- *   /c/<id>/welcome#member=…   a re-issued member credential lands here
+ *   /c/<id>/welcome#claim=…    a re-issued member link is claimed here
  *   /c/<id>/cohost#code=…      a co-facilitator accepts
  *   /c/<id>/me                 my data
  *   /c/<id>/doc/<channelId>    a toolkit draft
