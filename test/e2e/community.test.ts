@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { affirm, launchBrowser, openPerson, requireWebBuild, seeSpotlight, spotlightButton, type Person } from './support/browser.ts';
+import { affirm, launchBrowser, openPerson, requireWebBuild, seeSpotlight, showScreensIfFailed, spotlightButton, type Person } from './support/browser.ts';
 
 /**
  * A community over months, in real Chromium against the real server process: a
@@ -38,14 +38,7 @@ describe('a community in the browser', () => {
     people.push(fay, ana, bo);
   });
 
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const p of people) {
-      if (p.page.isClosed()) continue;
-      const text = await p.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(unreadable)');
-      console.error(`--- ${p.name} at ${p.page.url().split('#')[0]}\n${text.slice(0, 1_500)}\n${p.problems.join('\n')}`);
-    }
-  });
+  afterEach((ctx) => showScreensIfFailed(ctx.task.result?.state, people));
 
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import type { CreateConveningResult } from '@brave/protocol';
 import { TokenService } from '../../apps/server/src/auth/tokens.ts';
 import { joinAs, ok, openConvening } from '../support/people.ts';
 import { TEST_SECRET, freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, type Person } from './support/browser.ts';
+import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
 import { caretOf, docStatus, openDoc, openDocsList, typeAtEnd, whoIsHere } from './support/notes.ts';
 
 /**
@@ -42,17 +42,8 @@ describe('notes and toolkit drafts in the browser', () => {
     people.push(ana, ben);
   });
 
-  // When a step times out, say what each person's screen showed: a timeout alone says little.
   const people: Person[] = [];
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const p of people) {
-      if (p.page.isClosed()) continue;
-      const text = await p.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(unreadable)');
-      // The fragment may hold a credential: leave it out of the log.
-      console.error(`--- ${p.name} at ${p.page.url().split('#')[0]}\n${text.slice(0, 1_500)}\n${p.problems.join('\n')}`);
-    }
-  });
+  afterEach((ctx) => showScreensIfFailed(ctx.task.result?.state, people));
 
   afterAll(async () => {
     host?.close();

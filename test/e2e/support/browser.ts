@@ -93,6 +93,20 @@ export async function affirm(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Ouch', exact: true }).waitFor();
 }
 
+/**
+ * After a failed step, say what each person's screen showed: a timeout alone says little.
+ * Call from afterEach with the test context.
+ */
+export async function showScreensIfFailed(state: string | undefined, people: readonly Person[]): Promise<void> {
+  if (state !== 'fail') return;
+  for (const p of people) {
+    if (p.page.isClosed()) continue;
+    const text = await p.page.locator('body').innerText({ timeout: 2_000 }).catch(() => '(unreadable)');
+    // The fragment may hold a credential: leave it out of the log.
+    console.error(`--- ${p.name} at ${p.page.url().split('#')[0]}\n${text.slice(0, 1_500)}\n${p.problems.join('\n')}`);
+  }
+}
+
 export const mySignals = (page: Page): Locator => page.getByRole('region', { name: 'Your signals' }).getByRole('listitem');
 export const roomNotices = (page: Page): Locator => page.getByRole('region', { name: 'In the room' }).getByRole('listitem');
 
