@@ -48,7 +48,9 @@ describe('a community in the browser', () => {
 
   it('a facilitator signs up and creates a community with two channels', async () => {
     const page = fay.page;
-    await page.goto(`${server!.url}/account`);
+    await page.goto(`${server!.url}/`);
+    await page.getByRole('link', { name: 'Go to your communities' }).click();
+    await page.getByRole('link', { name: 'Sign in or create an account' }).click();
     await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill('Fay');
     await page.getByLabel('Email').fill('fay@example.org');

@@ -13,6 +13,7 @@ import { navigate } from '../app/router.ts';
 import { saveSeat } from '../app/storage.ts';
 import { blankDraft, fromDrafts, toDrafts, type DraftAgreement } from '../components/AgreementsEditor.tsx';
 import { JoinCodeForm } from '../components/JoinCodeForm.tsx';
+import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { AgreementSetPicker, CUSTOM } from '../components/start/AgreementSetPicker.tsx';
 import { VisibilityPolicyField } from '../components/start/VisibilityPolicyField.tsx';
@@ -74,6 +75,10 @@ export function StartScreen() {
         <p className="lede">
           Gather your group around shared agreements, and give everyone a gentle way to say “ouch” or “whoops” in the
           moment.
+        </p>
+        <p className="muted">
+          A quick convening needs no account. Meeting as a community over months, with members, working groups and
+          planned convenings? <Link href="/communities">Go to your communities</Link>.
         </p>
       </header>
 
