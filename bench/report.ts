@@ -1,5 +1,6 @@
 import type { AssignmentResult } from './scenarios/assignment.ts';
 import type { BundleResult } from './scenarios/bundle.ts';
+import type { CommunityResult } from './scenarios/community.ts';
 import type { DocumentsRun } from './scenarios/documents.ts';
 import type { FanoutRun } from './scenarios/fanout.ts';
 import type { SignalsResult } from './scenarios/signals.ts';
@@ -23,6 +24,7 @@ export interface Results {
   signals?: SignalsResult;
   assignment?: AssignmentResult;
   documents?: DocumentsRun[];
+  community?: CommunityResult;
   bundle?: BundleResult;
   targets: Target[];
 }
@@ -40,6 +42,7 @@ export function render(r: Results): string {
   if (r.signals) out.push('', '## Signals: participants raising ouch/whoops while facilitators triage', signalsTable(r.signals));
   if (r.assignment) out.push('', '## Assignment: mix strategy, groups of 4, 6 rounds with history, vs shuffle-and-chunk', assignmentTable(r.assignment));
   if (r.documents) out.push('', '## Documents: editors in one Yjs document', documentsTable(r.documents));
+  if (r.community) out.push('', '## Communities: HTTP reads and joins vs the same rows straight from SQLite', communityTable(r.community));
   out.push('', '## Cost', costTable(r));
   out.push('', '## Targets', table(['target', 'status', 'detail'], r.targets.map((t) => [t.what, t.status, t.detail])));
   return out.join('\n');
@@ -99,6 +102,17 @@ function documentsTable(runs: DocumentsRun[]): string {
     }
   }
   return table(['server', 'editors', 'steady p50', 'p95', 'p99', 'missing', 'burst p95', 'burst converge', 'relay keys/s', 'CPU µs/delivery', 'converged'], rows) + '\n(times in ms; steady = each editor typing ~2 keys/s; burst = every editor types a run of keys at once)';
+}
+
+function communityTable(c: CommunityResult): string {
+  const rows: (string | number)[][] = [];
+  for (const p of c.points) {
+    for (const x of p.rows) {
+      rows.push([p.members, x.op, x.latencyMs.p50, x.latencyMs.p95, x.cpuUsPerCall, kb(x.responseBytes), x.floorMs.p50, times(ratio(x.latencyMs.p50, x.floorMs.p50)), times(ratio(x.cpuUsPerCall, x.floorCpuUs))]);
+    }
+  }
+  const sizes = c.points.map((p) => `${p.members} members: ${p.convenings} closed convenings × ${p.attendees} attending, ${p.eventsStored.toLocaleString('en-US')} events stored`).join('; ');
+  return `${table(['members', 'call', 'p50 ms', 'p95 ms', 'server CPU µs', 'response', 'floor p50 ms', 'p50 / floor', 'CPU / floor'], rows)}\n${sizes || 'not measured'}${c.error ? `\nerror: ${c.error}` : ''}\n(read after a server restart; floor = same rows read from SQLite and JSON-serialised in one process)`;
 }
 
 function costTable(r: Results): string {

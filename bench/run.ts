@@ -2,7 +2,7 @@
  * `pnpm bench`: measures and prints; never fails on a figure. See docs/benchmarks.md.
  *   pnpm bench                    full run (several minutes; the machine should be quiet)
  *   pnpm bench -- --quick         small sizes, for development and a CI smoke
- *   pnpm bench -- --only fanout,signals,assignment,documents,cost
+ *   pnpm bench -- --only fanout,signals,assignment,documents,community,cost
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { now } from './lib/clock.ts';
 import { cleanUpOnExit, killAll, openFilesLimit, ROOT } from './lib/procs.ts';
 import { render, type Machine, type Results } from './report.ts';
 import { runAssignment } from './scenarios/assignment.ts';
+import { runCommunity } from './scenarios/community.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { runDocuments } from './scenarios/documents.ts';
 import { runFanout } from './scenarios/fanout.ts';
@@ -18,7 +19,7 @@ import { runSignals } from './scenarios/signals.ts';
 import { judge } from './targets.ts';
 import { writeDoc } from './write-doc.ts';
 
-const SCENARIOS = ['fanout', 'signals', 'assignment', 'documents', 'cost'] as const;
+const SCENARIOS = ['fanout', 'signals', 'assignment', 'documents', 'community', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
@@ -79,6 +80,11 @@ async function main(): Promise<void> {
     log(`documents: ${opts.sizes.join(', ')} editors`);
     results.documents = [];
     for (const kind of ['ours', 'y-websocket', 'hocuspocus'] as const) results.documents.push(await runDocuments(kind, opts, log));
+  }
+  if (args.only.has('community')) {
+    const opts = q ? { sizes: [200], convenings: 12, attendees: 40, reps: 40 } : { sizes: [500, 3000], convenings: 12, attendees: 150, reps: 60 };
+    log(`community: ${opts.sizes.join(', ')} members, ${opts.convenings} closed convenings`);
+    results.community = await runCommunity(opts, log);
   }
   if (args.only.has('cost')) {
     log('cost: web bundle');

@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../convening/registry.ts';
 import { HttpError } from '../http/respond.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import type { Store } from '../store/types.ts';
+import { ClosedStates } from './closed-states.ts';
 import type { CommunityDirectory } from './directory.ts';
 import type { CommunityDocs } from './docs.ts';
 import type { MemberTokens } from './member-tokens.ts';
@@ -62,7 +63,10 @@ export interface Ctx extends CommunityRouteDeps {
 export function makeContext(deps: CommunityRouteDeps): Ctx {
   const perIp = new RateLimiter(deps.joinRate.perSecond, deps.joinRate.burst, deps.now);
   const reissues = new RateLimiter(deps.limits.reissue.perSecond, deps.limits.reissue.burst, deps.now);
-  const state = (id: string) => deps.rooms.peek(id);
+  // Closed convenings are folded once, not on every "my data" or export (closed-states.ts).
+  const closed = new ClosedStates(deps.rooms);
+  const rooms = closed.wrap();
+  const state = (id: string) => closed.get(id);
 
   async function refreshEnded(records: ScheduleRecord[]): Promise<void> {
     for (const r of records) {
@@ -79,6 +83,7 @@ export function makeContext(deps: CommunityRouteDeps): Ctx {
 
   return {
     ...deps,
+    rooms,
     who: principals({ auth: deps.auth, communities: deps.communities, directory: deps.directory }),
     base: (req) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
     limit(req) {
