@@ -36,7 +36,6 @@ export class AccountStore {
          VALUES (@id, @email, @name, @passwordHash, NOT EXISTS (SELECT 1 FROM accounts), @createdAt)`,
       ),
       byId: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`),
-      exists: db.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck(),
       byEmail: db.prepare(`SELECT ${ACCOUNT_COLUMNS}, password_hash AS passwordHash FROM accounts WHERE email = ?`),
       hashOf: db.prepare('SELECT password_hash FROM accounts WHERE id = ?').pluck(),
       list: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id`),
@@ -88,11 +87,6 @@ export class AccountStore {
   byId(id: string): AccountRow | null {
     const row = this.q.byId.get(id) as DbAccount | undefined;
     return row ? toAccount(row) : null;
-  }
-
-  /** Is this id an account's? One primary-key lookup (community convenings ask on every handshake). */
-  isAccount(id: string): boolean {
-    return this.q.exists.get(id) !== undefined;
   }
 
   /** The account of an email with its password hash, for sign-in only. */

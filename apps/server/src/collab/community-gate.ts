@@ -1,6 +1,6 @@
 import { actorIdOf, communityDocAbilities, communityDocAccess, listCommunityDocs, type CommunityActor } from '@brave/core';
 import type { Account, AccountAuth } from '../accounts/auth.ts';
-import type { CommunityDirectory } from '../community/directory.ts';
+import type { CommunityDirectory, CommunityFacts } from '../community/directory.ts';
 import { refusal, type DocCaller, type Resolved } from './gate.ts';
 
 /**
@@ -37,16 +37,23 @@ export async function facilitatorCaller(
   again: () => Promise<Account | null>,
 ): Promise<Resolved> {
   if (!account) return refusal('unauthorized', 'Sign in, or use your member link, to open this community’s documents.');
-  if (!deps.community?.facts(communityId)) return refusal('not_found', 'There is no such community.');
-  const build = async (who: Account | null): Promise<DocCaller | null> =>
-    who ? callerFor(deps, communityId, { kind: 'facilitator', accountId: who.id }, async () => build(await again())) : null;
-  const caller = await build(account);
+  const facts = deps.community?.facts(communityId);
+  if (!facts) return refusal('not_found', 'There is no such community.');
+  const build = async (who: Account | null, known?: CommunityFacts): Promise<DocCaller | null> =>
+    who ? callerFor(deps, communityId, { kind: 'facilitator', accountId: who.id }, async () => build(await again()), known) : null;
+  // The facts just read serve the first build; a refresh reads them again.
+  const caller = await build(account, facts);
   return caller ? { ok: true, caller } : refusal('forbidden', 'Only this community’s facilitators and members open its documents.');
 }
 
 /** The caller, or null when the community is gone or this person no longer belongs to it. */
-function callerFor(deps: CommunityGateDeps, communityId: string, who: CommunityActor, refresh: () => Promise<DocCaller | null>): DocCaller | null {
-  const facts = deps.community?.facts(communityId);
+function callerFor(
+  deps: CommunityGateDeps,
+  communityId: string,
+  who: CommunityActor,
+  refresh: () => Promise<DocCaller | null>,
+  facts = deps.community?.facts(communityId),
+): DocCaller | null {
   if (!facts) return null;
   const belongs = who.kind === 'facilitator' ? facts.facilitators.includes(who.accountId) : facts.members.some((m) => m.id === who.memberId);
   if (!belongs) return null;

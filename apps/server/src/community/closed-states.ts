@@ -50,7 +50,7 @@ export class ClosedStates {
       }
     };
     const wrapped: Partial<RoomRegistry> = {
-      rewrite: (id, type, fn) => around(id, () => registry.rewrite(id, type, fn)),
+      rewrite: (id, types, fn) => around(id, () => registry.rewrite(id, types, fn)),
       retain: (id) => around(id, () => registry.retain(id)),
       revoke: (id, participantId) => around(id, () => registry.revoke(id, participantId)),
       forget: (id) => {

@@ -61,18 +61,6 @@ export class CommunityDirectory {
     return this.source.facts(communityId);
   }
 
-  isFacilitator(communityId: string, accountId: string): boolean {
-    return this.source.facts(communityId)?.facilitators.includes(accountId) ?? false;
-  }
-
-  /** Channels this member may edit the toolkit draft of (through their working groups). */
-  editableChannels(communityId: string, memberId: string): string[] {
-    const facts = this.source.facts(communityId);
-    if (!facts) return [];
-    const channels = facts.workingGroups.filter((g) => g.members.includes(memberId)).flatMap((g) => g.channels);
-    return [...new Set(channels)].filter((c) => facts.channels.some((x) => x.id === c));
-  }
-
   /** A display name for document version authors (member id or account id); null if unknown. */
   nameOf(communityId: string, id: string): string | null {
     return this.source.nameOf(communityId, id);

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { Router } from 'express';
-import { AccountStore } from '../accounts/store.ts';
 import type { CommunityHooks } from '../convening/room.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
 import { CommunityDirectory } from './directory.ts';
@@ -40,8 +39,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     docs: new CommunityDocs(deps.db),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
-    // Its own reader of the accounts table (same file): the hooks are built before accounts are.
-    hooks: communityHooks({ schedule, members, communities, accounts: new AccountStore(deps.db), now: deps.now, log: deps.log }),
+    hooks: communityHooks({ schedule, members, now: deps.now, log: deps.log }),
   };
 }
 

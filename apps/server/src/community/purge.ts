@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@brave/protocol';
 import { immediate } from '../store/sqlite.ts';
+import { withoutAnswerOf } from './answers.ts';
 import type { Ctx } from './context.ts';
 import { FORMER_MEMBER_NAME } from './members-store.ts';
 
@@ -62,25 +63,28 @@ export async function revokeConvenings(ctx: Ctx, communityId: string, participan
 }
 
 /**
- * End a membership: they are let out of the community's open convenings at once. With
- * `replaceName`, their name becomes "Former member" everywhere we keep it: the member row
- * (so document version authors show it) and every convening log of the community. Their
- * words in documents stay: those are the group's.
+ * End a membership: they are let out of the community's open convenings at once, and their
+ * caucus answers are forgotten (see answers.ts). With `replaceName`, their name becomes
+ * "Former member" everywhere we keep it: the member row (so document version authors show
+ * it) and every convening log of the community. Their words in documents stay: those are
+ * the group's.
  */
 export async function endMembership(ctx: Ctx, communityId: string, memberId: string, replaceName: boolean): Promise<boolean> {
   if (!ctx.members.leave(communityId, memberId, replaceName, ctx.now())) return false;
   ctx.schedule.forgetMember(communityId, memberId);
   await revokeConvenings(ctx, communityId, memberId);
-  if (!replaceName) return true;
-  const mine = (e: DomainEvent) => 'participantId' in e && e.participantId === memberId;
+  ctx.members.setKeptAnswer(communityId, memberId, null);
+  const withoutAnswer = withoutAnswerOf(memberId);
+  const forget = (e: DomainEvent): DomainEvent => {
+    if (!('participantId' in e) || e.participantId !== memberId) return e;
+    if (e.type === 'participant.joined') return { ...e, name: FORMER_MEMBER_NAME, pronouns: null };
+    if (e.type === 'participant.profiled') return { ...e, profile: { channel: null, role: null, team: null, organisation: null, region: null, orgType: null } };
+    return withoutAnswer(e);
+  };
+  const types: DomainEvent['type'][] = replaceName ? ['affinity.answered', 'participant.joined', 'participant.profiled'] : ['affinity.answered'];
   for (const s of ctx.schedule.list(communityId)) {
-    if (!s.conveningId) continue;
-    await ctx.rooms.rewrite(s.conveningId, 'participant.joined', (e) =>
-      e.type === 'participant.joined' && mine(e) ? { ...e, name: FORMER_MEMBER_NAME, pronouns: null } : e,
-    );
-    await ctx.rooms.rewrite(s.conveningId, 'participant.profiled', (e) =>
-      e.type === 'participant.profiled' && mine(e) ? { ...e, profile: { channel: null, role: null, team: null, organisation: null, region: null, orgType: null } } : e,
-    );
+    // Every type in one rewrite: each convening's state is refolded once.
+    if (s.conveningId) await ctx.rooms.rewrite(s.conveningId, types, forget);
   }
   return true;
 }

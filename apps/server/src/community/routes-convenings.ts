@@ -6,6 +6,7 @@ import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { communityExport } from './my-data.ts';
 import { atLimit, count } from './limits.ts';
+import { roomProfile } from './live-profile.ts';
 import { scheduledView, type ScheduleRecord } from './schedule-store.ts';
 
 const noSchedule = () => new HttpError({ code: 'not_found', message: 'We could not find that scheduled convening.' });
@@ -143,7 +144,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
       name: profile.name,
       pronouns: profile.pronouns,
       role: 'participant',
-      profile: { channel: profile.channel, role: profile.role, team: profile.team, organisation: profile.organisation, region: profile.region },
+      profile: roomProfile(profile),
       keptAnswer: ctx.members.keptAnswer(community.id, member.memberId),
     });
     if (!admitted.ok) throw new HttpError(admitted.error);

@@ -116,7 +116,6 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     if (!(await endMembership(ctx, community.id, memberId, body.replaceName))) {
       throw notMember();
     }
-    await forgetCaucusAnswers(ctx, community.id, memberId);
     res.status(204).end();
   });
 
@@ -148,7 +147,6 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const { community, member } = who.member(req, req.params.id);
     const body = parseBody(LeaveBody, req.body);
     await endMembership(ctx, community.id, member.memberId, body.replaceName);
-    await forgetCaucusAnswers(ctx, community.id, member.memberId);
     res.status(204).end();
   });
 

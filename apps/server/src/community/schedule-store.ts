@@ -60,7 +60,18 @@ export const scheduledView = (r: ScheduleRecord): ScheduledConvening => ({
 
 /** Scheduled convenings of communities, and who met whom in them. */
 export class ScheduleStore {
-  constructor(readonly db: Database.Database) {}
+  /** Prepared once: it runs on every handshake and document check of a convening. */
+  private readonly belongingQuery: Database.Statement;
+
+  constructor(readonly db: Database.Database) {
+    this.belongingQuery = db.prepare(
+      `SELECT s.community_id AS communityId,
+              EXISTS (SELECT 1 FROM members m WHERE m.community_id = s.community_id AND m.id = @p AND m.former = 1) AS former,
+              EXISTS (SELECT 1 FROM community_facilitators f WHERE f.community_id = s.community_id AND f.account_id = @p) AS facilitator,
+              EXISTS (SELECT 1 FROM accounts a WHERE a.id = @p) AS account
+       FROM scheduled_convenings s WHERE s.convening_id = @c`,
+    );
+  }
 
   /**
    * A new scheduled convening, or 'full' when the community has `max` of them, past ones
@@ -95,15 +106,18 @@ export class ScheduleStore {
     return (this.db.prepare('SELECT * FROM scheduled_convenings WHERE community_id = ? ORDER BY starts_at, id').all(communityId) as ScheduleRow[]).map(toRecord);
   }
 
-  /** The community of a live convening (null for a quick convening); cheap: runs per handshake. */
+  /** The community of a live convening (null for a quick convening). */
   communityOf(conveningId: string): string | null {
     return (this.db.prepare('SELECT community_id FROM scheduled_convenings WHERE convening_id = ?').pluck().get(conveningId) as string | undefined) ?? null;
   }
 
-  /** The scheduled convening a live convening was started from (null for a quick convening). */
-  byConvening(conveningId: string): ScheduleRecord | null {
-    const row = this.db.prepare('SELECT * FROM scheduled_convenings WHERE convening_id = ?').get(conveningId) as ScheduleRow | undefined;
-    return row ? toRecord(row) : null;
+  /**
+   * What decides whether a participant of a convening still belongs to its community, in
+   * one query: null for a quick convening (no schedule points at it).
+   */
+  belonging(conveningId: string, participantId: string): { former: boolean; facilitator: boolean; account: boolean } | null {
+    const row = this.belongingQuery.get({ c: conveningId, p: participantId }) as { former: number; facilitator: number; account: number } | undefined;
+    return row ? { former: row.former === 1, facilitator: row.facilitator === 1, account: row.account === 1 } : null;
   }
 
   update(r: ScheduleRecord, now: number): void {

@@ -55,10 +55,10 @@ export class RoomRegistry {
     }
   }
 
-  /** Rewrite one event type of a convening's stored log, and its live state with it. */
-  async rewrite(id: string, type: DomainEvent['type'], fn: (e: DomainEvent) => DomainEvent): Promise<number> {
+  /** Rewrite some event types of a convening's stored log, and its live state with it (one refold). */
+  async rewrite(id: string, types: readonly DomainEvent['type'][], fn: (e: DomainEvent) => DomainEvent): Promise<number> {
     const room = await this.get(id);
-    return room ? room.rewrite([type], fn) : 0;
+    return room ? room.rewrite(types, fn) : 0;
   }
 
   /** Let someone out of a convening (see ConveningRoom.remove); false when they were not in it. */

@@ -34,9 +34,6 @@ export function parseDocName(name: unknown): DocRef | null {
   return { kind: 'room', conveningId: owner, roundId: a, roomId: b };
 }
 
-/** The community (toolkit drafts) or convening (notes) a document belongs to. */
-export const docOwner = (ref: DocRef): string => (ref.kind === 'toolkit' ? ref.communityId : ref.conveningId);
-
 /** "Money toolkit draft", from the channel's name; null for a channel that is not offered. */
 export function toolkitTitle(channels: readonly { id: string; name: string }[], channelId: string): string | null {
   const channel = channels.find((c) => c.id === channelId);
