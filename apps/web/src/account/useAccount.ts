@@ -6,7 +6,8 @@ import { describeError } from '../app/errors.ts';
 export type AccountState =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
-  | { phase: 'ready'; account: AccountView | null };
+  /** `csrf` guards the session's changes; null until the server hands one out. */
+  | { phase: 'ready'; account: AccountView | null; csrf: string | null };
 
 /** The server this page came from: the session cookie belongs to it. */
 export const origin = (): string => window.location.origin;
@@ -18,7 +19,7 @@ export function useAccount(): { state: AccountState; reload: () => void; signedI
   useEffect(() => {
     let live = true;
     accounts.session(origin()).then(
-      (s) => live && setState({ phase: 'ready', account: s.account }),
+      (s) => live && setState({ phase: 'ready', account: s.account, csrf: s.csrfToken }),
       (err: unknown) => live && setState({ phase: 'failed', message: describeError(err) }),
     );
     return () => {
@@ -26,7 +27,8 @@ export function useAccount(): { state: AccountState; reload: () => void; signedI
     };
   }, [attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const signedIn = useCallback((account: AccountView | null) => setState({ phase: 'ready', account }), []);
+  // The accounts client keeps the new session's csrf token for its own calls.
+  const signedIn = useCallback((account: AccountView | null) => setState({ phase: 'ready', account, csrf: null }), []);
   return { state, reload, signedIn };
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { AccountPending } from '../account/AccountPending.tsx';
-import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
 import { Message } from '../components/Message.tsx';
@@ -8,13 +7,13 @@ import { communityApi } from './api.ts';
 import { fragmentValue } from './credentials.ts';
 import { homeHref } from './routes.ts';
 import { clearReturn, rememberReturn, signInHref, useSession } from './session.ts';
+import { useSending } from './useSending.ts';
 
 /** /c/:id/cohost#code=…: a signed-in facilitator accepts a co-facilitator invitation. */
 export function CohostAccept({ id }: { id: string }) {
   const [code] = useState(() => fragmentValue(window.location.hash, 'code'));
   const { session, retry } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useSending();
 
   if (!code) {
     return (
@@ -38,18 +37,12 @@ export function CohostAccept({ id }: { id: string }) {
     );
   }
 
-  const accept = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const accept = () =>
+    send(async () => {
       await communityApi.acceptFacilitator(session.caller, id, code);
       clearReturn();
       navigate(homeHref(id), { replace: true });
-    } catch (err) {
-      setProblem(describeError(err));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Message title="You are invited to co-facilitate">

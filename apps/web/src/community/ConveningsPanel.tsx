@@ -21,15 +21,7 @@ export function ConveningsPanel(props: HomeProps) {
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Convenings</h2>
       <h3>Upcoming</h3>
-      {home.upcoming.length === 0 ? (
-        <p className="muted">Nothing scheduled yet.</p>
-      ) : (
-        <ul className="plain-list convening-list">
-          {home.upcoming.map((c) => (
-            <ConveningItem key={c.id} item={c} {...props} />
-          ))}
-        </ul>
-      )}
+      <ConveningList items={home.upcoming} empty="Nothing scheduled yet." {...props} />
       <div role="status">{note && <p className="sent-note">{note}</p>}</div>
       {facilitator &&
         (scheduling ? (
@@ -53,16 +45,19 @@ export function ConveningsPanel(props: HomeProps) {
           </button>
         ))}
       <h3 className="past-heading">Past</h3>
-      {home.past.length === 0 ? (
-        <p className="muted">No convenings yet.</p>
-      ) : (
-        <ul className="plain-list convening-list">
-          {home.past.map((c) => (
-            <ConveningItem key={c.id} item={c} {...props} />
-          ))}
-        </ul>
-      )}
+      <ConveningList items={home.past} empty="No convenings yet." {...props} />
     </section>
+  );
+}
+
+function ConveningList({ items, empty, ...props }: HomeProps & { items: readonly ScheduledConvening[]; empty: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="plain-list convening-list">
+      {items.map((c) => (
+        <ConveningItem key={c.id} item={c} {...props} />
+      ))}
+    </ul>
   );
 }
 

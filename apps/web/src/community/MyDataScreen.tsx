@@ -6,6 +6,7 @@ import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { communityApi, type Caller } from './api.ts';
+import { channelNameIn } from './channels.ts';
 import { forgetMember, loadMember } from './credentials.ts';
 import { FormFrame } from './FormFrame.tsx';
 import { draftOf, ProfileFields, profileOf } from './ProfileFields.tsx';
@@ -18,22 +19,23 @@ type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phas
 
 /** /c/:id/me: everything the community holds about this member; edit it, or leave. */
 export function MyDataScreen({ id }: { id: string }) {
-  const [seat] = useState(() => loadMember(id));
+  // The key this device holds, read once: leaving forgets it, and the page then says so.
+  const [caller] = useState<Caller | null>(() => {
+    const seat = loadMember(id);
+    return seat ? { kind: 'member', token: seat.token } : null;
+  });
   const [left, setLeft] = useState(false);
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
-  const caller: Caller | null = seat ? { kind: 'member', token: seat.token } : null;
-  const token = seat?.token;
 
   const fetchAll = useCallback(async () => {
-    if (!token) return;
-    const c: Caller = { kind: 'member', token };
+    if (!caller) return;
     try {
-      const [data, home] = await Promise.all([communityApi.me(c, id), communityApi.home(c, id)]);
+      const [data, home] = await Promise.all([communityApi.me(caller, id), communityApi.home(caller, id)]);
       setLoad({ phase: 'ready', data, community: home.community });
     } catch (err) {
       setLoad({ phase: 'failed', message: describeError(err) });
     }
-  }, [id, token]);
+  }, [id, caller]);
 
   useEffect(() => {
     void fetchAll();
@@ -87,7 +89,7 @@ export function MyDataScreen({ id }: { id: string }) {
 function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData; community: CommunityInfo; caller: Caller; onSaved: () => Promise<void>; onLeft: () => void }) {
   const id = useId();
   const m = data.member;
-  const channelName = (c: string | null) => community.channels.find((ch) => ch.id === c)?.name ?? c;
+  const channelName = (c: string) => channelNameIn(community.channels, c);
   const [replaceName, setReplaceName] = useState(false);
   return (
     <div className="page community page-medium">
@@ -107,7 +109,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
             <dt>Name</dt>
             <dd>{nameWithPronouns(m.name, m.pronouns)}</dd>
             <dt>Channel</dt>
-            <dd>{channelName(m.channel) ?? 'Not chosen'}</dd>
+            <dd>{m.channel ? channelName(m.channel) : 'Not chosen'}</dd>
             <dt>Role</dt>
             <dd>{m.role ?? '—'}</dd>
             <dt>Team</dt>

@@ -6,7 +6,7 @@ import { listOf } from './words.ts';
 import type { HomeProps } from './types.ts';
 
 /** Whether this viewer writes in a channel's draft (facilitators write in all of them). */
-export function canEditDraft(home: HomeProps['home'], draft: ToolkitDraft): boolean {
+function canEditDraft(home: HomeProps['home'], draft: ToolkitDraft): boolean {
   const v = home.viewer;
   return v.kind === 'facilitator' || v.canEdit.includes(draft.channel.id) || v.canEdit.includes(draft.doc);
 }

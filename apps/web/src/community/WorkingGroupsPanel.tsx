@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { WorkingGroupView } from '@brave/protocol';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { communityApi } from './api.ts';
+import { channelNameIn } from './channels.ts';
 import { WorkingGroupForm } from './WorkingGroupForm.tsx';
 import { listOf } from './words.ts';
 import { isFacilitator, type HomeProps } from './types.ts';
@@ -14,7 +15,7 @@ export function WorkingGroupsPanel(props: HomeProps) {
   const facilitator = isFacilitator(home);
   const cid = home.community.id;
   const memberName = (mid: string) => home.members.find((m) => m.id === mid)?.name ?? 'a former member';
-  const channelName = (ch: string) => home.community.channels.find((c) => c.id === ch)?.name ?? ch;
+  const channelName = (ch: string) => channelNameIn(home.community.channels, ch);
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>

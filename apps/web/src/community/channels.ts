@@ -21,6 +21,9 @@ const newKey = () => `channel-${(counter += 1)}`;
 
 export const blankChannel = (): ChannelDraft => ({ key: newKey(), name: '' });
 
+/** A channel's name, or its id when the community no longer has it. */
+export const channelNameIn = (channels: readonly CommunityChannel[], id: string): string => channels.find((c) => c.id === id)?.name ?? id;
+
 export const toChannelDrafts = (channels: readonly CommunityChannel[]): ChannelDraft[] =>
   channels.map((c) => ({ key: newKey(), name: c.name, id: c.id }));
 

@@ -23,7 +23,7 @@ export type CommunityRoute = { name: 'communities' } | { name: 'community'; id: 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CHANNEL = /^[a-z0-9-]{1,32}$/;
 
-export const isCommunityId = (id: string): boolean => id.startsWith('k_') && ID.test(id);
+const isCommunityId = (id: string): boolean => id.startsWith('k_') && ID.test(id);
 
 /** The community route of these path segments, 'missing' for a community path that leads nowhere, or null when not ours. */
 export function communityRoute(parts: readonly string[]): CommunityRoute | 'missing' | null {

@@ -1,29 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { AccountView } from '@brave/protocol';
-import { describeError } from '../app/errors.ts';
-import { communityApi, type Caller } from './api.ts';
+import { useAccount } from '../account/useAccount.ts';
+import type { Caller } from './api.ts';
 
 export type Session =
   | { phase: 'loading' }
   | { phase: 'failed'; message: string }
   | { phase: 'ready'; account: AccountView | null; caller: Caller & { kind: 'account' } };
 
-/** Who this browser is signed in as (the facilitator's account), asked once per screen. */
+/** Who this browser is signed in as (useAccount), with the caller the community calls take. */
 export function useSession(): { session: Session; retry: () => void } {
-  const [session, setSession] = useState<Session>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    communityApi.session().then(
-      (s) => live && setSession({ phase: 'ready', account: s.account, caller: { kind: 'account', csrf: s.csrfToken } }),
-      (err: unknown) => live && setSession({ phase: 'failed', message: describeError(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { session, retry };
+  const { state, reload } = useAccount();
+  const session = useMemo<Session>(
+    () => (state.phase === 'ready' ? { phase: 'ready', account: state.account, caller: { kind: 'account', csrf: state.csrf } } : state),
+    [state],
+  );
+  return { session, retry: reload };
 }
 
 /** Where to sign in, coming back to this very address (fragment included) afterwards. */
