@@ -95,6 +95,14 @@ describe('scheduled convenings', () => {
     const planned = await schedule(f, made.id);
     expect((await f.call('DELETE', `/api/communities/${made.id}/convenings/${planned.id}`)).status).toBe(204);
     expect((await f.call('GET', `/api/communities/${made.id}/convenings/${planned.id}/calendar.ics`)).status).toBe(404);
+    // Once started it is refused, and it stays in the community's list.
+    const started = await schedule(f, made.id, { title: 'Started' });
+    const host = await startAsHost(f, made.id, started.id);
+    const refused = await f.call('DELETE', `/api/communities/${made.id}/convenings/${started.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.error).toMatchObject({ code: 'conflict' });
+    expect((await f.call('GET', `/api/communities/${made.id}/convenings/${started.id}/calendar.ics`)).status).toBe(200);
+    host.client.close();
   });
 
   it('carries a profile change into the open convening the member is in', async () => {
@@ -170,6 +178,9 @@ describe('breakout history across a community’s convenings', () => {
       const preview = (await ok(host2.client, { type: 'round.preview', spec: pairs('Mix'), seed })).preview!;
       expect(preview.repeatPairs).toBe(0);
       for (const pair of pairsOf(preview.rooms)) expect(met.has(pair)).toBe(false);
+      // Everyone is placed, two by two, so the loop above really checked two pairs.
+      expect(pairsOf(preview.rooms)).toHaveLength(2);
+      expect(preview.rooms.flatMap((r) => r.members).sort()).toEqual([...ids].sort());
     }
     const mine = await until(clients2[0]!, (c) => c.state!.affinity[people[0]!.memberId]);
     expect(mine).toEqual({ answer: 'kin-a', keep: true });
