@@ -53,6 +53,9 @@ export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export type {
   AffinityStrategy,
+  AloneChoice,
+  AloneChoices,
+  AloneRoom,
   ByChoiceStrategy,
   CohortBalance,
   CohortStrategy,

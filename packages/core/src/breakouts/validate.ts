@@ -12,7 +12,7 @@ type Loose = Record<string, unknown>;
 
 const TEXT_FIELDS = ['channel', 'role', 'team', 'organisation', 'region', 'orgType', 'affinity', 'choice'] as const;
 const UNANSWERED = ['open-room', 'plenary'];
-const ALONE_CHOICES = ['keep', 'merge', 'open-room'];
+const ALONE_CHOICES = ['keep', 'merge', 'open-room', 'plenary'];
 
 const fail = (code: PlanErrorCode, message: string): never => {
   throw new PlanError(code, message);
@@ -115,7 +115,7 @@ function validateEnum(value: unknown, allowed: readonly string[], label: string)
   }
 }
 
-/** The facilitator's choices for rooms of one: room key → keep, merge or open-room. */
+/** The facilitator's choices for rooms of one: room key → keep, merge, open-room or plenary. */
 function validateAlone(alone: unknown): void {
   if (alone === undefined) return;
   if (!isObject(alone)) fail('INVALID_OPTION', 'alone must map room keys to a choice.');
