@@ -35,7 +35,7 @@ export function RoomCard({ round, room, now }: { round: RoundView; room: RoomVie
       {room.members.length === 1 && (
         <p>
           {caucus
-            ? 'You are the only one in this caucus this time. You can invite a facilitator to join you, or ask for help.'
+            ? 'You are the only one in this caucus this time. A facilitator can join you if you ask them below, or ask for help.'
             : 'You are on your own in this room for now. Ask for help if you would like company.'}
         </p>
       )}
