@@ -189,6 +189,15 @@ describe('breakout rounds in the browser', () => {
     await preview.getByText('1 person stays here.').waitFor();
     const shown = await preview.innerText();
     for (const p of PEOPLE) expect(shown).not.toContain(p.name);
+    // Ben is the white caucus's only member: the preview says so, names nobody, and offers the main room.
+    const alone = page.getByRole('region', { name: 'Someone would be on their own' });
+    expect(await alone.getByRole('radio', { name: 'Keep the caucus room' }).getAttribute('aria-checked')).toBe('true');
+    for (const p of PEOPLE) expect(await alone.innerText()).not.toContain(p.name);
+    await alone.getByRole('radio', { name: 'Wait in the main room' }).click();
+    await preview.getByText('2 people stay here.').waitFor();
+    await boardRoom(preview, 'Caucus: white').waitFor({ state: 'detached' });
+    await alone.getByRole('radio', { name: 'Keep the caucus room' }).click();
+    await boardRoom(preview, 'Caucus: white').getByText('1 person. Only the caucus sees who').waitFor();
     await page.getByRole('button', { name: 'Open rooms' }).click();
 
     const expected: Record<string, string[]> = { Ana: ['Ana', 'Cruz'], Cruz: ['Ana', 'Cruz'], Ben: ['Ben'] };
@@ -200,6 +209,7 @@ describe('breakout rounds in the browser', () => {
       expect(seen.sort()).toEqual(roster);
       const card = await roomCard(p).innerText();
       for (const outsider of PEOPLE.map((x) => x.name).filter((n) => !roster.includes(n))) expect(card).not.toContain(outsider);
+      if (name === 'Ben') expect(card).toContain('You are the only one in this caucus this time.');
     }
     await by('Dee').page.getByRole('heading', { name: 'You are in the main room for this round' }).waitFor();
 

@@ -35,6 +35,14 @@ const roomSpec = z.union([
   z.strictObject({ by: z.literal('size'), size: z.number().int().min(2).max(100) }),
 ]);
 const unanswered = z.enum(['open-room', 'plenary']);
+/** What to do with a room that would hold one person (see core/breakouts/alone.ts). */
+export const AloneChoice = z.enum(['keep', 'merge', 'open-room', 'plenary']);
+export type AloneChoice = z.infer<typeof AloneChoice>;
+/** The facilitator's choice per room of one, by room key. */
+const aloneChoices = z
+  .record(z.string().max(80), AloneChoice)
+  .refine((choices) => Object.keys(choices).length <= 100, 'at most 100 rooms of one')
+  .optional();
 
 export const StrategySpec = z.union([
   z.strictObject({ kind: z.literal('random'), spec: roomSpec }),
@@ -44,8 +52,14 @@ export const StrategySpec = z.union([
     field: z.enum(['channel', 'role']),
     maxRoomSize: z.number().int().min(2).max(500),
     unanswered: unanswered.optional(),
+    alone: aloneChoices,
   }),
-  z.strictObject({ kind: z.literal('affinity'), maxRoomSize: z.number().int().min(2).max(500).optional(), undecided: unanswered }),
+  z.strictObject({
+    kind: z.literal('affinity'),
+    maxRoomSize: z.number().int().min(2).max(500).optional(),
+    undecided: unanswered,
+    alone: aloneChoices,
+  }),
   z.strictObject({
     kind: z.literal('cohorts'),
     teamsPerCohort: z.strictObject({ min: z.number().int().min(1).max(20), max: z.number().int().min(1).max(20) }).optional(),
@@ -95,6 +109,18 @@ export const PreviewRoom = z.object({
   members: z.array(Id),
   size: z.number().int(),
 });
+/** A room that would hold one person, and what became of it. Never names anyone. */
+export const AloneCase = z.object({
+  room: z.string(),
+  name: z.string(),
+  kind: z.enum(['breakout', 'caucus']),
+  /** The choices that fit this room; the first is what happens unless another is chosen. */
+  options: z.array(AloneChoice),
+  choice: AloneChoice,
+  /** Where the person went: a room key, null for the main room; absent when kept. */
+  to: z.string().nullable().optional(),
+});
+export type AloneCase = z.infer<typeof AloneCase>;
 export const RoundPreview = z.object({
   seed: z.number().int(),
   rooms: z.array(PreviewRoom),
@@ -103,6 +129,8 @@ export const RoundPreview = z.object({
   plenarySize: z.number().int(),
   repeatPairs: z.number().int(),
   lines: z.array(z.string()),
+  /** Rooms of one, each with the choices offered for it. */
+  alone: z.array(AloneCase),
 });
 export type RoundPreview = z.infer<typeof RoundPreview>;
 

@@ -5,6 +5,7 @@
 // out of a caucus. The explanation gives counts, never who answered what, and
 // broken constraints are reported without names.
 
+import { resolveAlone } from './alone.ts';
 import { openPool } from './choice.ts';
 import { emptyDraft } from './context.ts';
 import type { ConstraintKind, Context, Draft } from './context.ts';
@@ -36,6 +37,7 @@ export function planAffinity(ctx: Context, strategy: AffinityStrategy): Draft {
   else draft.plenary.push(...undecided);
   draft.rooms = fillPools(ctx, specs, { history: false, sameTeam: false }, false);
   describeAffinity(ctx, draft, undecided.length, strategy.undecided);
+  resolveAlone(draft, { choices: strategy.alone, openRoom: strategy.undecided === 'open-room' });
   return draft;
 }
 

@@ -3,6 +3,7 @@
 // in plenary. With one-facilitator-per-room, facilitators who gave no answer
 // float to rooms that still lack one.
 
+import { resolveAlone } from './alone.ts';
 import { emptyDraft } from './context.ts';
 import type { ConstraintKind, Context, Draft, DraftRoom } from './context.ts';
 import { fillPools, poolOf } from './pools.ts';
@@ -38,6 +39,7 @@ export function planByChoice(ctx: Context, strategy: ByChoiceStrategy): Draft {
   draft.rooms = fillPools(ctx, specs, { history: false, sameTeam: false }, false);
   placeFloaters(draft, floaters, ctx);
   describeChoice(draft, groups.size, open.length, unanswered, field);
+  resolveAlone(draft, { choices: strategy.alone, openRoom: unanswered === 'open-room' });
   return draft;
 }
 

@@ -5,7 +5,7 @@ import { countHistoryPairs } from './pairs.ts';
 import type { PairGraph } from './edges.ts';
 import { createRng, normaliseSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
-import type { CohortBalance, EngineParticipant, PlanInput, Reassignment, UnsatisfiedConstraint } from './types.ts';
+import type { AloneRoom, CohortBalance, EngineParticipant, PlanInput, Reassignment, UnsatisfiedConstraint } from './types.ts';
 
 export interface Context {
   people: readonly EngineParticipant[];
@@ -42,6 +42,8 @@ export interface Draft {
   unsatisfied: UnsatisfiedConstraint[];
   reassigned: Reassignment[];
   balance: CohortBalance[];
+  /** Rooms of one the strategy resolved (see alone.ts); others are found when the plan is finished. */
+  alone: AloneRoom[];
   /** Why a broken constraint group could not be honoured (for the explanation). */
   reasonFor: (kind: ConstraintKind, group: readonly number[]) => string;
   /**
@@ -52,7 +54,7 @@ export interface Draft {
 }
 
 export function emptyDraft(reasonFor: Draft['reasonFor']): Draft {
-  return { rooms: [], plenary: [], lines: [], unsatisfied: [], reassigned: [], balance: [], reasonFor, withholdIds: false };
+  return { rooms: [], plenary: [], lines: [], unsatisfied: [], reassigned: [], balance: [], alone: [], reasonFor, withholdIds: false };
 }
 
 export function createContext(input: PlanInput): Context {

@@ -3,6 +3,7 @@
 // plain-language lines for the facilitator. Caucus rosters are never spelled
 // out here (repeat pairs inside caucus rooms are counted but not listed).
 
+import { otherAlone } from './alone.ts';
 import type { Context, Draft, DraftRoom } from './context.ts';
 import { repeatedPairs } from './pairs.ts';
 import type { Plan, PlannedRoom, UnsatisfiedConstraint } from './types.ts';
@@ -20,11 +21,13 @@ export function finishPlan(ctx: Context, draft: Draft): Plan {
     .map(([i, j]): [string, string] => [idOf(i), idOf(j)]);
   const unsatisfied = [...draft.unsatisfied, ...checkConstraints(ctx, draft, roomOf)];
   const sizes = rooms.map((room) => room.members.length);
+  const alone = [...draft.alone, ...otherAlone(draft.rooms, draft.alone)];
   return {
     rooms,
     plenary: [...draft.plenary].sort((a, b) => a - b).map(idOf),
     explanation: {
       sizes,
+      alone,
       repeatPairs: repeats.length,
       repeatPairList: listed,
       balance: draft.balance,

@@ -5,8 +5,9 @@
  *
  * Strategies (`input.strategy.kind`):
  * - `random`  – balanced rooms ({ by: 'count', rooms } or { by: 'size', size });
- *               sizes differ by at most one. A size is a minimum (some rooms get
- *               one more); a count is capped so nobody sits alone.
+ *               sizes differ by at most one. A size gives rooms as close to it as
+ *               the head count allows (a few one larger or one smaller); a count
+ *               is capped so nobody sits alone. The rule lives in sizes.ts.
  * - `mix`     – like random, but a local search (sampled greedy, then simulated
  *               annealing on swaps and whole-group moves, bounded by a budget
  *               that grows with n and shrinks with history density) avoids
@@ -52,6 +53,9 @@ export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export type {
   AffinityStrategy,
+  AloneChoice,
+  AloneChoices,
+  AloneRoom,
   ByChoiceStrategy,
   CohortBalance,
   CohortStrategy,

@@ -5,7 +5,7 @@ import { emptyDraft } from './context.ts';
 import type { ConstraintKind, Context, Draft } from './context.ts';
 import { forPairs } from './graph.ts';
 import { fillPools, poolOf } from './pools.ts';
-import { roomCountFor } from './sizes.ts';
+import { balancedSizes, roomCountFor } from './sizes.ts';
 import type { MixStrategy, RandomStrategy } from './types.ts';
 
 const LISTED = 20;
@@ -21,8 +21,17 @@ export function planMixed(ctx: Context, strategy: RandomStrategy | MixStrategy):
   if (strategy.by === 'count' && strategy.rooms > count && ctx.n > 0) {
     draft.lines.push(`Asked for ${strategy.rooms} rooms; made ${count} so nobody sits alone.`);
   }
+  if (strategy.by === 'size' && ctx.n > 0) draft.lines.push(sizeLine(strategy.size, balancedSizes(ctx.n, count)));
   if (avoidTeam) reportTeammates(ctx, draft);
   return draft;
+}
+
+/** Says how the rooms relate to the asked size, e.g. "Asked for rooms of 4: 1 room of 4 and 1 of 3." */
+function sizeLine(size: number, sizes: readonly number[]): string {
+  const counts = new Map<number, number>();
+  for (const s of sizes) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const parts = [...counts].map(([s, c], i) => (i === 0 ? `${c} ${c === 1 ? 'room' : 'rooms'} of ${s}` : `${c} of ${s}`));
+  return `Asked for rooms of ${size}: ${parts.join(' and ')}.`;
 }
 
 function reasonForMixed(ctx: Context, rooms: number) {

@@ -12,20 +12,53 @@ export function balancedSizes(people: number, rooms: number): number[] {
 }
 
 /**
- * How many rooms a count/size request gives for `people`. Nobody is left alone:
- * the count is capped at people / 2, and a target size is a minimum (some rooms
- * get one more). Zero people → zero rooms.
+ * The sizing rule, the one place it is decided (every strategy that sizes rooms asks here):
+ *
+ * - `by: 'count'` r: r rooms whose sizes differ by at most one, but never more rooms
+ *   than people / 2, so nobody sits alone.
+ * - `by: 'size'` s: the number of rooms whose sizes come closest to s: the largest
+ *   difference from s as small as possible (one larger or one smaller whenever the head
+ *   count allows), then as few rooms off s as possible, then fewer, larger rooms.
+ *   Sizes still differ by at most one.
+ * - Either way never a room of one, unless there is one person (who then has the room).
+ *
+ * Examples for s = 4: 7 people → 4 + 3; 9 → 5 + 4; 11 → 4 + 4 + 3; 6 → 3 + 3.
  */
 export function roomCountFor(spec: RoomSpec, people: number): number {
   if (people <= 0) return 0;
   const most = Math.max(1, Math.floor(people / 2));
-  const wanted = spec.by === 'count' ? spec.rooms : Math.floor(people / spec.size);
-  return Math.min(Math.max(1, wanted), most);
+  if (spec.by === 'count') return Math.min(Math.max(1, spec.rooms), most);
+  let best = 1;
+  let bestScore = sizeScore(people, 1, spec.size);
+  for (let k = 2; k <= most; k++) {
+    const score = sizeScore(people, k, spec.size);
+    if (score < bestScore) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
-/** Rooms needed so no room exceeds `maxSize`. */
+/** Largest difference from `size` first, then how many rooms differ from it (k rooms of n). */
+function sizeScore(people: number, rooms: number, size: number): number {
+  const small = Math.floor(people / rooms);
+  const large = small + (people % rooms === 0 ? 0 : 1);
+  const worst = Math.max(Math.abs(small - size), Math.abs(large - size));
+  const largeRooms = people - small * rooms;
+  const off = (small === size ? 0 : rooms - largeRooms) + (large === size || largeRooms === 0 ? 0 : largeRooms);
+  return worst * 1e7 + off;
+}
+
+/**
+ * Rooms for a largest size `maxSize` (by choice, caucus rooms): as few rooms as keep
+ * everyone within it, sizes differing by at most one. If that would leave someone alone
+ * (largest size 2 and an odd head count), one room gets one more than the largest size.
+ */
 export function roomCountForMax(people: number, maxSize: number): number {
-  return people <= 0 ? 0 : Math.ceil(people / maxSize);
+  if (people <= 0) return 0;
+  const rooms = Math.ceil(people / maxSize);
+  return people >= 2 && Math.floor(people / rooms) < 2 ? rooms - 1 : rooms;
 }
 
 /** Spreadsheet-style letters: 0 → A, 25 → Z, 26 → AA. */

@@ -32,12 +32,23 @@ export type RandomStrategy = { kind: 'random' } & RoomSpec;
 
 export type MixStrategy = { kind: 'mix'; avoidSameTeam?: boolean } & RoomSpec;
 
+/**
+ * What to do with a room that would hold one person: keep it, merge them into the nearest
+ * room (the smallest other room), send them to the open room, or to plenary.
+ */
+export type AloneChoice = 'keep' | 'merge' | 'open-room' | 'plenary';
+
+/** The facilitator's choice per room of one, by room key. Unlisted rooms are kept. */
+export type AloneChoices = Record<string, AloneChoice>;
+
 export interface ByChoiceStrategy {
   kind: 'byChoice';
   field: 'channel' | 'role';
   maxRoomSize: number;
   /** Where people without an answer go. Default 'open-room'. */
   unanswered?: Unanswered;
+  /** Rooms of one: 'keep', 'merge' or 'open-room' (when there is one). */
+  alone?: AloneChoices;
 }
 
 export interface AffinityStrategy {
@@ -47,6 +58,11 @@ export interface AffinityStrategy {
   maxRoomSize?: number;
   /** Where people go whose answer is not one of the options (or who skipped). */
   undecided: Unanswered;
+  /**
+   * A caucus of one: 'keep' or 'plenary'. Never another caucus, and never the open room,
+   * whose roster facilitators see: that would tell them who it is.
+   */
+  alone?: AloneChoices;
 }
 
 export interface CohortStrategy {
@@ -144,8 +160,26 @@ export interface CohortBalance {
   orgTypes: Record<string, number>;
 }
 
+/**
+ * A room that holds (or would hold) one person, and what became of it. Never names the
+ * person: for a caucus that would tell their answer.
+ */
+export interface AloneRoom {
+  /** The room's key (it may be gone from the plan if the person went elsewhere). */
+  room: string;
+  name: string;
+  kind: 'breakout' | 'caucus';
+  /** What the facilitator may choose for it; the first is what happens unless chosen. */
+  options: AloneChoice[];
+  choice: AloneChoice;
+  /** Where the person went: a room key, null for plenary; absent when kept. */
+  to?: string | null;
+}
+
 export interface Explanation {
   sizes: number[];
+  /** Rooms of one, with the choices for each. */
+  alone: AloneRoom[];
   repeatPairs: number;
   /** Up to 20 repeated pairs, outside caucus rooms only. */
   repeatPairList: [string, string][];

@@ -49,7 +49,13 @@ function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
     case 'mix':
       return { kind: 'mix', ...s.spec, ...(s.avoidSameTeam !== undefined ? { avoidSameTeam: s.avoidSameTeam } : {}) };
     case 'affinity':
-      return { kind: 'affinity', options: state.caucusOptions, undecided: s.undecided, ...(s.maxRoomSize ? { maxRoomSize: s.maxRoomSize } : {}) };
+      return {
+        kind: 'affinity',
+        options: state.caucusOptions,
+        undecided: s.undecided,
+        ...(s.maxRoomSize ? { maxRoomSize: s.maxRoomSize } : {}),
+        ...(s.alone ? { alone: s.alone } : {}),
+      };
     default:
       return s as Strategy;
   }
@@ -107,8 +113,9 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
   const plenary = new Set(plan.plenary);
   for (const move of moves) applyMove(state, rooms, plenary, move);
   for (const room of rooms) room.size = room.members.length;
-  // In a caucus round, who stays out of the caucuses says something about their answer.
-  const caucusRound = rooms.some((r) => r.kind === 'caucus');
+  // In a caucus round, who stays out of the caucuses says something about their answer
+  // (also when no caucus room is left, e.g. a caucus of one sent to the main room).
+  const caucusRound = spec.strategy.kind === 'affinity' || rooms.some((r) => r.kind === 'caucus');
   return {
     rooms,
     plenary: [...plenary],
@@ -119,6 +126,7 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
       plenarySize: plenary.size,
       repeatPairs: plan.explanation.repeatPairs,
       lines: plan.explanation.lines,
+      alone: plan.explanation.alone,
     },
   };
 }
@@ -127,7 +135,7 @@ function selfSelectPlan(rooms: { id: string; name: string }[], people: EnginePar
   return {
     rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: 'breakout', members: [] })),
     plenary: people.map((p) => p.id),
-    explanation: { sizes: rooms.map(() => 0), repeatPairs: 0, repeatPairList: [], balance: [], unsatisfied: [], reassigned: [], lines: ['People choose their own room once the round opens.'] },
+    explanation: { sizes: rooms.map(() => 0), alone: [], repeatPairs: 0, repeatPairList: [], balance: [], unsatisfied: [], reassigned: [], lines: ['People choose their own room once the round opens.'] },
   };
 }
 

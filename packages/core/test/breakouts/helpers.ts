@@ -73,3 +73,11 @@ export function bruteForceHasZero(people: readonly string[], sizes: readonly num
   };
   return place(0);
 }
+
+/**
+ * The largest room a "largest room" setting may give: the setting itself, or one more
+ * when it is 2 and a group is odd (so nobody is left alone).
+ */
+export function largestRoomFor(maxRoomSize: number): number {
+  return maxRoomSize === 2 ? 3 : maxRoomSize;
+}

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import type { AloneChoice } from '@brave/protocol';
 import { peopleCount } from '../words.ts';
+import { AloneNotice } from './AloneNotice.tsx';
 import { RoomBoard, type BoardRoom } from './RoomBoard.tsx';
 import { planKey, toSpec, type BuilderForm } from './specForm.ts';
 import type { Plan, usePlanner } from './usePlanner.ts';
@@ -37,6 +39,13 @@ export function PreviewPanel({
     await planner.open(built.spec);
   };
   const setVideo = (key: string, url: string) => change({ videoUrls: { ...form.videoUrls, [key]: url } });
+  /** A choice for a room of one is part of the spec: keep it in the form and plan again. */
+  const chooseAlone = (room: string, choice: AloneChoice) => {
+    const alone = { ...form.alone, [room]: choice };
+    change({ alone });
+    const next = toSpec({ ...form, alone });
+    if (next.ok) void planner.replan(next.spec);
+  };
 
   return (
     <section className="preview" aria-labelledby={`${id}-h`}>
@@ -46,6 +55,7 @@ export function PreviewPanel({
           <li key={i}>{line}</li>
         ))}
       </ul>
+      <AloneNotice cases={preview.alone} onChoose={chooseAlone} busy={planner.pending} />
       <p className="tags">
         <span className="tag">{preview.rooms.length === 1 ? '1 room' : `${preview.rooms.length} rooms`}</span>
         <span className="tag">{preview.repeatPairs === 1 ? '1 pair meets again' : `${preview.repeatPairs} pairs meet again`}</span>

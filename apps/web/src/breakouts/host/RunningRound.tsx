@@ -29,7 +29,8 @@ export function RunningRound({ round }: { round: RoundView }) {
   }, []);
 
   const rooms: BoardRoom[] = Object.values(round.rooms).map((r) => ({ ...r, key: r.id }));
-  const anyHidden = rooms.some(isHidden);
+  // In a caucus round the main room is never listed: who is there says something about answers.
+  const anyHidden = rooms.some(isHidden) || round.strategy === 'affinity';
   const placed = new Set(rooms.flatMap((r) => r.members));
   const plenary = anyHidden
     ? null

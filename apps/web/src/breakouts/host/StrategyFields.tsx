@@ -34,6 +34,10 @@ function NumberInput({ id, value, onChange, min, max, hint }: { id: string; valu
   );
 }
 
+/** The engine's sizing rule (core/breakouts/sizes.ts), in the facilitator's words. */
+const SIZE_RULE = 'Rooms come as close to this as the head count allows: a few may have one more or one fewer, never more than one apart, and nobody is left alone.';
+const LARGEST_RULE = 'Bigger groups are split into even rooms; with 2, an odd group gets one room of 3 so nobody is left alone.';
+
 const UNANSWERED = (
   <>
     <option value="open-room">Meet in an open room</option>
@@ -57,7 +61,7 @@ export function StrategyFields({ form, change }: { form: BuilderForm; change: Ch
             </select>
           </Field>
           {form.roomsBy === 'size' ? (
-            <Field label="People per room" id={`${id}-size`} hint="Rooms never differ by more than one.">
+            <Field label="People per room" id={`${id}-size`} hint={SIZE_RULE}>
               <NumberInput id={`${id}-size`} value={form.roomSize} onChange={(v) => change({ roomSize: v })} min={2} max={100} hint />
             </Field>
           ) : (
@@ -82,7 +86,7 @@ export function StrategyFields({ form, change }: { form: BuilderForm; change: Ch
               <option value="role">Role</option>
             </select>
           </Field>
-          <Field label="Largest room" id={`${id}-max`} hint="Bigger groups are split into even rooms.">
+          <Field label="Largest room" id={`${id}-max`} hint={LARGEST_RULE}>
             <NumberInput id={`${id}-max`} value={form.maxRoomSize} onChange={(v) => change({ maxRoomSize: v })} min={2} max={500} hint />
           </Field>
           <Field label="People who did not say" id={`${id}-un`}>
@@ -105,7 +109,7 @@ export function StrategyFields({ form, change }: { form: BuilderForm; change: Ch
                 {UNANSWERED}
               </select>
             </Field>
-            <Field label="Largest caucus room (optional)" id={`${id}-cmax`} hint="Empty: one room per caucus.">
+            <Field label="Largest caucus room (optional)" id={`${id}-cmax`} hint={`Empty: one room per caucus. ${LARGEST_RULE}`}>
               <NumberInput id={`${id}-cmax`} value={form.caucusMaxSize} onChange={(v) => change({ caucusMaxSize: v })} min={2} max={500} hint />
             </Field>
           </div>

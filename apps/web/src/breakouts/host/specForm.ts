@@ -1,4 +1,4 @@
-import { RoundSpec, type StrategySpec } from '@brave/protocol';
+import { RoundSpec, type AloneChoice, type StrategySpec } from '@brave/protocol';
 
 /**
  * The round builder's form, as text the facilitator types, and its translation to and
@@ -37,6 +37,8 @@ export interface BuilderForm {
   keepApart: string[][];
   /** Video-call links by room key (filled in on the preview). */
   videoUrls: Record<string, string>;
+  /** Choices for rooms of one, by room key (made on the preview). */
+  alone: Record<string, AloneChoice>;
 }
 
 export const defaultRooms = (): NamedRoom[] => [
@@ -66,21 +68,23 @@ export const DEFAULT_FORM: BuilderForm = {
   keepTogether: [],
   keepApart: [],
   videoUrls: {},
+  alone: {},
 };
 
 const int = (s: string) => (s.trim() === '' ? NaN : Number(s));
 
 function strategyOf(f: BuilderForm): unknown {
   const spec = f.roomsBy === 'count' ? { by: 'count', rooms: int(f.roomCount) } : { by: 'size', size: int(f.roomSize) };
+  const alone = Object.keys(f.alone).length > 0 ? { alone: f.alone } : {};
   switch (f.kind) {
     case 'random':
       return { kind: 'random', spec };
     case 'mix':
       return { kind: 'mix', spec, ...(f.avoidSameTeam ? { avoidSameTeam: true } : {}) };
     case 'byChoice':
-      return { kind: 'byChoice', field: f.choiceField, maxRoomSize: int(f.maxRoomSize), unanswered: f.unanswered };
+      return { kind: 'byChoice', field: f.choiceField, maxRoomSize: int(f.maxRoomSize), unanswered: f.unanswered, ...alone };
     case 'affinity':
-      return { kind: 'affinity', undecided: f.undecided, ...(f.caucusMaxSize.trim() ? { maxRoomSize: int(f.caucusMaxSize) } : {}) };
+      return { kind: 'affinity', undecided: f.undecided, ...(f.caucusMaxSize.trim() ? { maxRoomSize: int(f.caucusMaxSize) } : {}), ...alone };
     case 'cohorts':
       return { kind: 'cohorts', teamsPerCohort: { min: int(f.teamsMin), max: int(f.teamsMax) }, balance: f.balance };
     case 'selfSelect':
@@ -155,9 +159,9 @@ export function fromSpec(spec: RoundSpec): BuilderForm {
     else f.roomSize = String(s.spec.size);
     if (s.kind === 'mix') f.avoidSameTeam = s.avoidSameTeam ?? false;
   } else if (s.kind === 'byChoice') {
-    Object.assign(f, { choiceField: s.field, maxRoomSize: String(s.maxRoomSize), unanswered: s.unanswered ?? 'open-room' });
+    Object.assign(f, { choiceField: s.field, maxRoomSize: String(s.maxRoomSize), unanswered: s.unanswered ?? 'open-room', alone: { ...s.alone } });
   } else if (s.kind === 'affinity') {
-    Object.assign(f, { undecided: s.undecided, caucusMaxSize: s.maxRoomSize ? String(s.maxRoomSize) : '' });
+    Object.assign(f, { undecided: s.undecided, caucusMaxSize: s.maxRoomSize ? String(s.maxRoomSize) : '', alone: { ...s.alone } });
   } else if (s.kind === 'cohorts') {
     Object.assign(f, { teamsMin: String(s.teamsPerCohort?.min ?? 4), teamsMax: String(s.teamsPerCohort?.max ?? 5), balance: s.balance ?? 'mix' });
   } else if (s.kind === 'selfSelect') {

@@ -36,6 +36,8 @@ export function usePlanner() {
     clearError,
     preview: (spec: RoundSpec) => run(spec, undefined, []),
     shuffle: () => (plan ? run(plan.spec, newSeed(), []) : Promise.resolve(false)),
+    /** The same arrangement and moves with a changed spec (a choice for a room of one). */
+    replan: (spec: RoundSpec) => (plan ? run(spec, plan.seed, plan.moves) : Promise.resolve(false)),
     move: (participantId: string, toRoomKey: string | null) => {
       if (!plan) return Promise.resolve(false);
       const moves = [...plan.moves.filter((m) => m.participantId !== participantId), { participantId, toRoomKey }];

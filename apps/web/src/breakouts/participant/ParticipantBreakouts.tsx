@@ -66,11 +66,17 @@ function BroadcastBanner({ round }: { round: RoundView | null }) {
 
 function MainRoomDuringRound({ round, now }: { round: RoundView; now: number }) {
   const id = useId();
+  const { state, self } = useConvening();
+  // Told only to the person: their caucus has no room this round because nobody else chose it.
+  const answer = state.affinity[self.participantId]?.answer ?? null;
+  const caucusOfOne =
+    round.strategy === 'affinity' && answer !== null && state.caucusOptions.includes(answer) && !Object.values(round.rooms).some((r) => r.caucus === answer);
   return (
     <section className="card room-card in-main-room" aria-labelledby={`${id}-h`}>
       <p className="eyebrow">Breakouts · {round.name}</p>
       <h2 id={`${id}-h`}>You are in the main room for this round</h2>
       <RoundClock round={round} now={now} />
+      {caucusOfOne && <p>Nobody else chose your caucus this time, so you wait here. Only you can see this.</p>}
       <p className="muted">Others are in small rooms. Stay here; everyone comes back when the time is up.</p>
     </section>
   );

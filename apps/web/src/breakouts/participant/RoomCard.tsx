@@ -32,6 +32,13 @@ export function RoomCard({ round, room, now }: { round: RoundView; room: RoomVie
           );
         })}
       </ul>
+      {room.members.length === 1 && (
+        <p>
+          {caucus
+            ? 'You are the only one in this caucus this time. A facilitator can join you if you ask them below, or ask for help.'
+            : 'You are on your own in this room for now. Ask for help if you would like company.'}
+        </p>
+      )}
       {caucus && (
         <p className="muted small-print">
           This list is for the caucus only. Others see that a caucus of {peopleCount(room.size)} meets, not who.
