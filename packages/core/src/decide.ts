@@ -17,7 +17,7 @@ import { can, isFacilitator, type Viewer } from './policy.ts';
 import { reminderStartIndex } from './reminders.ts';
 import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
-import { ROUND_HANDLERS, placeLateArrival } from './rounds/decide.ts';
+import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { activeRound, roomOf, roomScope } from './rounds/access.ts';
 
 export interface DecideContext {
@@ -55,7 +55,7 @@ const HANDLERS: Handlers = {
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])
-      : accept([{ type: 'participant.affirmed', participantId: actor.participantId }, ...placeLateArrival(s, actor.participantId)]),
+      : accept(affirmEvents(s, actor.participantId)),
 
   'agreements.set': (s, c, { newId }) => {
     const agreements = normaliseAgreements(c.agreements, () => newId('a'));

@@ -6,6 +6,7 @@ import type {
   NoticeView,
   ReminderRequestView,
   Role,
+  RoomView,
   SignalReaders,
   RoundView,
   SignalView,
@@ -109,12 +110,17 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return [{ audience: { to: 'person', id: event.participantId }, event }];
     case 'round.opened':
       return grouped(state, (v) => ({ ...event, round: roundFor(event.round, v) }), (v) => rosterKey(event.round, v));
-    case 'room.updated':
+    case 'room.updated': {
+      const round = roundOf(state, event.roundId);
       return grouped(
         state,
-        (v) => ({ ...event, room: roomFor(event.room, v) }),
-        (v) => (seesRoster(event.room, v) ? 'full' : 'size'),
+        (v) => ({ ...event, room: roomFor(round, event.room, v) }),
+        (v) => (seesRoster(round, event.room, v) ? 'full' : 'size'),
       );
+    }
+    case 'participant.affirmed':
+      if (!event.joined) return [{ audience: { to: 'everyone' }, event }];
+      return grouped(state, (v) => affirmedFor(event, state, v), (v) => (affirmedFor(event, state, v) === event ? 'full' : 'bare'));
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
     default:
@@ -199,9 +205,26 @@ function grouped(state: ConveningView, version: (v: Viewer) => DomainEvent, key:
   return [...groups.values()].map((g) => ({ audience: { to: 'people', ids: g.ids }, event: version(g.sample) }));
 }
 
+/** A round's strategy decides which rosters are private; an unknown round counts as private. */
+function roundOf(state: ConveningView, roundId: string): Pick<RoundView, 'strategy'> {
+  return state.rounds[roundId] ?? { strategy: 'affinity' };
+}
+
+/**
+ * A late arrival's affirmation as one reader sees it: with the room they joined for those
+ * who see that room's roster, the bare affirmation for everyone else.
+ */
+function affirmedFor(event: EventOf<'participant.affirmed'>, state: ConveningView, v: Viewer): DomainEvent {
+  const joined = event.joined;
+  const round = joined && state.rounds[joined.roundId];
+  const room: RoomView | undefined = joined && round ? round.rooms[joined.roomId] : undefined;
+  if (!joined || (round && room && seesRoster(round, room, v))) return event;
+  return { type: 'participant.affirmed', participantId: event.participantId };
+}
+
 function rosterKey(round: RoundView, v: Viewer): string {
   return Object.values(round.rooms)
-    .filter((room) => seesRoster(room, v))
+    .filter((room) => seesRoster(round, room, v))
     .map((room) => room.id)
     .join(',');
 }
@@ -213,7 +236,8 @@ function rosterKey(round: RoundView, v: Viewer): string {
  */
 export function eventFor(event: DomainEvent, state: ConveningView, viewer: Viewer): DomainEvent | null {
   if (event.type === 'round.opened') return { ...event, round: roundFor(event.round, viewer) };
-  if (event.type === 'room.updated') return { ...event, room: roomFor(event.room, viewer) };
+  if (event.type === 'room.updated') return { ...event, room: roomFor(roundOf(state, event.roundId), event.room, viewer) };
+  if (event.type === 'participant.affirmed') return affirmedFor(event, state, viewer);
   for (const d of deliveries(event, state)) if (inAudience(d.audience, viewer)) return d.event;
   return null;
 }
