@@ -6,14 +6,13 @@ import type {
   NoticeView,
   ReminderRequestView,
   Role,
-  RoomView,
   SignalReaders,
   RoundView,
   SignalView,
 } from '@brave/protocol';
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
-import { roomFor, roomOfScope, roundFor, seesRoster } from './rounds/access.ts';
+import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -203,23 +202,6 @@ function grouped(state: ConveningView, version: (v: Viewer) => DomainEvent, key:
     else groups.set(k, { ids: [p.id], sample: viewer });
   }
   return [...groups.values()].map((g) => ({ audience: { to: 'people', ids: g.ids }, event: version(g.sample) }));
-}
-
-/** A round's strategy decides which rosters are private; an unknown round counts as private. */
-function roundOf(state: ConveningView, roundId: string): Pick<RoundView, 'strategy'> {
-  return state.rounds[roundId] ?? { strategy: 'affinity' };
-}
-
-/**
- * A late arrival's affirmation as one reader sees it: with the room they joined for those
- * who see that room's roster, the bare affirmation for everyone else.
- */
-function affirmedFor(event: EventOf<'participant.affirmed'>, state: ConveningView, v: Viewer): DomainEvent {
-  const joined = event.joined;
-  const round = joined && state.rounds[joined.roundId];
-  const room: RoomView | undefined = joined && round ? round.rooms[joined.roomId] : undefined;
-  if (!joined || (round && room && seesRoster(round, room, v))) return event;
-  return { type: 'participant.affirmed', participantId: event.participantId };
 }
 
 function rosterKey(round: RoundView, v: Viewer): string {

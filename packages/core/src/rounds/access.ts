@@ -1,4 +1,4 @@
-import type { ConveningView, RoomView, RoundView } from '@brave/protocol';
+import type { ConveningView, DomainEvent, EventOf, RoomView, RoundView } from '@brave/protocol';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 
 /**
@@ -39,6 +39,23 @@ export function roundFor(round: RoundView, viewer: Viewer): RoundView {
  */
 export const sizeAfter = (round: Pick<RoundView, 'strategy'>, room: RoomView): number =>
   isPrivateRoom(round, room) ? room.size : room.members.length;
+
+/** A round's strategy decides which rosters are private; an unknown round counts as private. */
+export function roundOf(state: ConveningView, roundId: string): Pick<RoundView, 'strategy'> {
+  return state.rounds[roundId] ?? { strategy: 'affinity' };
+}
+
+/**
+ * A late arrival's affirmation as one reader sees it: with the room they joined for those
+ * who see that room's roster, the bare affirmation for everyone else.
+ */
+export function affirmedFor(event: EventOf<'participant.affirmed'>, state: ConveningView, v: Viewer): DomainEvent {
+  const joined = event.joined;
+  const round = joined && state.rounds[joined.roundId];
+  const room: RoomView | undefined = joined && round ? round.rooms[joined.roomId] : undefined;
+  if (!joined || (round && room && seesRoster(round, room, v))) return event;
+  return { type: 'participant.affirmed', participantId: event.participantId };
+}
 
 export function activeRound(state: ConveningView): RoundView | null {
   return state.activeRoundId ? (state.rounds[state.activeRoundId] ?? null) : null;

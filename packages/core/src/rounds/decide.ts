@@ -202,8 +202,8 @@ export function affirmEvents(s: ConveningView, participantId: string): DomainEve
   const rooms = Object.values(r.rooms);
   if (isCaucusRound(r)) {
     const answer = s.affinity[participantId]?.answer ?? null;
-    const own = rooms.filter((room) => (room.kind === 'caucus' ? answer !== null && room.caucus === answer : !rooms.some((c) => c.kind === 'caucus' && c.caucus === answer)));
-    const target = smallest(own);
+    const caucuses = rooms.filter((room) => room.kind === 'caucus' && answer !== null && room.caucus === answer);
+    const target = smallest(caucuses.length > 0 ? caucuses : rooms.filter((room) => room.kind !== 'caucus'));
     return [target ? { ...affirmed, joined: { roundId: r.id, roomId: target.id } } : affirmed];
   }
   const target = r.strategy === 'manual' ? undefined : smallest(rooms.filter((room) => !isPrivateRoom(r, room)));
