@@ -75,7 +75,8 @@ const CASES: Cases = {
   'round.preview': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'round.preview', spec: breakout }) },
   'round.extend': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'round.extend', seconds: 60 }) },
   'round.broadcast': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'round.broadcast', text: 'Ten minutes left.' }) },
-  'room.move': { phase: 0, okBy: 'facilitator', make: (w) => ({ type: 'room.move', participantId: w.ids.participant, toRoomId: null }) },
+  // In the caucus round (phase 0) only a room's own hosts move people (packages/core/test/caucus-outsider.property.test.ts).
+  'room.move': { phase: 3, okBy: 'facilitator', make: (w) => ({ type: 'room.move', participantId: w.ids.participant, toRoomId: null }) },
   'room.help': { phase: 0, okBy: 'caucus', make: () => ({ type: 'room.help' }) },
   'room.help.answer': { phase: 0, okBy: 'facilitator', make: (w) => ({ type: 'room.help.answer', roomId: w.caucusRoomId }) },
   'room.hosts.set': {

@@ -17,8 +17,8 @@ import { can, isFacilitator, type Viewer } from './policy.ts';
 import { reminderStartIndex } from './reminders.ts';
 import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
-import { ROUND_HANDLERS, placeLateArrival } from './rounds/decide.ts';
-import { activeRound, roomOf, roomScope } from './rounds/access.ts';
+import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
+import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -55,7 +55,7 @@ const HANDLERS: Handlers = {
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])
-      : accept([{ type: 'participant.affirmed', participantId: actor.participantId }, ...placeLateArrival(s, actor.participantId)]),
+      : accept(affirmEvents(s, actor.participantId)),
 
   'agreements.set': (s, c, { newId }) => {
     const agreements = normaliseAgreements(c.agreements, () => newId('a'));
@@ -249,8 +249,8 @@ export function admissionEvents(s: ConveningView, a: Admission): { events: Domai
 /**
  * The events that let a person out (they left the community, or stopped facilitating it);
  * none when they are not here. The running round's ordinary rooms they sat in or hosted
- * change first, as a move would. A caucus gets no room update: its size changing just as
- * someone leaves would tell everyone outside it who was in it.
+ * change first, as a move would. A caucus, or any room of a caucus round, gets no room
+ * update: its size changing just as someone leaves would tell everyone outside it who was in it.
  */
 export function removalEvents(s: ConveningView, participantId: string): DomainEvent[] {
   if (!s.participants[participantId]) return [];
@@ -258,7 +258,7 @@ export function removalEvents(s: ConveningView, participantId: string): DomainEv
   const events: DomainEvent[] = [];
   const rooms = round?.status === 'running' ? Object.values(round.rooms) : [];
   for (const room of rooms) {
-    if (!round || room.kind === 'caucus' || !(room.members.includes(participantId) || room.hosts.includes(participantId))) continue;
+    if (!round || isPrivateRoom(round, room) || !(room.members.includes(participantId) || room.hosts.includes(participantId))) continue;
     const members = room.members.filter((id) => id !== participantId);
     const hosts = room.hosts.filter((id) => id !== participantId);
     events.push({ type: 'room.updated', roundId: round.id, room: { ...room, members, hosts, size: members.length } });

@@ -10,7 +10,7 @@ export * from './viewer.ts';
 export * from './debrief.ts';
 export * from './retention.ts';
 export * from './schedule.ts';
-export { roomFor, roundFor, roomOf, seesRoster, activeRound, roomScope, roomOfScope } from './rounds/access.ts';
+export { roomFor, roundFor, roomOf, seesRoster, isCaucusRound, isPrivateRoom, activeRound, roomScope, roomOfScope } from './rounds/access.ts';
 export { planRound, pastRooms, defaultSeed } from './rounds/plan.ts';
 export { nextRoundTimer, WARNING_MS } from './rounds/timer.ts';
 export * as breakouts from './breakouts/index.ts';

@@ -12,7 +12,7 @@ import type {
 } from '@brave/protocol';
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
-import { roomFor, roomOfScope, roundFor, seesRoster } from './rounds/access.ts';
+import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -109,12 +109,17 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return [{ audience: { to: 'person', id: event.participantId }, event }];
     case 'round.opened':
       return grouped(state, (v) => ({ ...event, round: roundFor(event.round, v) }), (v) => rosterKey(event.round, v));
-    case 'room.updated':
+    case 'room.updated': {
+      const round = roundOf(state, event.roundId);
       return grouped(
         state,
-        (v) => ({ ...event, room: roomFor(event.room, v) }),
-        (v) => (seesRoster(event.room, v) ? 'full' : 'size'),
+        (v) => ({ ...event, room: roomFor(round, event.room, v) }),
+        (v) => (seesRoster(round, event.room, v) ? 'full' : 'size'),
       );
+    }
+    case 'participant.affirmed':
+      if (!event.joined) return [{ audience: { to: 'everyone' }, event }];
+      return grouped(state, (v) => affirmedFor(event, state, v), (v) => (affirmedFor(event, state, v) === event ? 'full' : 'bare'));
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
     default:
@@ -201,7 +206,7 @@ function grouped(state: ConveningView, version: (v: Viewer) => DomainEvent, key:
 
 function rosterKey(round: RoundView, v: Viewer): string {
   return Object.values(round.rooms)
-    .filter((room) => seesRoster(room, v))
+    .filter((room) => seesRoster(round, room, v))
     .map((room) => room.id)
     .join(',');
 }
@@ -213,7 +218,8 @@ function rosterKey(round: RoundView, v: Viewer): string {
  */
 export function eventFor(event: DomainEvent, state: ConveningView, viewer: Viewer): DomainEvent | null {
   if (event.type === 'round.opened') return { ...event, round: roundFor(event.round, viewer) };
-  if (event.type === 'room.updated') return { ...event, room: roomFor(event.room, viewer) };
+  if (event.type === 'room.updated') return { ...event, room: roomFor(roundOf(state, event.roundId), event.room, viewer) };
+  if (event.type === 'participant.affirmed') return affirmedFor(event, state, viewer);
   for (const d of deliveries(event, state)) if (inAudience(d.audience, viewer)) return d.event;
   return null;
 }

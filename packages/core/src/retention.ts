@@ -16,6 +16,7 @@ export const RETENTION_EVENT_TYPES = [
   'reminder.requested',
   'round.opened',
   'room.updated',
+  'participant.affirmed',
 ] as const satisfies readonly DomainEvent['type'][];
 export type RetainedEventType = (typeof RETENTION_EVENT_TYPES)[number];
 
@@ -43,6 +44,11 @@ export function redactForRetention(event: DomainEvent): DomainEvent {
       return { ...event, round: withoutRosters(event.round) };
     case 'room.updated':
       return { ...event, room: withoutRoster(event.room) };
+    case 'participant.affirmed': {
+      // The room a late arrival joined in a caucus round is a roster entry too.
+      const { joined: _joined, ...rest } = event;
+      return rest;
+    }
     default:
       return event;
   }

@@ -104,6 +104,9 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'participant.affirmed': {
       const p = state.participants[e.participantId];
       if (p) p.affirmedAt = at;
+      // A private room's size stays as it opened (rounds/access.ts sizeAfter).
+      const room = e.joined && state.rounds[e.joined.roundId]?.rooms[e.joined.roomId];
+      if (room && !room.members.includes(e.participantId)) room.members = [...room.members, e.participantId];
       break;
     }
     case 'agreements.set':

@@ -54,6 +54,22 @@ describe('participant.removed', () => {
     agree(sim);
   });
 
+  it('someone leaving the open room of a caucus round changes no size anyone outside it sees', () => {
+    const sim = new Sim();
+    const [ana, bo, cy] = ['Ana', 'Bo', 'Cy'].map((n) => sim.join(n)) as [Viewer, Viewer, Viewer];
+    sim.ok(ana, { type: 'affinity.answer', answer: 'white' });
+    sim.ok(HOST, { type: 'round.open', seed: 1, spec: { name: 'Caucuses', durationSeconds: 600, strategy: { kind: 'affinity', undecided: 'open-room' } } });
+    const open = Object.values(running(sim.full).rooms).find((r) => r.kind === 'breakout')!;
+    expect(open.members.sort()).toEqual([bo.participantId, cy.participantId]);
+    // Who is in the open room says who declined: leaving it is not a size change either.
+    const events = removalEvents(sim.full, bo.participantId);
+    expect(events).toEqual([{ type: 'participant.removed', participantId: bo.participantId }]);
+    sim.append(events);
+    expect(running(viewFor(sim.full, HOST)).rooms[open.id]).toMatchObject({ members: [], size: 2 });
+    expect(running(viewFor(sim.full, cy)).rooms[open.id]).toMatchObject({ members: [cy.participantId], size: 2 });
+    agree(sim);
+  });
+
   it('takes a facilitator out of the hosts of every room, for every reader', () => {
     const { sim, co, cy } = caucusConvening();
     sim.append(removalEvents(sim.full, co.participantId));

@@ -45,7 +45,15 @@ export const ParticipantJoined = ev('participant.joined', {
   pronouns: z.string().nullable(),
   role: Role,
 });
-export const ParticipantAffirmed = ev('participant.affirmed', { participantId: Id });
+export const ParticipantAffirmed = ev('participant.affirmed', {
+  participantId: Id,
+  /**
+   * A late arrival placed in a caucus round's room (their caucus, or the open room) as
+   * they affirm. Only that room's members and hosts receive it; everyone else gets the
+   * affirmation alone, with nothing after it to tie it to a room.
+   */
+  joined: z.object({ roundId: Id, roomId: Id }).optional(),
+});
 /**
  * Someone let out by the server (they left the community, or stopped facilitating it):
  * gone from the people and every room roster; signals they raised stay.

@@ -1,4 +1,5 @@
 import type { ConveningView, DomainEvent } from '@brave/protocol';
+import { isPrivateRoom } from '@brave/core';
 
 /**
  * What a community adds to its convenings; the communities module implements it. A
@@ -76,9 +77,9 @@ export function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state
   if (e.type !== 'round.ended' || !hooks?.roundEnded) return;
   const round = state.rounds[e.roundId];
   if (!round) return;
-  // Caucus rosters never leave the convening: who met in a caucus says who answered what.
+  // Private rosters never leave the convening: who met in a caucus round's rooms says who answered what.
   const rooms = Object.values(round.rooms)
-    .filter((r) => r.kind !== 'caucus')
+    .filter((r) => !isPrivateRoom(round, r))
     .map((r) => ({ kind: r.kind, members: [...r.members] }));
   try {
     hooks.roundEnded(state.id, rooms);

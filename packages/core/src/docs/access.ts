@@ -1,4 +1,5 @@
 import type { ConveningView, DocAccess, DocKind, DocSummary, RoomView, RoundView } from '@brave/protocol';
+import { seesRoster } from '../rounds/access.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 import { docName, toolkitTitle, type DocRef } from './names.ts';
 
@@ -12,7 +13,8 @@ import { docName, toolkitTitle, type DocRef } from './names.ts';
  *   closed, observers get none (they read the published share-out);
  * - plenary notes: everyone in the convening writes;
  * - a breakout room's notes: its members, its hosts and the facilitators write;
- * - a caucus's notes: its members and the hosts the caucus chose, nobody else.
+ * - a caucus's notes: its members and the hosts the caucus chose, nobody else; the same
+ *   for every room of a caucus round (whoever may read a room's notes sees its roster).
  * Rooms of ended rounds keep their members, so people keep their notes afterwards.
  * Members and facilitators reach the drafts between convenings through the community
  * gate (community.ts).
@@ -37,7 +39,7 @@ export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): Do
       const round = state.rounds[ref.roundId];
       const room = round?.rooms[ref.roomId];
       if (!round || !room) return notFound();
-      if (!mayOpenRoom(room, viewer)) {
+      if (!seesRoster(round, room, viewer)) {
         return forbidden(room.kind === 'caucus' ? 'Caucus notes are for the caucus and the hosts it chose.' : 'These notes belong to another room.');
       }
       return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: roomTitle(round, room) };
@@ -54,10 +56,7 @@ function toolkitAccess(state: ConveningView, viewer: Viewer, channel: string): D
   return ok(state.status === 'open' ? 'write' : 'read');
 }
 
-function mayOpenRoom(room: RoomView, viewer: Viewer): boolean {
-  if (room.members.includes(viewer.participantId) || room.hosts.includes(viewer.participantId)) return true;
-  return room.kind === 'breakout' && isFacilitator(viewer.role);
-}
+
 
 /** Members only (not hosts or facilitators): the people whose consent a share-back is. */
 export function isRoomMember(state: ConveningView, ref: DocRef, participantId: string): boolean {

@@ -1,24 +1,60 @@
-import type { ConveningView, RoomView, RoundView } from '@brave/protocol';
+import type { ConveningView, DomainEvent, EventOf, RoomView, RoundView } from '@brave/protocol';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 
 /**
- * Who may see what of breakout rooms. A room's roster is seen by its members and its
- * hosts; facilitators also see ordinary breakout rosters, never caucus rosters unless
- * the caucus chose them as hosts. Everyone sees that a room exists and its size.
+ * A caucus round (strategy "affinity") keeps every room's roster private, not only the
+ * caucuses': who is in the open room says who declined, and so who did not.
  */
-export function seesRoster(room: RoomView, viewer: Viewer): boolean {
+export const isCaucusRound = (round: Pick<RoundView, 'strategy'>): boolean => round.strategy === 'affinity';
+
+/** A room whose roster only its members and hosts see: a caucus, or any room of a caucus round. */
+export const isPrivateRoom = (round: Pick<RoundView, 'strategy'>, room: RoomView): boolean =>
+  room.kind === 'caucus' || isCaucusRound(round);
+
+/**
+ * Who may see what of breakout rooms. A room's roster is seen by its members and its
+ * hosts; facilitators also see ordinary breakout rosters, never a private room's unless
+ * it chose them as hosts. Everyone sees that a room exists and its size; a private
+ * room's size is the one it opened with (see `sizeAfter`).
+ */
+export function seesRoster(round: Pick<RoundView, 'strategy'>, room: RoomView, viewer: Viewer): boolean {
   if (room.members.includes(viewer.participantId) || room.hosts.includes(viewer.participantId)) return true;
-  return room.kind === 'breakout' && isFacilitator(viewer.role);
+  return isFacilitator(viewer.role) && !isPrivateRoom(round, room);
 }
 
-export function roomFor(room: RoomView, viewer: Viewer): RoomView {
-  return seesRoster(room, viewer) ? room : { ...room, members: [] };
+export function roomFor(round: Pick<RoundView, 'strategy'>, room: RoomView, viewer: Viewer): RoomView {
+  return seesRoster(round, room, viewer) ? room : { ...room, members: [] };
 }
 
 export function roundFor(round: RoundView, viewer: Viewer): RoundView {
   const rooms: Record<string, RoomView> = {};
-  for (const [id, room] of Object.entries(round.rooms)) rooms[id] = roomFor(room, viewer);
+  for (const [id, room] of Object.entries(round.rooms)) rooms[id] = roomFor(round, room, viewer);
   return { ...round, rooms };
+}
+
+/**
+ * The size a room shows once its members change. A private room keeps the size it opened
+ * with: a size that moved just as someone arrived, left or was moved would tell everyone
+ * outside it who is in it. Its members see their own list.
+ */
+export const sizeAfter = (round: Pick<RoundView, 'strategy'>, room: RoomView): number =>
+  isPrivateRoom(round, room) ? room.size : room.members.length;
+
+/** A round's strategy decides which rosters are private; an unknown round counts as private. */
+export function roundOf(state: ConveningView, roundId: string): Pick<RoundView, 'strategy'> {
+  return state.rounds[roundId] ?? { strategy: 'affinity' };
+}
+
+/**
+ * A late arrival's affirmation as one reader sees it: with the room they joined for those
+ * who see that room's roster, the bare affirmation for everyone else.
+ */
+export function affirmedFor(event: EventOf<'participant.affirmed'>, state: ConveningView, v: Viewer): DomainEvent {
+  const joined = event.joined;
+  const round = joined && state.rounds[joined.roundId];
+  const room: RoomView | undefined = joined && round ? round.rooms[joined.roomId] : undefined;
+  if (!joined || (round && room && seesRoster(round, room, v))) return event;
+  return { type: 'participant.affirmed', participantId: event.participantId };
 }
 
 export function activeRound(state: ConveningView): RoundView | null {

@@ -2,7 +2,7 @@ import type { Command, CommandOf, ConveningView, DomainEvent, RoomView, RoundVie
 import { PlanError } from '../breakouts/index.ts';
 import { accept, refuse, type Decision } from '../result.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
-import { activeRound, roomOf } from './access.ts';
+import { activeRound, isCaucusRound, isPrivateRoom, roomOf, seesRoster, sizeAfter } from './access.ts';
 import { MoveRefused, applyMove, defaultSeed, planRound, type PlanContext } from './plan.ts';
 
 export interface RoundContext extends PlanContext {
@@ -117,15 +117,21 @@ export const ROUND_HANDLERS: Handlers = {
     return r ? accept([{ type: 'round.broadcast', roundId: r.id, text: c.text }]) : noRound();
   },
 
-  'room.move': (s, c) => {
+  'room.move': (s, c, { actor }) => {
     const r = running(s);
     if (!r) return noRound();
+    // In a caucus round nobody's place may show to someone outside their room: only the
+    // members and hosts of the room a person is in may move them (out), and the refusal
+    // reads the same wherever the person is.
+    if (isCaucusRound(r) && !Object.values(r.rooms).some((room) => room.members.includes(c.participantId) && seesRoster(r, room, actor))) {
+      return refuse('forbidden', CAUCUS_ROUND_MOVE);
+    }
     const rooms = Object.values(r.rooms).map((room) => structuredClone(room));
     const before = new Map(rooms.map((room) => [room.id, room.members.join(',')]));
     const moved = planned(() => applyMove(s, rooms, new Set(), { participantId: c.participantId, toRoomKey: c.toRoomId }));
     if (isDecision(moved)) return moved;
     const changed = rooms.filter((room) => before.get(room.id) !== room.members.join(','));
-    return accept(changed.map((room) => updated(r, { ...room, size: room.members.length })));
+    return accept(changed.map((room) => updated(r, { ...room, size: sizeAfter(r, room) })));
   },
 
   'room.help': (s, _c, { actor, now }) => {
@@ -166,10 +172,11 @@ export const ROUND_HANDLERS: Handlers = {
     const r = running(s);
     const room = r?.rooms[c.roomId];
     if (!r || !room) return refuse('not_found', 'No such room in the running round.', { field: 'roomId' });
-    // A caucus chooses its own facilitators; for other rooms facilitators decide.
+    // A caucus (and any room of a caucus round) chooses its own facilitators; for other rooms facilitators decide.
     const member = room.members.includes(actor.participantId);
-    if (room.kind === 'caucus' ? !member : !isFacilitator(actor.role)) {
-      return refuse('forbidden', room.kind === 'caucus' ? 'Only members of a caucus choose who joins it.' : 'Only facilitators can do that.');
+    const own = isPrivateRoom(r, room);
+    if (own ? !member : !isFacilitator(actor.role)) {
+      return refuse('forbidden', own ? 'Only the members of this room choose who joins it.' : 'Only facilitators can do that.');
     }
     if (c.hostIds.some((id) => !isFacilitator(s.participants[id]?.role ?? 'participant'))) {
       return refuse('bad_request', 'Only facilitators can be invited to host a room.', { field: 'hostIds' });
@@ -178,17 +185,31 @@ export const ROUND_HANDLERS: Handlers = {
   },
 };
 
-/** A late arrival lands in the smallest ordinary room of the running round. */
-export function placeLateArrival(s: ConveningView, participantId: string): DomainEvent[] {
+export const CAUCUS_ROUND_MOVE =
+  'In a caucus round people are placed by their own answers. Only the members of a room, and the facilitators it invited, can move someone out of it.';
+
+/**
+ * Someone affirms the agreements: with a round running they join it as a late arrival.
+ * In an ordinary round they land in its smallest room, for all to see. In a caucus round
+ * they land in their own caucus, or in the open room when they chose none and the round
+ * has one; that placement travels inside the affirmation itself, so everyone outside the
+ * room receives the same single event whatever the person answered.
+ */
+export function affirmEvents(s: ConveningView, participantId: string): DomainEvent[] {
+  const affirmed = { type: 'participant.affirmed' as const, participantId };
   const r = running(s);
-  if (!r || roomOf(s, participantId)) return [];
-  const answer = s.affinity[participantId]?.answer;
-  const caucus = Object.values(r.rooms).find((room) => room.kind === 'caucus' && answer && room.caucus === answer);
-  const open = Object.values(r.rooms)
-    .filter((room) => room.kind === 'breakout')
-    .sort((a, b) => a.members.length - b.members.length)[0];
-  const target = caucus ?? (r.strategy === 'affinity' || r.strategy === 'manual' ? undefined : open);
-  if (!target) return [];
+  if (!r || roomOf(s, participantId)) return [affirmed];
+  const rooms = Object.values(r.rooms);
+  if (isCaucusRound(r)) {
+    const answer = s.affinity[participantId]?.answer ?? null;
+    const caucuses = rooms.filter((room) => room.kind === 'caucus' && answer !== null && room.caucus === answer);
+    const target = smallest(caucuses.length > 0 ? caucuses : rooms.filter((room) => room.kind !== 'caucus'));
+    return [target ? { ...affirmed, joined: { roundId: r.id, roomId: target.id } } : affirmed];
+  }
+  const target = r.strategy === 'manual' ? undefined : smallest(rooms.filter((room) => !isPrivateRoom(r, room)));
+  if (!target) return [affirmed];
   const members = [...target.members, participantId];
-  return [updated(r, { ...target, members, size: members.length })];
+  return [affirmed, updated(r, { ...target, members, size: members.length })];
 }
+
+const smallest = (rooms: RoomView[]): RoomView | undefined => [...rooms].sort((a, b) => a.members.length - b.members.length)[0];

@@ -1,6 +1,7 @@
 import type { ConveningView, PlanMove, RoomView, RoundPreview, RoundSpec } from '@brave/protocol';
 import { planBreakouts, PlanError, type EngineParticipant, type Plan, type Strategy } from '../breakouts/index.ts';
 import { isFacilitator } from '../viewer.ts';
+import { isCaucusRound, isPrivateRoom } from './access.ts';
 
 export interface PlanContext {
   /** Who is connected now; people who are away stay in plenary. Everyone when absent. */
@@ -62,13 +63,13 @@ function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
 }
 
 /**
- * Everyone who already shared a room in this convening (for cross-pollination). Caucus
- * rooms are left out: who met in a caucus must not shape, or show through, later rounds.
+ * Everyone who already shared a room in this convening (for cross-pollination). Rooms of
+ * caucus rounds are left out: who met there must not shape, or show through, later rounds.
  */
 export function pastRooms(state: ConveningView): string[][] {
   return Object.values(state.rounds).flatMap((r) =>
     Object.values(r.rooms)
-      .filter((room) => room.kind !== 'caucus')
+      .filter((room) => !isPrivateRoom(r, room))
       .map((room) => room.members),
   );
 }
@@ -111,24 +112,43 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
     helpRequestedAt: null,
   }));
   const plenary = new Set(plan.plenary);
+  // In a caucus round an edit would answer "where is X?" through the sizes it changes, and
+  // who stays out of the caucuses says something about their answer (also when no caucus
+  // room is left, e.g. a caucus of one sent to the main room).
+  const caucusRound = isCaucusRound({ strategy: spec.strategy.kind }) || rooms.some((r) => r.kind === 'caucus');
+  if (caucusRound && moves.length > 0) throw new MoveRefused(CAUCUS_PREVIEW_MOVE);
   for (const move of moves) applyMove(state, rooms, plenary, move);
   for (const room of rooms) room.size = room.members.length;
-  // In a caucus round, who stays out of the caucuses says something about their answer
-  // (also when no caucus room is left, e.g. a caucus of one sent to the main room).
-  const caucusRound = spec.strategy.kind === 'affinity' || rooms.some((r) => r.kind === 'caucus');
   return {
     rooms,
     plenary: [...plenary],
     preview: {
       seed,
-      rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: r.kind === 'caucus' ? [] : r.members, size: r.size })),
+      rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: caucusRound ? [] : r.members, size: r.size })),
       plenary: caucusRound ? [] : [...plenary],
       plenarySize: plenary.size,
-      repeatPairs: plan.explanation.repeatPairs,
-      lines: plan.explanation.lines,
+      repeatPairs: caucusRound ? 0 : plan.explanation.repeatPairs,
+      lines: caucusRound ? caucusLines(rooms, plenary.size) : plan.explanation.lines,
       alone: plan.explanation.alone,
     },
   };
+}
+
+const CAUCUS_PREVIEW_MOVE = 'In a caucus round people are placed by their own answers, so its rooms cannot be edited by hand.';
+
+/**
+ * What a caucus round's preview says: only what its sizes say already. The engine's own
+ * lines (repeat pairs, wishes not met, rooms without a facilitator) are counted inside the
+ * rooms and could leave just one possible grouping beside earlier rounds.
+ */
+function caucusLines(rooms: RoomView[], plenarySize: number): string[] {
+  const caucuses = rooms.filter((r) => r.kind === 'caucus').length;
+  const open = rooms.filter((r) => r.kind !== 'caucus').reduce((n, r) => n + r.size, 0);
+  const lines = [`${caucuses} caucus room(s), formed only from each person's own answer.`];
+  if (open > 0) lines.push(`${open} person(s) who chose no caucus meet in the open room.`);
+  lines.push(`${plenarySize} person(s) stay in plenary.`);
+  lines.push('Rosters, repeat meetings and wishes are not shown for a caucus round: they would tell who chose what.');
+  return lines;
 }
 
 function selfSelectPlan(rooms: { id: string; name: string }[], people: EngineParticipant[]): Plan {
@@ -139,13 +159,14 @@ function selfSelectPlan(rooms: { id: string; name: string }[], people: EnginePar
   };
 }
 
-/** Move one person; nobody enters a caucus except by their own answer. */
+/**
+ * Move one person. Nobody is moved into a caucus by someone else, whatever they answered:
+ * a refusal that depended on their answer would tell it.
+ */
 export function applyMove(state: ConveningView, rooms: RoomView[], plenary: Set<string>, move: PlanMove): void {
   const target = move.toRoomKey === null ? null : rooms.find((r) => r.id === move.toRoomKey);
   if (move.toRoomKey !== null && !target) throw new MoveRefused(`There is no room "${move.toRoomKey}".`);
-  if (target?.kind === 'caucus' && state.affinity[move.participantId]?.answer !== target.caucus) {
-    throw new MoveRefused('Only people who chose that caucus themselves can join it.');
-  }
+  if (target?.kind === 'caucus') throw new MoveRefused('Nobody can be moved into a caucus: people are in a caucus only by their own answer.');
   if (!state.participants[move.participantId]) throw new MoveRefused('That person is not in this convening.');
   for (const r of rooms) r.members = r.members.filter((id) => id !== move.participantId);
   plenary.delete(move.participantId);

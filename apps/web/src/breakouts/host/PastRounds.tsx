@@ -29,7 +29,7 @@ export function PastRounds() {
                 ) : (
                   <span className="muted">
                     {peopleCount(room.size)}
-                    {room.kind === 'caucus' ? ', known only to the caucus' : ''}
+                    {room.kind === 'caucus' ? ', known only to the caucus' : room.size > 0 ? ', known only to the room' : ''}
                   </span>
                 )}
               </li>

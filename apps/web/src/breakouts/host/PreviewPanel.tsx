@@ -58,7 +58,7 @@ export function PreviewPanel({
       <AloneNotice cases={preview.alone} onChoose={chooseAlone} busy={planner.pending} />
       <p className="tags">
         <span className="tag">{preview.rooms.length === 1 ? '1 room' : `${preview.rooms.length} rooms`}</span>
-        <span className="tag">{preview.repeatPairs === 1 ? '1 pair meets again' : `${preview.repeatPairs} pairs meet again`}</span>
+        {!caucusRound && <span className="tag">{preview.repeatPairs === 1 ? '1 pair meets again' : `${preview.repeatPairs} pairs meet again`}</span>}
         {moved > 0 && <span className="tag">{moved === 1 ? '1 move by hand' : `${moved} moves by hand`}</span>}
       </p>
       {stale && (

@@ -14,8 +14,8 @@ export interface BoardRoom {
   helpRequestedAt?: number | null;
 }
 
-/** A caucus whose roster this facilitator may not see: only its size is known here. */
-export const isHidden = (room: BoardRoom): boolean => room.kind === 'caucus' && room.members.length === 0 && room.size > 0;
+/** A room whose roster this facilitator may not see (a caucus, or any room of a caucus round): only its size is known here. */
+export const isHidden = (room: BoardRoom): boolean => room.members.length === 0 && room.size > 0;
 
 const ROLE_TAG: Record<string, string> = { facilitator: 'Facilitator', cofacilitator: 'Co-facilitator' };
 
@@ -121,7 +121,9 @@ export function RoomBoard({
                   {roomTitle(room)} <span className="count">{room.size}</span>
                 </h4>
                 {hidden ? (
-                  <p className="muted">{peopleCount(room.size)}. Only the caucus sees who, unless it invites you.</p>
+                  <p className="muted">
+                    {peopleCount(room.size)}. {room.kind === 'caucus' ? 'Only the caucus sees who, unless it invites you.' : 'Only the people in it see who, unless they invite you.'}
+                  </p>
                 ) : room.members.length === 0 ? (
                   <p className="muted">{accepts ? emptyNote : 'Nobody yet.'}</p>
                 ) : (
