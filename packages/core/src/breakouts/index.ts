@@ -74,3 +74,5 @@ export type {
   UnsatisfiedConstraint,
   UnsatisfiedKind,
 } from './types.ts';
+export { planSchedule, MAX_SCHEDULE_PEOPLE, MAX_SCHEDULE_ROUNDS } from './schedule/plan.ts';
+export type { ScheduleInput, SchedulePlan } from './schedule/plan.ts';
