@@ -1,5 +1,5 @@
 import type { RoundPreview, RoundSpec } from '@brave/protocol';
-import { planSchedule, type Constraints, type EngineParticipant, type Plan, type RoomSpec } from '../breakouts/index.ts';
+import { MAX_SCHEDULE_PEOPLE, planSchedule, type Constraints, type EngineParticipant, type Plan, type RoomSpec } from '../breakouts/index.ts';
 
 /** How long the whole-schedule search may run, as the server translated it into work. */
 export interface PlanBudget {
@@ -38,8 +38,12 @@ export interface TogetherInput {
   clock: (() => number) | undefined;
 }
 
-/** Plans this round and the later ones as a whole; returns this round's plan and what to tell. */
-export function planTogether(input: TogetherInput): { plan: Plan; together: NonNullable<RoundPreview['together']>; line: string } {
+/**
+ * Plans this round and the later ones as a whole; returns this round's plan and what to
+ * tell, or null when there are too many people to plan more than one round at a time.
+ */
+export function planTogether(input: TogetherInput): { plan: Plan; together: NonNullable<RoundPreview['together']>; line: string } | null {
+  if (input.participants.length > MAX_SCHEDULE_PEOPLE) return null;
   const rooms = [input.spec, ...input.later].map((s) => (s.strategy.kind === 'mix' ? s.strategy.spec : null)).filter((r): r is RoomSpec => r !== null);
   const started = input.clock?.();
   const schedule = planSchedule({

@@ -41,6 +41,17 @@ describe('which agenda rounds are planned together', () => {
     expect(loose.ok && loose.preview?.together).toBeUndefined();
   });
 
+  it('plans one round at a time beyond 1,000 people, and says nothing about a schedule', () => {
+    const sim = new Sim();
+    for (let i = 0; i < 1001; i++) sim.join(`Crowd${i}`);
+    sim.append([{ type: 'agenda.set', agenda: [mix('Fours', 4), mix('Fours again', 4)] }]);
+    const preview = ask(sim, { type: 'round.preview', spec: sim.full.agenda[0]!, seed: 5, agendaItem: 0 });
+    if (!preview.ok || !preview.preview) throw new Error('preview refused');
+    expect(preview.preview.together).toBeUndefined();
+    expect(preview.preview.lines.some((line) => line.startsWith('Planned'))).toBe(false);
+    expect(preview.preview.rooms.reduce((sum, r) => sum + r.size, 0)).toBe(1001);
+  }, 30_000);
+
   it('opens exactly the rooms the preview showed, and tells the facilitator about the whole schedule', () => {
     const sim = convening(agenda);
     const preview = ask(sim, { type: 'round.preview', spec: agenda[0]!, seed: 11, agendaItem: 0 });
