@@ -35,6 +35,11 @@
  * teams for cohorts. selfSelect and manual only check them. Whatever is not met
  * is listed in `explanation.unsatisfied` with a reason.
  *
+ * `planSchedule(input)` plans several mix rounds for the same people as a whole:
+ * today's round-by-round plan, then a tabu search over all rounds at once (swaps
+ * within a round, budgeted in work so it is deterministic by seed), keeping the
+ * better schedule (fewer unmet wishes, then fewer repeat pairs). See schedule/.
+ *
  * Guarantees: everyone appears exactly once (a room or `plenary`); invalid input
  * throws `PlanError` with a stable `code`. The explanation counts caucus
  * repeats but never lists caucus members or anyone's answer; in caucus rounds
