@@ -3,6 +3,7 @@ import type { BundleResult } from './scenarios/bundle.ts';
 import type { CommunityResult } from './scenarios/community.ts';
 import type { DocumentsRun } from './scenarios/documents.ts';
 import type { FanoutRun } from './scenarios/fanout.ts';
+import type { ScheduleResult } from './scenarios/schedule.ts';
 import type { SignalsResult } from './scenarios/signals.ts';
 import { ratio } from './lib/stats.ts';
 import { fmt, kb, table, times } from './lib/table.ts';
@@ -23,6 +24,7 @@ export interface Results {
   fanout?: FanoutRun[];
   signals?: SignalsResult;
   assignment?: AssignmentResult;
+  schedule?: ScheduleResult;
   documents?: DocumentsRun[];
   community?: CommunityResult;
   bundle?: BundleResult;
@@ -41,6 +43,7 @@ export function render(r: Results): string {
   if (r.fanout) out.push('', '## Fan-out: facilitator spotlight to N participants', fanoutTable(r.fanout), '', fanoutRatios(r.fanout));
   if (r.signals) out.push('', '## Signals: participants raising ouch/whoops while facilitators triage', signalsTable(r.signals));
   if (r.assignment) out.push('', '## Assignment: mix strategy, groups of 4, 6 rounds with history, vs shuffle-and-chunk', assignmentTable(r.assignment));
+  if (r.schedule) out.push('', '## Schedule: several mix rounds planned together vs one at a time, on designs with a repeat-free schedule', scheduleTable(r.schedule));
   if (r.documents) out.push('', '## Documents: editors in one Yjs document', documentsTable(r.documents));
   if (r.community) out.push('', '## Communities: HTTP reads and joins vs the same rows straight from SQLite', communityTable(r.community));
   out.push('', '## Cost', costTable(r));
@@ -89,6 +92,24 @@ function assignmentTable(a: AssignmentResult): string {
   return table(['N', 'roster', 'engine ms/round p50', 'max', 'repeat pairs', 'random ms/round', 'random repeat pairs', 'everyone placed'], a.rows.map((r) => [
     r.n, r.source, r.engineMsPerRound.p50, r.engineMsPerRound.max, r.engineRepeats, r.randomMsPerRound.p50, r.randomRepeats, r.everyonePlaced ? 'yes' : 'NO',
   ]));
+}
+
+function scheduleTable(s: ScheduleResult): string {
+  const rows = s.rows.map((r) => [
+    `${r.design} (${r.people} in ${r.size}s × ${r.rounds})`,
+    r.roundByRound.best,
+    r.roundByRound.median,
+    r.roundByRound.msPerSchedule.p50,
+    r.together.best,
+    r.together.worst,
+    `${r.together.zeroSeeds}/${r.seeds}`,
+    r.together.msPerSchedule.p50,
+    r.together.msPerSchedule.max,
+    r.cellsPerMs,
+  ]);
+  const head = ['design', 'round by round: best', 'median', 'ms', 'together: best', 'worst', 'repeat-free seeds', 'ms p50', 'ms max', 'search cells/ms'];
+  return `${table(head, rows)}
+(repeat pairs over the whole schedule; ${s.rows[0]?.seeds ?? 0} seeds each; search budget ${(s.budget / 1e6).toFixed(0)} million cells; ms per whole schedule)`;
 }
 
 function documentsTable(runs: DocumentsRun[]): string {

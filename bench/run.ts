@@ -2,7 +2,7 @@
  * `pnpm bench`: measures and prints; never fails on a figure. See docs/benchmarks.md.
  *   pnpm bench                    full run (several minutes; the machine should be quiet)
  *   pnpm bench -- --quick         small sizes, for development and a CI smoke
- *   pnpm bench -- --only fanout,signals,assignment,documents,community,cost
+ *   pnpm bench -- --only fanout,signals,assignment,schedule,documents,community,cost
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,11 +15,12 @@ import { runCommunity } from './scenarios/community.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { runDocuments } from './scenarios/documents.ts';
 import { runFanout } from './scenarios/fanout.ts';
+import { runSchedule } from './scenarios/schedule.ts';
 import { runSignals } from './scenarios/signals.ts';
 import { judge } from './targets.ts';
 import { writeDoc } from './write-doc.ts';
 
-const SCENARIOS = ['fanout', 'signals', 'assignment', 'documents', 'community', 'cost'] as const;
+const SCENARIOS = ['fanout', 'signals', 'assignment', 'schedule', 'documents', 'community', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
@@ -72,6 +73,12 @@ async function main(): Promise<void> {
     log('assignment:');
     results.assignment = await runAssignment(q ? [40, 280] : [40, 280, 2000, 10000], 6, log);
     if (!results.assignment.available) log(`  assignment skipped: ${results.assignment.note}`);
+  }
+  if (args.only.has('schedule')) {
+    // 40 million cells: what the server's default PLAN_BUDGET_MS (1 s) buys.
+    const seeds = q ? 3 : 10;
+    log(`schedule: known repeat-free designs, ${seeds} seeds, round by round vs planned together`);
+    results.schedule = runSchedule(seeds, 40_000_000, log);
   }
   if (args.only.has('documents')) {
     const opts = q

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   REMINDER_MINUTE_MS: z.coerce.number().int().min(10).max(60_000).default(60_000),
   /** How long a breakout-round "second" lasts; only tests shorten it. */
   ROUND_SECOND_MS: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** How long the planner may search when several agenda rounds are planned together; 0 = one at a time. */
+  PLAN_BUDGET_MS: z.coerce.number().int().min(0).max(5_000).default(1_000),
   /** How long a write waits for a locked database before it is refused; tests shorten it. */
   STORE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** Bytes that may wait for one reader who stopped reading before it is disconnected. */
@@ -67,6 +69,7 @@ export interface Config {
   tokenTtlMs: number;
   reminderMinuteMs: number;
   roundSecondMs: number;
+  planBudgetMs: number;
   storeBusyTimeoutMs: number;
   socketSendBufferBytes: number;
   joinRate: { burst: number; perSecond: number };
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     reminderMinuteMs: e.REMINDER_MINUTE_MS,
     roundSecondMs: e.ROUND_SECOND_MS,
+    planBudgetMs: e.PLAN_BUDGET_MS,
     storeBusyTimeoutMs: e.STORE_BUSY_TIMEOUT_MS,
     socketSendBufferBytes: e.SOCKET_SEND_BUFFER_BYTES,
     joinRate: { burst: e.JOIN_RATE_BURST, perSecond: e.JOIN_RATE_PER_SECOND },

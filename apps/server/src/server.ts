@@ -53,6 +53,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
+    planBudgetMs: config.planBudgetMs,
     log,
     ...(options.hooks || communities ? { hooks: { ...communities?.hooks, ...options.hooks } } : {}),
   }));

@@ -19,6 +19,7 @@ import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
+import type { PlanBudget } from './rounds/together.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -29,6 +30,10 @@ export interface DecideContext {
   now: number;
   /** Groups who met in earlier convenings of the community (round plans avoid repeats). */
   pastMeetings?: readonly (readonly string[])[];
+  /** Budget for planning later agenda mix rounds together with this one (none: one round at a time). */
+  planBudget?: PlanBudget;
+  /** Measures planning time for the facilitator; never changes a plan. */
+  clock?: () => number;
   /** Mints a fresh id (the server passes a random one; tests pass a counter). */
   newId: (prefix: string) => string;
 }

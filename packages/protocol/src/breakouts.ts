@@ -96,6 +96,12 @@ export const RoundSpec = z.strictObject({
 });
 export type RoundSpec = z.infer<typeof RoundSpec>;
 
+/**
+ * Which agenda item a preview or opening starts (0-based). Later mix rounds of the
+ * agenda for the same people are then planned together with it.
+ */
+export const AgendaItem = z.number().int().min(0).max(19);
+
 /** A facilitator's edit to a previewed plan: move one person to a room (or plenary). */
 export const PlanMove = z.strictObject({ participantId: Id, toRoomKey: z.string().max(80).nullable() });
 export type PlanMove = z.infer<typeof PlanMove>;
@@ -131,6 +137,19 @@ export const RoundPreview = z.object({
   lines: z.array(z.string()),
   /** Rooms of one, each with the choices offered for it. */
   alone: z.array(AloneCase),
+  /** Set when later agenda rounds were planned together with this one. */
+  together: z
+    .object({
+      rounds: z.number().int(),
+      /** Pairs who meet again, over all those rounds. */
+      repeatPairs: z.number().int(),
+      /** The same, had each round been planned on its own, one after the other. */
+      roundByRoundRepeatPairs: z.number().int(),
+      budgetMs: z.number().int(),
+      /** How long planning took; null when the server did not measure it. */
+      tookMs: z.number().int().nullable(),
+    })
+    .optional(),
 });
 export type RoundPreview = z.infer<typeof RoundPreview>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
+import { AgendaItem, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
 import { Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
 
 /**
@@ -49,8 +49,8 @@ export const Command = z.discriminatedUnion('type', [
   cmd('affinity.answer', { answer: z.string().trim().min(1).max(60).nullable(), keep: z.boolean().optional() }),
   cmd('caucus.options.set', { options: z.array(text(60)).min(1).max(12) }),
   cmd('agenda.set', { agenda: z.array(RoundSpec).max(20) }),
-  cmd('round.preview', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31).optional(), moves: z.array(PlanMove).max(2000).optional() }),
-  cmd('round.open', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31), moves: z.array(PlanMove).max(2000).optional() }),
+  cmd('round.preview', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31).optional(), moves: z.array(PlanMove).max(2000).optional(), agendaItem: AgendaItem.optional() }),
+  cmd('round.open', { spec: RoundSpec, seed: z.number().int().min(0).max(2 ** 31), moves: z.array(PlanMove).max(2000).optional(), agendaItem: AgendaItem.optional() }),
   cmd('round.extend', { seconds: z.number().int().min(-3600).max(3600) }),
   cmd('round.close', {}),
   cmd('round.broadcast', { text: text(LIMITS.noteMax) }),

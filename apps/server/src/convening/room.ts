@@ -12,12 +12,26 @@ import {
   reduce,
   removalEvents,
   viewFor,
+  type DecideContext,
   type Delivery,
   type Viewer,
 } from '@brave/core';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
 import { pastMeetingsOf, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
+
+/**
+ * Matrix cells the whole-schedule search reads per millisecond, measured with
+ * `pnpm bench -- --only schedule` on a loaded 2-core machine (it reads more when idle).
+ * A fixed rate keeps the search deterministic: a preview and the opening that follows
+ * do the same work and give the same rooms, however busy the machine is.
+ */
+const SEARCH_CELLS_PER_MS = 40_000;
+
+function planningOf(budgetMs: number | undefined): Pick<DecideContext, 'planBudget' | 'clock'> {
+  if (!budgetMs) return {};
+  return { planBudget: { work: budgetMs * SEARCH_CELLS_PER_MS, ms: budgetMs }, clock: () => performance.now() };
+}
 
 /** Where a room sends what it has decided; the socket.io adapter implements it. */
 export interface Fanout {
@@ -34,6 +48,8 @@ export interface RoomOptions {
   now: () => number;
   reminderMinuteMs: number;
   roundSecondMs: number;
+  /** Search time for planning several agenda rounds together (0 or absent: one at a time). */
+  planBudgetMs?: number;
   log: (msg: string, err?: unknown) => void;
   hooks?: Partial<CommunityHooks>;
 }
@@ -115,7 +131,8 @@ export class ConveningRoom {
       const online = (p: string) => this.fanout.online(this.id, p);
       const secondMs = this.options.roundSecondMs;
       const keptBefore = this.state.affinity[actor.participantId]?.keep ?? false;
-      const decision = decide(this.state, envelope.command, { actor, now, newId, online, secondMs, pastMeetings });
+      const planning = planningOf(this.options.planBudgetMs);
+      const decision = decide(this.state, envelope.command, { actor, now, newId, online, secondMs, pastMeetings, ...planning });
       if (!decision.ok) return { ok: false, error: decision.error } satisfies AckResult;
       const result: AckResult = {
         ok: true,

@@ -36,6 +36,11 @@
  * teams for cohorts. selfSelect and manual only check them. Whatever is not met
  * is listed in `explanation.unsatisfied` with a reason.
  *
+ * `planSchedule(input)` plans several mix rounds for the same people as a whole:
+ * today's round-by-round plan, then a tabu search over all rounds at once (swaps
+ * within a round, budgeted in work so it is deterministic by seed), keeping the
+ * better schedule (fewer unmet wishes, then fewer repeat pairs). See schedule/.
+ *
  * Guarantees: everyone appears exactly once (a room or `plenary`); invalid input
  * throws `PlanError` with a stable `code`. The explanation counts caucus
  * repeats but never lists caucus members or anyone's answer; in caucus rounds
@@ -78,3 +83,5 @@ export type {
   UnsatisfiedConstraint,
   UnsatisfiedKind,
 } from './types.ts';
+export { planSchedule, MAX_SCHEDULE_PEOPLE, MAX_SCHEDULE_ROUNDS } from './schedule/plan.ts';
+export type { ScheduleInput, SchedulePlan } from './schedule/plan.ts';

@@ -10,14 +10,15 @@ import type { MixStrategy, RandomStrategy } from './types.ts';
 
 const LISTED = 20;
 
-export function planMixed(ctx: Context, strategy: RandomStrategy | MixStrategy): Draft {
+/** `fill` seats people in the rooms; the whole-schedule planner passes rooms it already chose. */
+export function planMixed(ctx: Context, strategy: RandomStrategy | MixStrategy, fill: typeof fillPools = fillPools): Draft {
   const count = roomCountFor(strategy, ctx.n);
   const everyone = Array.from({ length: ctx.n }, (_, i) => i);
   const pool = poolOf(everyone, count, (r) => ({ key: `room-${r + 1}`, name: `Room ${r + 1}` }));
   const mixing = strategy.kind === 'mix';
   const avoidTeam = strategy.kind === 'mix' && strategy.avoidSameTeam === true;
   const draft = emptyDraft(reasonForMixed(ctx, count));
-  draft.rooms = fillPools(ctx, [pool], { history: mixing, sameTeam: avoidTeam }, mixing);
+  draft.rooms = fill(ctx, [pool], { history: mixing, sameTeam: avoidTeam }, mixing);
   if (strategy.by === 'count' && strategy.rooms > count && ctx.n > 0) {
     draft.lines.push(`Asked for ${strategy.rooms} rooms; made ${count} so nobody sits alone.`);
   }

@@ -75,14 +75,14 @@ export const ROUND_HANDLERS: Handlers = {
   'agenda.set': (_s, c) => accept([{ type: 'agenda.set', agenda: c.agenda }]),
 
   'round.preview': (s, c, ctx) => {
-    const plan = planned(() => planRound(s, c.spec, c.seed ?? defaultSeed(s), c.moves ?? [], ctx));
+    const plan = planned(() => planRound(s, c.spec, c.seed ?? defaultSeed(s), c.moves ?? [], ctx, c.agendaItem));
     if (isDecision(plan)) return plan;
     return { ok: true, events: [], preview: plan.preview };
   },
 
   'round.open': (s, c, ctx) => {
     if (running(s)) return refuse('conflict', 'A round is already running. Close it before opening the next one.');
-    const plan = planned(() => planRound(s, c.spec, c.seed, c.moves ?? [], ctx));
+    const plan = planned(() => planRound(s, c.spec, c.seed, c.moves ?? [], ctx, c.agendaItem));
     if (isDecision(plan)) return plan;
     const id = ctx.newId('round');
     const round: RoundView = {

@@ -2,6 +2,7 @@ import type { ConveningView, PlanMove, RoomView, RoundPreview, RoundSpec } from 
 import { planBreakouts, PlanError, type EngineParticipant, type Plan, type Strategy } from '../breakouts/index.ts';
 import { isFacilitator } from '../viewer.ts';
 import { isCaucusRound, isPrivateRoom } from './access.ts';
+import { laterMixRounds, planTogether, type PlanBudget } from './together.ts';
 
 export interface PlanContext {
   /** Who is connected now; people who are away stay in plenary. Everyone when absent. */
@@ -11,6 +12,10 @@ export interface PlanContext {
    * so a mix round months later still avoids repeat pairs. None for a quick convening.
    */
   pastMeetings?: readonly (readonly string[])[];
+  /** Plan later mix rounds of the agenda together with this one, within this budget. None: one at a time. */
+  planBudget?: PlanBudget;
+  /** Measures how long planning took, to tell the facilitator; never changes a plan. */
+  clock?: () => number;
 }
 
 /** A plan made from the convening's own state, with the facilitator's edits applied. */
@@ -80,7 +85,7 @@ export function defaultSeed(state: ConveningView): number {
   return (h >>> 0) % 2 ** 31;
 }
 
-export function planRound(state: ConveningView, spec: RoundSpec, seed: number, moves: PlanMove[], ctx: PlanContext): RoundPlan {
+export function planRound(state: ConveningView, spec: RoundSpec, seed: number, moves: PlanMove[], ctx: PlanContext, agendaItem?: number): RoundPlan {
   const constraints = spec.constraints
     ? {
         ...(spec.constraints.keepTogether ? { keepTogether: spec.constraints.keepTogether } : {}),
@@ -88,17 +93,15 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
         ...(spec.constraints.onePerRoom ? { onePerRoom: spec.constraints.onePerRoom } : {}),
       }
     : undefined;
+  const history = [...(ctx.pastMeetings ?? []), ...pastRooms(state)].map((room) => [...room]);
+  const later = ctx.planBudget ? laterMixRounds(state.agenda, spec, agendaItem) : [];
+  const together = later.length > 0 ? planTogether({ participants: roster(state, spec, ctx), history, spec, later, constraints, seed, budget: ctx.planBudget!, clock: ctx.clock }) : null;
   // Self-select rounds open with empty rooms: people pick their room themselves (room.join).
   const plan: Plan =
-    spec.strategy.kind === 'selfSelect'
+    together?.plan ??
+    (spec.strategy.kind === 'selfSelect'
       ? selfSelectPlan(spec.strategy.rooms, roster(state, spec, ctx))
-      : planBreakouts({
-          participants: roster(state, spec, ctx),
-          history: [...(ctx.pastMeetings ?? []), ...pastRooms(state)],
-          strategy: strategyOf(spec, state),
-          ...(constraints ? { constraints } : {}),
-          seed,
-        });
+      : planBreakouts({ participants: roster(state, spec, ctx), history, strategy: strategyOf(spec, state), ...(constraints ? { constraints } : {}), seed }));
   const rooms: RoomView[] = plan.rooms.map((r) => ({
     id: r.key,
     name: r.name,
@@ -128,8 +131,9 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
       plenary: caucusRound ? [] : [...plenary],
       plenarySize: plenary.size,
       repeatPairs: caucusRound ? 0 : plan.explanation.repeatPairs,
-      lines: caucusRound ? caucusLines(rooms, plenary.size) : plan.explanation.lines,
+      lines: caucusRound ? caucusLines(rooms, plenary.size) : together ? [together.line, ...plan.explanation.lines] : plan.explanation.lines,
       alone: plan.explanation.alone,
+      ...(together && !caucusRound ? { together: together.together } : {}),
     },
   };
 }

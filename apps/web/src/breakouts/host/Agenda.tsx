@@ -8,7 +8,7 @@ import { describeSpec } from './words.ts';
  * Rounds prepared ahead (for example pairs → caucus → cohorts), each started with one
  * click: the server plans it as a preview would and opens exactly that plan.
  */
-export function Agenda({ running, onEdit }: { running: boolean; onEdit: (spec: RoundSpec) => void }) {
+export function Agenda({ running, onEdit }: { running: boolean; onEdit: (spec: RoundSpec, item: number) => void }) {
   const { state } = useConvening();
   const id = useId();
   const { send, pending, error } = useCommand();
@@ -20,10 +20,11 @@ export function Agenda({ running, onEdit }: { running: boolean; onEdit: (spec: R
     [next[i], next[j]] = [next[j]!, next[i]!];
     void save(next);
   };
-  const start = async (spec: RoundSpec) => {
-    const planned = await send({ type: 'round.preview', spec });
+  // Naming the item lets the server plan the agenda's later mix rounds for the same people with it.
+  const start = async (spec: RoundSpec, agendaItem: number) => {
+    const planned = await send({ type: 'round.preview', spec, agendaItem });
     if (!planned.ok || !planned.preview) return;
-    await send({ type: 'round.open', spec, seed: planned.preview.seed });
+    await send({ type: 'round.open', spec, seed: planned.preview.seed, agendaItem });
   };
 
   return (
@@ -42,10 +43,10 @@ export function Agenda({ running, onEdit }: { running: boolean; onEdit: (spec: R
               </p>
               <p className="muted small-print">{describeSpec(spec)}</p>
               <div className="actions">
-                <button type="button" className="button small primary" disabled={pending || running} onClick={() => void start(spec)} aria-label={`Start ${spec.name}`}>
+                <button type="button" className="button small primary" disabled={pending || running} onClick={() => void start(spec, i)} aria-label={`Start ${spec.name}`}>
                   Start
                 </button>
-                <button type="button" className="button small quiet" onClick={() => onEdit(spec)} aria-label={`Preview and edit ${spec.name}`}>
+                <button type="button" className="button small quiet" onClick={() => onEdit(spec, i)} aria-label={`Preview and edit ${spec.name}`}>
                   Preview first
                 </button>
                 <button type="button" className="button small quiet" disabled={pending || i === 0} onClick={() => swap(i, i - 1)} aria-label={`Move ${spec.name} earlier`}>

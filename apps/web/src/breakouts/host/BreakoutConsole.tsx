@@ -19,6 +19,7 @@ export function BreakoutConsole() {
   const { state } = useConvening();
   const round = runningRound(state);
   const [form, setForm] = useState<BuilderForm>(DEFAULT_FORM);
+  const [agendaItem, setAgendaItem] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const builder = useRef<HTMLDivElement>(null);
   const wasRunning = useRef(round !== null);
@@ -29,8 +30,9 @@ export function BreakoutConsole() {
     wasRunning.current = round !== null;
   }, [round]);
 
-  const edit = (spec: RoundSpec) => {
+  const edit = (spec: RoundSpec, item: number) => {
     setForm(fromSpec(spec));
+    setAgendaItem(item);
     builder.current?.querySelector('details.next-round')?.setAttribute('open', '');
     builder.current?.scrollIntoView({ block: 'start' });
     builder.current?.querySelector('input')?.focus();
@@ -56,11 +58,11 @@ export function BreakoutConsole() {
               <RunningRound key={round.id} round={round} />
               <details className="next-round">
                 <summary>Plan the next round</summary>
-                <RoundBuilder form={form} setForm={setForm} running />
+                <RoundBuilder form={form} setForm={setForm} running agendaItem={agendaItem} onOpened={() => setAgendaItem(null)} />
               </details>
             </>
           ) : (
-            <RoundBuilder form={form} setForm={setForm} running={false} />
+            <RoundBuilder form={form} setForm={setForm} running={false} agendaItem={agendaItem} onOpened={() => setAgendaItem(null)} />
           )}
         </div>
         <div className="breakouts-side">

@@ -13,10 +13,23 @@ import { STRATEGIES, suggestedName } from './words.ts';
  * Plan a round: name, way of grouping, time and constraints; then preview, shuffle,
  * edit and open. The same settings can be kept on the agenda for later.
  */
-export function RoundBuilder({ form, setForm, running }: { form: BuilderForm; setForm: (f: BuilderForm) => void; running: boolean }) {
+export function RoundBuilder({
+  form,
+  setForm,
+  running,
+  agendaItem = null,
+  onOpened,
+}: {
+  form: BuilderForm;
+  setForm: (f: BuilderForm) => void;
+  running: boolean;
+  /** Set when the form holds an agenda item ("Preview first"): later agenda rounds are planned with it. */
+  agendaItem?: number | null;
+  onOpened?: () => void;
+}) {
   const { state } = useConvening();
   const id = useId();
-  const planner = usePlanner();
+  const planner = usePlanner(agendaItem, onOpened);
   const agenda = useCommand();
   const [problem, setProblem] = useState<string | null>(null);
   const [savedToAgenda, setSavedToAgenda] = useState(false);

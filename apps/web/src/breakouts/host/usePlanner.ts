@@ -11,6 +11,8 @@ export interface Plan {
   /** The facilitator's edits, replayed by the server on every preview and on opening. */
   moves: PlanMove[];
   preview: RoundPreview;
+  /** The agenda item this plan starts (later mix rounds of the agenda are planned with it). */
+  agendaItem: number | null;
 }
 
 /**
@@ -18,14 +20,15 @@ export interface Plan {
  * here and who met whom), so an edit is a move added to the list and a fresh preview;
  * opening sends the same seed and moves, which gives the same rooms.
  */
-export function usePlanner() {
+export function usePlanner(agendaItem: number | null = null, onOpened?: () => void) {
   const { send, pending, error, clearError } = useCommand();
   const [plan, setPlan] = useState<Plan | null>(null);
 
   const run = async (spec: RoundSpec, seed: number | undefined, moves: PlanMove[]): Promise<boolean> => {
-    const result = await send({ type: 'round.preview', spec, ...(seed !== undefined ? { seed } : {}), ...(moves.length > 0 ? { moves } : {}) });
+    const item = agendaItem !== null ? { agendaItem } : {};
+    const result = await send({ type: 'round.preview', spec, ...(seed !== undefined ? { seed } : {}), ...(moves.length > 0 ? { moves } : {}), ...item });
     if (!result.ok || !result.preview) return false;
-    setPlan({ spec, key: planKey(spec), seed: result.preview.seed, moves, preview: result.preview });
+    setPlan({ spec, key: planKey(spec), seed: result.preview.seed, moves, preview: result.preview, agendaItem });
     return true;
   };
 
@@ -46,8 +49,12 @@ export function usePlanner() {
     /** Open exactly what was previewed, with the video links as they are now. */
     open: async (spec: RoundSpec): Promise<boolean> => {
       if (!plan) return false;
-      const result = await send({ type: 'round.open', spec, seed: plan.seed, ...(plan.moves.length > 0 ? { moves: plan.moves } : {}) });
-      if (result.ok) setPlan(null);
+      const item = plan.agendaItem !== null ? { agendaItem: plan.agendaItem } : {};
+      const result = await send({ type: 'round.open', spec, seed: plan.seed, ...(plan.moves.length > 0 ? { moves: plan.moves } : {}), ...item });
+      if (result.ok) {
+        setPlan(null);
+        onOpened?.();
+      }
       return result.ok;
     },
     discard: () => {
