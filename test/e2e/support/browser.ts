@@ -44,8 +44,9 @@ export interface Person {
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
 
-export async function openPerson(browser: Browser, name: string, device: 'phone' | 'laptop'): Promise<Person> {
-  const context = await browser.newContext(device === 'phone' ? PHONE : LAPTOP);
+/** A person on a phone or laptop; `viewport` sets another screen size for that device. */
+export async function openPerson(browser: Browser, name: string, device: 'phone' | 'laptop', viewport?: { width: number; height: number }): Promise<Person> {
+  const context = await browser.newContext({ ...(device === 'phone' ? PHONE : LAPTOP), ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
