@@ -80,11 +80,11 @@ describe('first screens, on a laptop and on a phone', () => {
     const code = page.getByRole('region', { name: 'Invite people' }).locator('.join-code');
     const link = page.getByRole('textbox', { name: 'Join link' });
     await link.waitFor();
+    joinUrl = await link.inputValue();
+    cohostUrl = await page.getByRole('textbox', { name: 'Co-facilitator link' }).inputValue();
     expect(await onFirstScreen(code)).toBe(true);
     expect(await onFirstScreen(link)).toBe(true);
     expect(await onFirstScreen(page.getByRole('heading', { name: 'Signal queue' }))).toBe(true);
-    joinUrl = await link.inputValue();
-    cohostUrl = await page.getByRole('textbox', { name: 'Co-facilitator link' }).inputValue();
   });
 
   it('a co-facilitator is not listed as reading the agreements, and is asked to affirm nothing', async (ctx) => {
