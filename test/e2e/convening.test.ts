@@ -15,6 +15,7 @@ import {
   seeSpotlight,
   seeStatus,
   sendSignal,
+  signalStep,
   spotlightButton,
   type Person,
 } from './support/browser.ts';
@@ -129,7 +130,7 @@ describe('a live convening in the browser', () => {
 
   it('ouch and whoops in each visibility: facilitators and the room see only what is allowed', async () => {
     // Named: everyone sees who and the words.
-    await sendSignal(ana.page, 'Ouch', 'Show my name', 'That joke about our neighbourhood stung.');
+    await sendSignal(ana.page, 'Ouch', 'Show my name', 'That joke about our neighbourhood stung.', 'tap', 'room');
     await queueCard(fran.page, 'Ouch from Ana', 'That joke about our neighbourhood stung.').waitFor();
     expect(await newestNotice(ben.page, 1)).toContain('Ana said ouch.');
     expect(await roomNotices(ben.page).first().innerText()).toContain('That joke about our neighbourhood stung.');
@@ -153,7 +154,7 @@ describe('a live convening in the browser', () => {
     expect(notice).not.toContain('Ana');
 
     // Ben: the same three modes the other way round, one of them from the keyboard.
-    await sendSignal(ben.page, 'Whoops', 'Show my name', 'I got a name wrong earlier, sorry.');
+    await sendSignal(ben.page, 'Whoops', 'Show my name', 'I got a name wrong earlier, sorry.', 'tap', 'room');
     await queueCard(fran.page, 'Whoops from Ben', 'I got a name wrong earlier, sorry.').waitFor();
     notice = await newestNotice(ana.page, 1);
     expect(notice).toContain('Ben said whoops.');
@@ -180,6 +181,7 @@ describe('a live convening in the browser', () => {
     await sendSignal(ana.page, 'Whoops', 'Show my name');
     await sendSignal(ana.page, 'Whoops', 'Show my name');
     await ana.page.getByRole('button', { name: 'Whoops', exact: true }).click();
+    await signalStep(ana.page, 'Whoops').getByRole('button', { name: 'Send whoops' }).click();
     await seeStatus(ana.page, /sent several signals in the last minute/);
     expect(await mySignals(ana.page).count()).toBe(5);
   });
@@ -236,7 +238,7 @@ describe('a live convening in the browser', () => {
     expect(await mySignals(ana.page).count()).toBe(5);
 
     // And the convening carries on live.
-    await sendSignal(ben.page, 'Ouch', 'Show my name', 'Back after the blip: that landed hard.');
+    await sendSignal(ben.page, 'Ouch', 'Show my name', 'Back after the blip: that landed hard.', 'tap', 'room');
     await queueCard(fran.page, 'Ouch from Ben', 'Back after the blip').waitFor();
     expect(await newestNotice(ana.page, 4)).toContain('Back after the blip: that landed hard.');
     await spotlightButton(fran.page, ADDED).click();

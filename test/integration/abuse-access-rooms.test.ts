@@ -27,7 +27,7 @@ describe('access matrix: rooms', () => {
   it('a caucus’s roster, signals and answers reach only its members, by every channel', async () => {
     const readers: Record<Member | 'peer', LiveClient> = { ...w.clients, peer: w.caucusPeer };
     const live = Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, record(c)])) as Record<Member | 'peer', LoggedEvent[]>;
-    const signal = await ok(w.clients.caucus, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Inside the caucus only.' });
+    const signal = await ok(w.clients.caucus, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Inside the caucus only.', explanationFor: 'room' });
     // A later event for everyone: once each reader has it, they had every earlier one too.
     const marker = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[3]! });
     await Promise.all(Object.values(readers).map((c) => until(c, (x) => x.state!.seq >= marker.seq!)));

@@ -44,7 +44,7 @@ it('every acknowledged event survives kill -9, and connected clients resync on t
   await ok(host, { type: 'reminders.schedule', everyMinutes: 60 });
   const named = (await ok(ana.client, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'That example stung.' })).id!;
   const hidden = (await ok(ana.client, { type: 'signal.raise', kind: 'ouch', visibility: 'anonymous', explanation: 'Not ready to say who.' })).id!;
-  const whoops = (await ok(bo.client, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'I spoke over someone.', privateExplanation: true })).id!;
+  const whoops = (await ok(bo.client, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'I spoke over someone.' })).id!;
   await ok(host, { type: 'signal.triage', signalId: named, status: 'acknowledged', note: 'Pausing for a moment.' });
   await ok(co.client, { type: 'signal.triage', signalId: hidden, status: 'parked', note: 'Following up at the break.' });
   await ok(host, { type: 'signal.triage', signalId: whoops, status: 'addressed', note: 'Bo named it and moved on.' });

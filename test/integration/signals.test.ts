@@ -35,7 +35,8 @@ describe('ouch and whoops in each visibility', () => {
     it(`${visibility}: what the room, the sender and each co-facilitator see`, async () => {
       const c = await circle();
       const explanation = `Explaining a ${visibility} ouch.`;
-      const id = (await ok(c.ana, { type: 'signal.raise', kind: 'ouch', visibility, explanation })).id!;
+      // Words offered to the room: only a named sender's actually reach it.
+      const id = (await ok(c.ana, { type: 'signal.raise', kind: 'ouch', visibility, explanation, explanationFor: 'room' })).id!;
 
       // Both facilitators: the signal in the queue, named only when the sender allowed it.
       for (const f of [c.host, c.co]) {
@@ -88,9 +89,9 @@ describe('ouch and whoops in each visibility', () => {
     c.close();
   });
 
-  it('a named signal with a private explanation shows the room who, never why', async () => {
+  it('a named signal with words for the facilitators shows the room who, never why', async () => {
     const c = await circle();
-    const id = (await ok(c.ana, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'I misspoke about the caucus.', privateExplanation: true })).id!;
+    const id = (await ok(c.ana, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'I misspoke about the caucus.', explanationFor: 'facilitators' })).id!;
     const notice = await until(c.bo, (x) => x.state!.notices.find((n) => n.id === id));
     expect(notice).toMatchObject({ by: c.anaId, explanation: null });
     expect((await until(c.co, (x) => x.state!.signals[id])).explanation).toBe('I misspoke about the caucus.');
@@ -98,9 +99,9 @@ describe('ouch and whoops in each visibility', () => {
     c.close();
   });
 
-  it('a named signal explained later: the explanation reaches the room’s notice', async () => {
+  it('a named signal whose words are for the room, explained later: the words reach the room’s notice', async () => {
     const c = await circle();
-    const id = (await ok(c.ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named' })).id!;
+    const id = (await ok(c.ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanationFor: 'room' })).id!;
     await until(c.bo, (x) => x.state!.notices.find((n) => n.id === id));
     await ok(c.ana, { type: 'signal.explain', signalId: id, explanation: 'We skipped the history.' });
     await untilAll([c.bo, c.cy], (x) => x.state!.notices.find((n) => n.id === id)?.explanation === 'We skipped the history.');

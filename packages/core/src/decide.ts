@@ -130,7 +130,8 @@ const HANDLERS: Handlers = {
       ...readersOf(s, actor.participantId),
       by: actor.participantId,
       explanation: c.explanation ?? null,
-      privateExplanation: visibility !== 'named' || (c.privateExplanation ?? false),
+      // Words reach the room only when a named sender asks: privacy is the default.
+      privateExplanation: visibility !== 'named' || c.explanationFor !== 'room',
     };
     return accept([event], signalId);
   },
@@ -241,6 +242,9 @@ export function admissionEvents(s: ConveningView, a: Admission): { events: Domai
   const events: DomainEvent[] = here
     ? []
     : [{ type: 'participant.joined', participantId: a.participantId, name: a.name, pronouns: a.pronouns, role: a.role }];
+  // Facilitators hold the agreements by their role, as the host does from the opening:
+  // nobody should see them as still reading, and their console has nothing to affirm.
+  if (isFacilitator(here?.role ?? a.role) && !here?.affirmedAt) events.push({ type: 'participant.affirmed', participantId: a.participantId });
   const profile = a.profile ? knownProfile(s, a.profile) : {};
   const changed = Object.entries(profile).some(([k, v]) => v !== undefined && (here?.profile[k as keyof ProfileInput] ?? null) !== (v ?? null));
   if (changed) events.push({ type: 'participant.profiled', participantId: a.participantId, profile });

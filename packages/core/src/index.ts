@@ -17,3 +17,4 @@ export { nextRoundTimer, WARNING_MS } from './rounds/timer.ts';
 export * as breakouts from './breakouts/index.ts';
 export * from './docs/index.ts';
 export * from './community/index.ts';
+export * from './plural.ts';

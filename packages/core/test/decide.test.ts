@@ -185,17 +185,18 @@ describe('decide: each command', () => {
     });
   });
 
-  it('an explanation is private to facilitators unless the signal is named and the sender lets the room see it', () => {
+  it('an explanation is private to facilitators unless the signal is named and the sender gives it to the room', () => {
     const sim = new Sim();
     const ana = sim.join('Ana');
-    const raise = (visibility: 'named' | 'anonymous_to_room' | 'anonymous', privateExplanation?: boolean) => {
-      const d = sim.run(ana, { type: 'signal.raise', kind: 'whoops', visibility, explanation: 'x', ...(privateExplanation === undefined ? {} : { privateExplanation }) });
+    const raise = (visibility: 'named' | 'anonymous_to_room' | 'anonymous', explanationFor?: 'facilitators' | 'room') => {
+      const d = sim.run(ana, { type: 'signal.raise', kind: 'whoops', visibility, explanation: 'x', ...(explanationFor === undefined ? {} : { explanationFor }) });
       return d.ok && d.events[0]?.type === 'signal.raised' ? d.events[0].privateExplanation : 'refused';
     };
-    expect(raise('named')).toBe(false);
-    expect(raise('named', true)).toBe(true);
-    expect(raise('anonymous_to_room', false)).toBe(true);
-    expect(raise('anonymous', false)).toBe(true);
+    expect(raise('named')).toBe(true);
+    expect(raise('named', 'facilitators')).toBe(true);
+    expect(raise('named', 'room')).toBe(false);
+    expect(raise('anonymous_to_room', 'room')).toBe(true);
+    expect(raise('anonymous', 'room')).toBe(true);
   });
 
   it('returns the new signal id, and only the sender may explain it', () => {

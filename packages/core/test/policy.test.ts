@@ -40,7 +40,7 @@ describe('deliveries: who receives which version of an event', () => {
 
   it('named: the room sees who and why; facilitators see everything', () => {
     const { sim, ana, room, facilitators } = circle();
-    const id = sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'That comment about accents hurt.' })!;
+    const id = sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'That comment about accents hurt.', explanationFor: 'room' })!;
     for (const r of room) {
       expect(about(sim, r, id)).toEqual([
         { type: 'signal.noticed', signalId: id, kind: 'ouch', scope: 'plenary', by: ana.participantId, explanation: 'That comment about accents hurt.' },
@@ -50,9 +50,9 @@ describe('deliveries: who receives which version of an event', () => {
     expect(about(sim, ana, id)).toMatchObject([{ type: 'signal.raised', by: ana.participantId }]);
   });
 
-  it('named with a private explanation: the room sees who, never the explanation, even when added later', () => {
+  it('named, words for nobody said: the room sees who, never the explanation, even when added later', () => {
     const { sim, ana, room, facilitators } = circle();
-    const id = sim.ok(ana, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'first', privateExplanation: true })!;
+    const id = sim.ok(ana, { type: 'signal.raise', kind: 'whoops', visibility: 'named', explanation: 'first' })!;
     sim.ok(ana, { type: 'signal.explain', signalId: id, explanation: 'I misnamed the caucus.' });
     for (const r of room) {
       expect(about(sim, r, id)).toEqual([{ type: 'signal.noticed', signalId: id, kind: 'whoops', scope: 'plenary', by: ana.participantId, explanation: null }]);
@@ -64,9 +64,9 @@ describe('deliveries: who receives which version of an event', () => {
     }
   });
 
-  it('named with a public explanation added later: the room’s notice gains it', () => {
+  it('named with words for the room added later: the room’s notice gains them', () => {
     const { sim, ana, bo } = circle();
-    const id = sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named' })!;
+    const id = sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanationFor: 'room' })!;
     sim.ok(ana, { type: 'signal.explain', signalId: id, explanation: 'We skipped the history.' });
     expect(sim.foldedBy(bo).notices.find((n) => n.id === id)?.explanation).toBe('We skipped the history.');
     expect(sim.snapshotFor(bo).notices.find((n) => n.id === id)?.explanation).toBe('We skipped the history.');

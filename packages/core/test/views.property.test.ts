@@ -53,13 +53,13 @@ const command: fc.Arbitrary<(sim: Sim) => Command> = fc.oneof(
       kind: fc.constantFrom('ouch' as const, 'whoops' as const),
       visibility: maybe(fc.constantFrom<Visibility>('named', 'anonymous_to_room', 'anonymous')),
       explanation: maybe(words),
-      privateExplanation: maybe(fc.boolean()),
+      explanationFor: maybe(fc.constantFrom('facilitators' as const, 'room' as const)),
     })
     .map((r) => () => {
       const c: Command = { type: 'signal.raise', kind: r.kind };
       if (r.visibility) c.visibility = r.visibility;
       if (r.explanation) c.explanation = r.explanation;
-      if (r.privateExplanation !== undefined) c.privateExplanation = r.privateExplanation;
+      if (r.explanationFor !== undefined) c.explanationFor = r.explanationFor;
       return c;
     }),
   ),

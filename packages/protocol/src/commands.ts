@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { AgendaItem, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
-import { Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
+import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
 
 /**
  * Everything a client can ask the server to do, as one discriminated union. Each is
@@ -35,7 +35,8 @@ export const Command = z.discriminatedUnion('type', [
     kind: SignalKind,
     visibility: Visibility.optional(),
     explanation: text(LIMITS.explanationMax).optional(),
-    privateExplanation: z.boolean().optional(),
+    /** Who reads the words, now and added later; left out: the facilitators only. */
+    explanationFor: ExplanationAudience.optional(),
   }),
   cmd('signal.explain', { signalId: Id, explanation: text(LIMITS.explanationMax) }),
   cmd('signal.triage', {

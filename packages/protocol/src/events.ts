@@ -91,7 +91,7 @@ export const SignalRaised = ev('signal.raised', {
   scope: z.string(),
   by: Id.nullable(),
   explanation: z.string().nullable(),
-  /** When true, the explanation goes to facilitators only even for a named signal. */
+  /** When true, the words (now and added later) go to facilitators only; named signals too unless the sender chose the room. */
   privateExplanation: z.boolean(),
   readers: SignalReaders.optional(),
 });

@@ -42,6 +42,14 @@ export type SignalKind = z.infer<typeof SignalKind>;
 export const Visibility = z.enum(['named', 'anonymous_to_room', 'anonymous']);
 export type Visibility = z.infer<typeof Visibility>;
 
+/**
+ * Who reads the words sent with a signal, or added to it later. Anonymous signals'
+ * words always go to the facilitators only; a named signal's words go to the room only
+ * when its sender says so. Left out, it is the facilitators.
+ */
+export const ExplanationAudience = z.enum(['facilitators', 'room']);
+export type ExplanationAudience = z.infer<typeof ExplanationAudience>;
+
 export const SignalStatus = z.enum(['raised', 'acknowledged', 'addressed', 'parked']);
 export type SignalStatus = z.infer<typeof SignalStatus>;
 

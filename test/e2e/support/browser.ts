@@ -44,8 +44,9 @@ export interface Person {
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
 
-export async function openPerson(browser: Browser, name: string, device: 'phone' | 'laptop'): Promise<Person> {
-  const context = await browser.newContext(device === 'phone' ? PHONE : LAPTOP);
+/** A person on a phone or laptop; `viewport` sets another screen size for that device. */
+export async function openPerson(browser: Browser, name: string, device: 'phone' | 'laptop', viewport?: { width: number; height: number }): Promise<Person> {
+  const context = await browser.newContext({ ...(device === 'phone' ? PHONE : LAPTOP), ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
@@ -113,15 +114,27 @@ export const roomNotices = (page: Page): Locator => page.getByRole('region', { n
 type Kind = 'Ouch' | 'Whoops';
 type Visibility = 'Show my name' | 'Only facilitators see my name' | 'No one sees my name';
 
-/** Choose who may see it was you, write words if any, tap the button; wait for it in "Your signals". */
-export async function sendSignal(page: Page, kind: Kind, visibility: Visibility, words?: string, how: 'tap' | 'keyboard' = 'tap') {
-  await page.getByRole('radio', { name: visibility }).click();
-  if (words) await page.getByLabel('A few words (optional)').fill(words);
-  const before = await mySignals(page).count();
-  if (how === 'keyboard') await page.keyboard.press(kind === 'Ouch' ? 'Alt+KeyO' : 'Alt+KeyW');
+/**
+ * Choose ouch or whoops (a tap, or its shortcut), then who may see it was you and words
+ * if any (for the room too when `wordsFor` says so), then send (Send, or the shortcut
+ * again); wait for it in "Your signals".
+ */
+export async function sendSignal(page: Page, kind: Kind, visibility: Visibility, words?: string, how: 'tap' | 'keyboard' = 'tap', wordsFor: 'facilitators' | 'room' = 'facilitators') {
+  const key = kind === 'Ouch' ? 'Alt+KeyO' : 'Alt+KeyW';
+  if (how === 'keyboard') await page.keyboard.press(key);
   else await page.getByRole('button', { name: kind, exact: true }).click();
+  const step = signalStep(page, kind);
+  await step.getByRole('radio', { name: visibility }).click();
+  if (words) await step.getByLabel('A few words (optional)').fill(words);
+  if (wordsFor === 'room') await step.getByLabel('Let everyone in the room read my words').check();
+  const before = await mySignals(page).count();
+  if (how === 'keyboard') await page.keyboard.press(key);
+  else await step.getByRole('button', { name: `Send ${kind.toLowerCase()}` }).click();
   await mySignals(page).nth(before).waitFor();
 }
+
+/** The step after choosing ouch or whoops: who sees it, words, send. */
+export const signalStep = (page: Page, kind: Kind): Locator => page.getByRole('form', { name: `Your ${kind.toLowerCase()}` });
 
 /** Wait until the participant has at least `n` room notices; returns the newest one's text. */
 export async function newestNotice(page: Page, n: number): Promise<string> {

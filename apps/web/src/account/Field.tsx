@@ -1,6 +1,9 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 
-/** A labelled input whose problem, when there is one, is announced and tied to it. */
+/**
+ * A labelled input whose problem, when there is one, is announced and tied to it. Used by
+ * every form that checks its own fields (with noValidate), not only the account pages.
+ */
 export function Field({
   id,
   label,
@@ -25,6 +28,26 @@ export function Field({
       )}
     </div>
   );
+}
+
+/**
+ * A field that must not be left empty: `check` says so next to it (and moves there) when
+ * the form is sent without it; typing something clears the problem.
+ */
+export function useRequired(id: string, message: string) {
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  return {
+    problem,
+    check(value: string): boolean {
+      if (value.trim()) return true;
+      setProblem(message);
+      document.getElementById(id)?.focus();
+      return false;
+    },
+    changed(value: string) {
+      if (value.trim()) setProblem(undefined);
+    },
+  };
 }
 
 /**

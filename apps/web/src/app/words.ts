@@ -37,6 +37,10 @@ export const STATUS_FOR_SENDER: Record<SignalStatus, string> = {
   parked: 'A facilitator will come back to it later.',
 };
 
+/** Who reads a signal's words: said next to every box where they are written. */
+export const wordsReaders = (toRoom: boolean): string =>
+  toRoom ? 'Everyone in the room will read your words, with your name.' : 'Only the facilitators will read your words.';
+
 export const VISIBILITY_ORDER: readonly Visibility[] = ['named', 'anonymous_to_room', 'anonymous'];
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -1,4 +1,5 @@
 import type { ConveningView, ParticipantView, RoomView, RoundView } from '@brave/protocol';
+import { countOf } from '@brave/core';
 
 /** Breakout words both screens use, in our own words. Console-only words live in host/. */
 export const CHANNEL_LABEL: Record<string, string> = { money: 'Money', narrative: 'Narrative', policy: 'Policy' };
@@ -16,9 +17,7 @@ export function roomTitle(room: Pick<RoomView, 'kind' | 'name'>): string {
   return room.kind === 'caucus' ? `Caucus: ${room.name}` : room.name;
 }
 
-export function peopleCount(n: number): string {
-  return n === 1 ? '1 person' : `${n} people`;
-}
+export const peopleCount = (n: number): string => countOf(n, 'person', 'people');
 
 /** Names for a list of ids, in the order given; people who left are said so. */
 export function namesOf(state: ConveningView, ids: readonly string[]): string[] {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { countOf } from '@brave/core';
 import type { CommunitySummary } from '@brave/protocol';
 import { AccountPending } from '../account/AccountPending.tsx';
 import { describeError } from '../app/errors.ts';
@@ -88,7 +89,7 @@ function Communities({ caller, name }: { caller: Caller; name: string }) {
                   <Link href={homeHref(c.id)} className="community-link">
                     {c.name}
                   </Link>
-                  <span className="tag">{c.members === 1 ? '1 member' : `${c.members} members`}</span>
+                  <span className="tag">{countOf(c.members, 'member')}</span>
                   {c.description && <p className="hint">{c.description}</p>}
                   <p className="hint">{c.next ? `Next: ${c.next.title}, ${whenText(c.next.startsAt)}` : 'No convening scheduled.'}</p>
                 </li>

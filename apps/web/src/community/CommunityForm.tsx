@@ -9,6 +9,7 @@ import {
   type CommunityInfo,
   type CreateCommunityBody,
 } from '@brave/protocol';
+import { Field, useRequired } from '../account/Field.tsx';
 import { describeError } from '../app/errors.ts';
 import { blankDraft, fromDrafts, toDrafts, type DraftAgreement } from '../components/AgreementsEditor.tsx';
 import { RadioList } from '../components/RadioList.tsx';
@@ -53,6 +54,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
   const [sets, setSets] = useState<AgreementSetInfo[] | null>(null);
   const [d, setD] = useState<Draft>(() => draftFrom(initial));
   const { busy, problem, setProblem, send } = useSending();
+  const nameRequired = useRequired(`${id}-name`, 'Give the community a name. Members read it on their invite.');
   const change = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
 
   useEffect(() => {
@@ -67,6 +69,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
   };
 
   const submit = async () => {
+    if (!nameRequired.check(d.name)) return;
     const channels = channelsFromDrafts(d.channels);
     if (!channels.ok) return setProblem(channels.problem);
     const agreements = d.agreements ? fromDrafts(d.agreements) : undefined;
@@ -85,10 +88,18 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
 
   return (
     <FormFrame className="community-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Community name</label>
-        <input id={`${id}-name`} value={d.name} onChange={(e) => change({ name: e.target.value })} required maxLength={LIMITS.titleMax} />
-      </div>
+      <Field
+        id={`${id}-name`}
+        label="Community name"
+        value={d.name}
+        maxLength={LIMITS.titleMax}
+        aria-required
+        problem={nameRequired.problem}
+        onChange={(e) => {
+          change({ name: e.target.value });
+          nameRequired.changed(e.target.value);
+        }}
+      />
       <div className="field">
         <label htmlFor={`${id}-desc`}>Description (optional)</label>
         <textarea id={`${id}-desc`} rows={3} value={d.description} maxLength={2000} onChange={(e) => change({ description: e.target.value })} aria-describedby={`${id}-desc-hint`} />

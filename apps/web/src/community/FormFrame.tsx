@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { FormProblem } from '../account/Field.tsx';
 
 /**
  * The frame of a community form: its fields, then what went wrong (announced), then
  * Cancel (when the form can be put away) and the submit button. Pairs with useSending.
+ * The form checks its own fields (noValidate) and says what to fix in our words.
  */
 export function FormFrame({
   className,
@@ -24,13 +26,14 @@ export function FormFrame({
   return (
     <form
       className={className}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void onSubmit();
       }}
     >
       {children}
-      <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
+      <FormProblem message={problem} />
       <div className="actions">
         {onCancel && (
           <button type="button" className="button quiet" onClick={onCancel}>

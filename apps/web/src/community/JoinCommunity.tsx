@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ApiRequestError } from '@brave/client';
 import type { InviteInfo } from '@brave/protocol';
+import { FormProblem } from '../account/Field.tsx';
 import { describeError, fieldOf } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Loading, Message } from '../components/Message.tsx';
@@ -82,6 +83,7 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
 
   const submit = async () => {
+    if (!profile.name.trim()) return setProblem({ message: 'Write the name you would like the community to see.', field: 'name' });
     setBusy(true);
     setProblem(null);
     try {
@@ -116,6 +118,7 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
         </section>
         <form
           aria-labelledby={`${id}-about`}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
@@ -123,8 +126,14 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
         >
           <h2 id={`${id}-about`}>About you</h2>
           <p className="hint">What you give here carries over to every convening of the community. You can change it later under My data.</p>
-          <ProfileFields value={profile} onChange={setProfile} channels={info.channels} invalid={problem?.field} />
-          <div role="alert">{problem && <p className="gentle-note">{problem.message}</p>}</div>
+          <ProfileFields
+            value={profile}
+            onChange={setProfile}
+            channels={info.channels}
+            invalid={problem?.field}
+            nameProblem={problem?.field === 'name' ? problem.message : undefined}
+          />
+          <FormProblem message={problem && problem.field !== 'name' ? problem.message : null} />
           <button type="submit" className="button primary wide" disabled={busy}>
             Join the community
           </button>

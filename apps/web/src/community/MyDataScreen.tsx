@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CommunityInfo, MyData } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
+import { peopleCount } from '../breakouts/words.ts';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
@@ -157,7 +158,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
             <p>No caucus answer is kept: you answer afresh in each convening.</p>
           )}
           <h3>People you met</h3>
-          <p>You shared a breakout room with {data.metWith === 1 ? '1 person' : `${data.metWith} people`}. Mixing rounds use this so you keep meeting new people.</p>
+          <p>You shared a breakout room with {peopleCount(data.metWith)}. Mixing rounds use this so you keep meeting new people.</p>
         </section>
         <ConveningsHeld data={data} />
         <section className="card" aria-labelledby={`${id}-leave`}>

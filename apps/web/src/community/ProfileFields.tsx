@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { LIMITS, type CommunityChannel, type MemberProfile } from '@brave/protocol';
+import { Field } from '../account/Field.tsx';
 
 /** What a member tells the community about themselves, as typed (blank = not given). */
 export interface ProfileDraft {
@@ -45,39 +46,40 @@ const OPTIONAL: { key: 'role' | 'team' | 'organisation' | 'region'; label: strin
   { key: 'region', label: 'Region (optional)', max: 60, hint: '' },
 ];
 
-/** The profile fields, shared by the invite page and My data. `invalid` names a field the server refused. */
+/**
+ * The profile fields, shared by the invite page and My data. `invalid` names a field the
+ * server refused; `nameProblem` is said next to the name (a missing one, say).
+ */
 export function ProfileFields({
   value,
   onChange,
   channels,
   invalid,
+  nameProblem,
 }: {
   value: ProfileDraft;
   onChange: (next: ProfileDraft) => void;
   channels: readonly CommunityChannel[];
   invalid?: string | undefined;
+  nameProblem?: string | undefined;
 }) {
   const id = useId();
   const set = (patch: Partial<ProfileDraft>) => onChange({ ...value, ...patch });
   const bad = (field: string) => (invalid === field ? true : undefined);
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Display name</label>
-        <input
-          id={`${id}-name`}
-          value={value.name}
-          onChange={(e) => set({ name: e.target.value })}
-          required
-          maxLength={LIMITS.nameMax}
-          autoComplete="name"
-          aria-invalid={bad('name')}
-          aria-describedby={`${id}-name-hint`}
-        />
-        <p className="hint" id={`${id}-name-hint`}>
-          How the community sees you in every convening.
-        </p>
-      </div>
+      <Field
+        id={`${id}-name`}
+        label="Display name"
+        hint="How the community sees you in every convening."
+        value={value.name}
+        onChange={(e) => set({ name: e.target.value })}
+        aria-required
+        maxLength={LIMITS.nameMax}
+        autoComplete="name"
+        problem={nameProblem}
+        {...(nameProblem ? {} : { 'aria-invalid': bad('name') })}
+      />
       <div className="field">
         <label htmlFor={`${id}-pronouns`}>Pronouns (optional)</label>
         <input

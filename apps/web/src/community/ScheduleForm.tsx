@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { LIMITS, type RoundSpec, type ScheduleBody, type ScheduledConvening } from '@brave/protocol';
+import { Field, useRequired } from '../account/Field.tsx';
 import { linesOf } from './channels.ts';
 import { FormFrame } from './FormFrame.tsx';
 import { PlannedRounds } from './PlannedRounds.tsx';
@@ -35,8 +36,10 @@ export function ScheduleForm({
   const [outline, setOutline] = useState((initial?.outline ?? []).join('\n'));
   const [rounds, setRounds] = useState<RoundSpec[]>(initial?.rounds ?? []);
   const { busy, problem, setProblem, send } = useSending();
+  const titleRequired = useRequired(`${id}-title`, 'Give the convening a title. Members see it in their list and calendar.');
 
   const submit = async () => {
+    if (!titleRequired.check(title)) return;
     const startsAt = fromLocalParts({ date, time });
     if (startsAt === null) return setProblem('Choose a date and a start time that exist on the calendar.');
     const duration = Number(minutes);
@@ -46,10 +49,18 @@ export function ScheduleForm({
 
   return (
     <FormFrame className="schedule-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>Convening title</label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.titleMax} />
-      </div>
+      <Field
+        id={`${id}-title`}
+        label="Convening title"
+        value={title}
+        maxLength={LIMITS.titleMax}
+        aria-required
+        problem={titleRequired.problem}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          titleRequired.changed(e.target.value);
+        }}
+      />
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-date`}>Date</label>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { CommunityHome, WorkingGroupBody, WorkingGroupView } from '@brave/protocol';
+import { Field, useRequired } from '../account/Field.tsx';
 import { FormFrame } from './FormFrame.tsx';
 import { nameWithPronouns } from './words.ts';
 import { useSending } from './useSending.ts';
@@ -20,11 +21,12 @@ export function WorkingGroupForm({
   const [name, setName] = useState(initial?.name ?? '');
   const [channels, setChannels] = useState<string[]>(initial?.channels ?? []);
   const [members, setMembers] = useState<string[]>(initial?.members ?? []);
-  const { busy, problem, setProblem, send } = useSending();
+  const { busy, problem, send } = useSending();
+  const nameRequired = useRequired(`${id}-name`, 'Give the working group a name.');
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
   const submit = async () => {
-    if (!name.trim()) return setProblem('Give the working group a name.');
+    if (!nameRequired.check(name)) return;
     // Keep only what still exists: a channel or member may have gone since the form opened.
     const known = new Set(home.members.map((m) => m.id));
     const kept = new Set(home.community.channels.map((c) => c.id));
@@ -33,10 +35,18 @@ export function WorkingGroupForm({
 
   return (
     <FormFrame className="group-form" onSubmit={submit} problem={problem} busy={busy} submitLabel="Save working group" onCancel={onCancel}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Working group name</label>
-        <input id={`${id}-name`} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
-      </div>
+      <Field
+        id={`${id}-name`}
+        label="Working group name"
+        value={name}
+        maxLength={80}
+        aria-required
+        problem={nameRequired.problem}
+        onChange={(e) => {
+          setName(e.target.value);
+          nameRequired.changed(e.target.value);
+        }}
+      />
       <fieldset className="fieldset">
         <legend>Drafts they edit</legend>
         {home.community.channels.map((c) => (

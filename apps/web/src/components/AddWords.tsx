@@ -1,9 +1,14 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '@brave/protocol';
+import { wordsReaders } from '../app/words.ts';
 import { useCommand } from '../live/useCommand.ts';
 
-/** Explaining later, "when you can": words added to a signal already sent. */
-export function AddWords({ signalId, kind }: { signalId: string; kind: string }) {
+/**
+ * Explaining later, "when you can": words added to a signal already sent. They reach
+ * whoever its words were for when it was sent (the facilitators, unless the sender said
+ * the room), and the box says so.
+ */
+export function AddWords({ signalId, kind, toRoom }: { signalId: string; kind: string; toRoom: boolean }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
@@ -31,7 +36,18 @@ export function AddWords({ signalId, kind }: { signalId: string; kind: string })
       }}
     >
       <label htmlFor={id}>Your words</label>
-      <textarea id={id} rows={2} maxLength={LIMITS.explanationMax} value={words} onChange={(e) => setWords(e.target.value)} autoFocus />
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={LIMITS.explanationMax}
+        value={words}
+        onChange={(e) => setWords(e.target.value)}
+        aria-describedby={`${id}-hint`}
+        autoFocus
+      />
+      <p className="hint" id={`${id}-hint`}>
+        {wordsReaders(toRoom)}
+      </p>
       <div className="actions">
         <button type="button" className="button quiet small" onClick={() => setOpen(false)}>
           Not now

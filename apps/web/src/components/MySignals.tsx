@@ -29,7 +29,7 @@ export function MySignals() {
                 {s.explanation ? (
                   <blockquote className="words">{s.explanation}</blockquote>
                 ) : (
-                  state.status === 'open' && <AddWords signalId={s.id} kind={KIND_LABEL[s.kind].toLowerCase()} />
+                  state.status === 'open' && <AddWords signalId={s.id} kind={KIND_LABEL[s.kind].toLowerCase()} toRoom={!s.privateExplanation} />
                 )}
               </li>
             );

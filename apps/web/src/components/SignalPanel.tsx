@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { LIMITS, type SignalKind, type Visibility } from '@brave/protocol';
-import { KIND_HINT, KIND_LABEL, VISIBILITY_CHOICE, VISIBILITY_ORDER, clockTime } from '../app/words.ts';
+import type { SignalKind, Visibility } from '@brave/protocol';
+import { KIND_HINT, KIND_LABEL, VISIBILITY_ORDER, clockTime, wordsReaders } from '../app/words.ts';
 import { useConvening } from '../live/context.ts';
 import { useCommand } from '../live/useCommand.ts';
-import { RadioList } from './RadioList.tsx';
+import { SignalCompose, type SignalDraft } from './SignalCompose.tsx';
 import { useSignalShortcuts } from './useSignalShortcuts.ts';
 
 const WHO_KNOWS: Record<Visibility, string> = {
@@ -15,40 +15,47 @@ const WHO_KNOWS: Record<Visibility, string> = {
 const KINDS: readonly SignalKind[] = ['ouch', 'whoops'];
 
 /**
- * Ouch and whoops: one tap (or Alt+O / Alt+W) sends, with whatever words are in the box
- * and the visibility chosen above, bounded by what this convening allows.
+ * Ouch and whoops: choose one (a tap, or Alt+O / Alt+W), then say who sees it was you
+ * and add words if you want, then send (Send, or the same shortcut again). Everything
+ * after the choice sits below the buttons, in the page's flow, so nothing covers them.
  */
 export function SignalPanel() {
   const { state } = useConvening();
   const base = useId();
   const policy = state.signalPolicy;
   const allowed = VISIBILITY_ORDER.filter((v) => policy.allowed.includes(v));
-  const [chosen, setChosen] = useState<Visibility>(policy.default);
-  const visibility = allowed.includes(chosen) ? chosen : policy.default;
-  const [words, setWords] = useState('');
-  const [wordsPrivate, setWordsPrivate] = useState(false);
-  const [sent, setSent] = useState<{ kind: SignalKind; visibility: Visibility; at: number } | null>(null);
+  const [lastVisibility, setLastVisibility] = useState<Visibility>(policy.default);
+  const initial = allowed.includes(lastVisibility) ? lastVisibility : policy.default;
+  const [choosing, setChoosing] = useState<SignalKind | null>(null);
+  const [sent, setSent] = useState<{ kind: SignalKind; visibility: Visibility; words: boolean; toRoom: boolean; at: number } | null>(null);
   const { send, pending, error } = useCommand();
   const open = state.status === 'open';
+  const buttons = useRef<Partial<Record<SignalKind, HTMLButtonElement | null>>>({});
 
-  const raise = async (kind: SignalKind) => {
+  const back = (kind: SignalKind) => {
+    setChoosing(null);
+    buttons.current[kind]?.focus();
+  };
+  const raise = async (kind: SignalKind, draft: SignalDraft) => {
     if (pending || !open) return;
-    const explanation = words.trim();
+    setLastVisibility(draft.visibility);
     const result = await send({
       type: 'signal.raise',
       kind,
-      visibility,
-      ...(explanation ? { explanation } : {}),
-      ...(visibility === 'named' && wordsPrivate ? { privateExplanation: true } : {}),
+      visibility: draft.visibility,
+      ...(draft.explanation ? { explanation: draft.explanation } : {}),
+      ...(draft.toRoom ? { explanationFor: 'room' as const } : {}),
     });
     if (result.ok) {
-      setWords('');
-      setSent({ kind, visibility, at: Date.now() });
+      setSent({ kind, visibility: draft.visibility, words: draft.explanation !== '', toRoom: draft.toRoom, at: Date.now() });
+      back(kind);
     } else {
       setSent(null);
     }
   };
-  useSignalShortcuts((kind) => void raise(kind), open);
+  // The shortcut chooses; pressed again while its step is open, it sends as the step stands.
+  const draftRef = useRef<(() => void) | null>(null);
+  useSignalShortcuts((kind) => (choosing === kind && draftRef.current ? draftRef.current() : setChoosing(kind)), open);
 
   // Right after affirming, the button that had focus is gone: start keyboard users here.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -65,13 +72,17 @@ export function SignalPanel() {
         {KINDS.map((kind) => (
           <button
             key={kind}
+            ref={(el) => {
+              buttons.current[kind] = el;
+            }}
             type="button"
             className={`signal-button signal-${kind}`}
             aria-labelledby={`${base}-${kind}`}
             aria-describedby={`${base}-${kind}-hint`}
             aria-keyshortcuts={kind === 'ouch' ? 'Alt+O' : 'Alt+W'}
+            aria-expanded={choosing === kind}
             disabled={!open}
-            onClick={() => void raise(kind)}
+            onClick={() => setChoosing(kind)}
           >
             <span className="signal-word" id={`${base}-${kind}`}>
               {KIND_LABEL[kind]}
@@ -82,56 +93,36 @@ export function SignalPanel() {
           </button>
         ))}
       </div>
-      <p className="shortcut-help">
-        From the keyboard: <kbd>Alt</kbd> + <kbd>O</kbd> for ouch, <kbd>Alt</kbd> + <kbd>W</kbd> for whoops.
-      </p>
+      {choosing ? (
+        <SignalCompose
+          key={choosing}
+          kind={choosing}
+          allowed={allowed}
+          initial={initial}
+          pending={pending}
+          register={(sendNow) => {
+            draftRef.current = sendNow;
+          }}
+          onSend={(draft) => void raise(choosing, draft)}
+          onCancel={() => back(choosing)}
+        />
+      ) : (
+        <p className="shortcut-help">
+          Choose one, then add words if you want and send. From the keyboard: <kbd>Alt</kbd> + <kbd>O</kbd> for ouch,{' '}
+          <kbd>Alt</kbd> + <kbd>W</kbd> for whoops; the same keys again send.
+        </p>
+      )}
 
       <div className="signal-status" role="status">
         {error ? (
           <p className="gentle-note">{error.message}</p>
         ) : sent ? (
           <p className="sent-note">
-            Your {KIND_LABEL[sent.kind].toLowerCase()} went to the facilitators at {clockTime(sent.at)}.{' '}
-            {WHO_KNOWS[sent.visibility]}
+            Your {KIND_LABEL[sent.kind].toLowerCase()} went to the facilitators at {clockTime(sent.at)}. {WHO_KNOWS[sent.visibility]}
+            {sent.words ? ` ${wordsReaders(sent.toRoom)}` : ''}
           </p>
         ) : null}
       </div>
-
-      {allowed.length > 1 ? (
-        <RadioList
-          legend="Who sees it was you"
-          value={visibility}
-          onChange={setChosen}
-          options={allowed.map((v) => ({ value: v, ...VISIBILITY_CHOICE[v] }))}
-        />
-      ) : (
-        <p className="muted">
-          In this convening: {VISIBILITY_CHOICE[visibility].label.toLowerCase()}. {VISIBILITY_CHOICE[visibility].hint}
-        </p>
-      )}
-
-      <div className="field">
-        <label htmlFor={`${base}-words`}>A few words (optional)</label>
-        <textarea
-          id={`${base}-words`}
-          rows={2}
-          maxLength={LIMITS.explanationMax}
-          value={words}
-          onChange={(e) => setWords(e.target.value)}
-          aria-describedby={`${base}-words-hint`}
-        />
-        <p className="hint" id={`${base}-words-hint`}>
-          {visibility === 'named'
-            ? 'Sent with your next signal. You can also add words afterwards.'
-            : 'Sent with your next signal, to the facilitators only.'}
-        </p>
-      </div>
-      {visibility === 'named' && (
-        <label className="check">
-          <input type="checkbox" checked={wordsPrivate} onChange={(e) => setWordsPrivate(e.target.checked)} />
-          Share my words with the facilitators only
-        </label>
-      )}
     </section>
   );
 }

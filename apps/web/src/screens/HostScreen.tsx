@@ -82,6 +82,7 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
       <Suspense fallback={null}>
         <RoundStrip />
       </Suspense>
+      <InvitePanel cohostCode={cohostCode} />
       <main className="host-grid">
         <div className="host-col host-col-queue">
           <SignalQueue />
@@ -94,7 +95,6 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
           <HostAgreements />
         </div>
         <div className="host-col">
-          <InvitePanel cohostCode={cohostCode} />
           <ParticipantList />
         </div>
       </main>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { api } from '@brave/client';
 import { LIMITS, type JoinInfo } from '@brave/protocol';
+import { Field, FormProblem, useRequired } from '../account/Field.tsx';
 import { describeError, fieldOf } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { loadSeat, saveSeat } from '../app/storage.ts';
@@ -65,8 +66,10 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
   const seat = loadSeat(info.conveningId);
   const hosting = cohost !== null;
+  const nameRequired = useRequired(`${id}-name`, 'Write the name you would like the group to see.');
 
   const submit = async () => {
+    if (!nameRequired.check(name)) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -97,24 +100,26 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
           </p>
         )}
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
           }}
         >
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Your name</label>
-            <input
-              id={`${id}-name`}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              required
-              maxLength={LIMITS.nameMax}
-              autoComplete="name"
-              aria-invalid={problem?.field === 'name' ? true : undefined}
-            />
-            <p className="hint">As you would like the group to see it.</p>
-          </div>
+          <Field
+            id={`${id}-name`}
+            label="Your name"
+            hint="As you would like the group to see it."
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              nameRequired.changed(e.target.value);
+            }}
+            problem={nameRequired.problem ?? (problem?.field === 'name' ? problem.message : undefined)}
+            aria-required
+            maxLength={LIMITS.nameMax}
+            autoComplete="name"
+          />
           <div className="field">
             <label htmlFor={`${id}-pronouns`}>Pronouns (optional)</label>
             <input
@@ -126,11 +131,7 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
               aria-invalid={problem?.field === 'pronouns' ? true : undefined}
             />
           </div>
-          {problem && (
-            <p className="gentle-note" role="alert">
-              {problem.message}
-            </p>
-          )}
+          <FormProblem message={problem && problem.field !== 'name' ? problem.message : null} />
           <button type="submit" className="button primary wide" disabled={busy}>
             {hosting ? 'Join the facilitation team' : 'Join'}
           </button>

@@ -8,6 +8,7 @@ import {
   type CreateConveningBody,
   type Visibility,
 } from '@brave/protocol';
+import { Field, FormProblem, useRequired } from '../account/Field.tsx';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { saveSeat } from '../app/storage.ts';
@@ -31,6 +32,7 @@ export function StartScreen() {
   const [preferred, setPreferred] = useState<Visibility>(DEFAULT_SIGNAL_POLICY.default);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const titleRequired = useRequired(`${id}-title`, 'Give your convening a title. People see it when they join, so they know they are in the right place.');
 
   useEffect(() => {
     api.agreementSets(window.location.origin).then(setSets, (err: unknown) => setProblem(describeError(err)));
@@ -43,6 +45,7 @@ export function StartScreen() {
   const editChosen = () => setDrafts(toDrafts(sets?.find((s) => s.id === setId)?.agreements ?? []));
 
   const submit = async () => {
+    if (!titleRequired.check(title)) return;
     const agreements = drafts ? fromDrafts(drafts) : undefined;
     if (agreements && agreements.length === 0) {
       setProblem('Write at least one agreement, or pick one of the sets.');
@@ -90,16 +93,25 @@ export function StartScreen() {
       <form
         className="card start-form"
         aria-labelledby={`${id}-form`}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
         <h2 id={`${id}-form`}>Your convening</h2>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>Title</label>
-          <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.titleMax} />
-        </div>
+        <Field
+          id={`${id}-title`}
+          label="Title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            titleRequired.changed(e.target.value);
+          }}
+          problem={titleRequired.problem}
+          aria-required
+          maxLength={LIMITS.titleMax}
+        />
         <div className="field">
           <label htmlFor={`${id}-name`}>Your name</label>
           <input id={`${id}-name`} value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.nameMax} autoComplete="name" />
@@ -113,11 +125,7 @@ export function StartScreen() {
           </p>
         )}
         <VisibilityPolicyField allowed={allowed} onAllowed={setAllowed} preferred={preferred} onPreferred={setPreferred} />
-        {problem && (
-          <p className="gentle-note" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem message={problem} />
         <button type="submit" className="button primary wide" disabled={busy}>
           Open the convening
         </button>

@@ -14,6 +14,7 @@ import { fillPools, poolOf } from './pools.ts';
 import type { PoolSpec } from './pools.ts';
 import { normaliseAnswer, roomCountForMax } from './sizes.ts';
 import type { AffinityStrategy } from './types.ts';
+import { byCount, countOf } from '../plural.ts';
 
 export const DEFAULT_CAUCUS_OPTIONS: readonly string[] = ['person of color', 'white'];
 
@@ -68,15 +69,15 @@ function caucusPool(members: number[], option: string, o: number, maxSize: numbe
 
 function describeAffinity(ctx: Context, draft: Draft, undecided: number, where: AffinityStrategy['undecided']): void {
   const caucusRooms = draft.rooms.filter((room) => room.kind === 'caucus');
-  draft.lines.push(`${caucusRooms.length} caucus room(s), formed only from each person's own answer.`);
+  draft.lines.push(`${countOf(caucusRooms.length, 'caucus room')}, formed only from each person's own answer.`);
   if (undecided > 0) {
     const place = where === 'open-room' ? 'the open room' : 'plenary';
-    draft.lines.push(`${undecided} person(s) did not choose a caucus and go to ${place}.`);
+    draft.lines.push(`${countOf(undecided, 'person', 'people')} did not choose a caucus and go to ${place}.`);
   }
   if (!ctx.onePerRoom) return;
   const without = caucusRooms.filter((room) => !room.members.some((m) => ctx.isFacilitator[m] === 1)).length;
   if (without > 0) {
-    draft.lines.push(`${without} caucus room(s) have no facilitator: facilitators join a caucus only by their own answer.`);
+    draft.lines.push(`${countOf(without, 'caucus room')} ${byCount(without, 'has', 'have')} no facilitator: facilitators join a caucus only by their own answer.`);
   }
 }
 

@@ -10,6 +10,7 @@ import { fillPools, poolOf } from './pools.ts';
 import type { PoolSpec } from './pools.ts';
 import { capitalise, normaliseAnswer, roomCountForMax, slug } from './sizes.ts';
 import type { ByChoiceStrategy, Unanswered } from './types.ts';
+import { countOf } from '../plural.ts';
 
 interface AnswerGroup {
   label: string;
@@ -83,7 +84,7 @@ function placeFloaters(draft: Draft, floaters: number[], ctx: Context): void {
   const left = floaters.slice(next);
   draft.plenary.push(...left);
   if (floaters.length > 0) {
-    draft.lines.push(`${next} facilitator(s) without an answer joined rooms that had none; ${left.length} stay in plenary.`);
+    draft.lines.push(`${countOf(next, 'facilitator')} without an answer joined rooms that had none; ${left.length} stay in plenary.`);
   }
 }
 
@@ -92,10 +93,10 @@ function hasFacilitator(room: DraftRoom, ctx: Context): boolean {
 }
 
 function describeChoice(draft: Draft, groups: number, open: number, unanswered: Unanswered, field: string): void {
-  draft.lines.push(`${groups} ${field} group(s) in ${draft.rooms.length} room(s).`);
+  draft.lines.push(`${countOf(groups, `${field} group`)} in ${countOf(draft.rooms.length, 'room')}.`);
   if (open === 0) return;
   const where = unanswered === 'open-room' ? 'an open room' : 'plenary';
-  draft.lines.push(`${open} person(s) gave no ${field} and go to ${where}.`);
+  draft.lines.push(`${countOf(open, 'person', 'people')} gave no ${field} and go to ${where}.`);
 }
 
 function reasonForChoice(field: string, maxSize: number) {

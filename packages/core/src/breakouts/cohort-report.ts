@@ -4,6 +4,7 @@
 import type { Context, Draft } from './context.ts';
 import type { TeamProfile } from './cohort-search.ts';
 import type { CohortBalance } from './types.ts';
+import { countOf } from '../plural.ts';
 
 export function describeCohorts(
   ctx: Context,
@@ -44,7 +45,7 @@ function balanceLine(b: CohortBalance): string {
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || 'none given';
-  return `${b.name}: ${b.teams.length} teams, ${b.people} people; regions: ${list(b.regions)}; org types: ${list(b.orgTypes)}.`;
+  return `${b.name}: ${countOf(b.teams.length, 'team')}, ${countOf(b.people, 'person', 'people')}; regions: ${list(b.regions)}; org types: ${list(b.orgTypes)}.`;
 }
 
 function checkTeamCounts(
@@ -59,7 +60,7 @@ function checkTeamCounts(
     draft.unsatisfied.push({
       kind: 'teamsPerCohort',
       ids: list.map((t) => teams[t]!.name),
-      reason: `${room?.name ?? 'A cohort'} has ${list.length} teams; ${teams.length} teams cannot all be grouped ${bounds.min}–${bounds.max} at a time.`,
+      reason: `${room?.name ?? 'A cohort'} has ${countOf(list.length, 'team')}; ${countOf(teams.length, 'team')} cannot all be grouped ${bounds.min}–${bounds.max} at a time.`,
     });
   });
 }
@@ -77,7 +78,7 @@ function checkOrganisations(draft: Draft, cohorts: readonly number[][], teams: r
       draft.unsatisfied.push({
         kind: 'sameOrganisation',
         ids: names,
-        reason: `${draft.rooms[c]?.name ?? 'A cohort'} holds ${names.length} teams from ${org}: there are more of its teams than cohorts, or no other split fitted.`,
+        reason: `${draft.rooms[c]?.name ?? 'A cohort'} holds ${countOf(names.length, 'team')} from ${org}: there are more of its teams than cohorts, or no other split fitted.`,
       });
     }
   });

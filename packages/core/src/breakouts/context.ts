@@ -6,6 +6,7 @@ import type { PairGraph } from './edges.ts';
 import { createRng, normaliseSeed } from './rng.ts';
 import type { Rng } from './rng.ts';
 import type { AloneRoom, CohortBalance, EngineParticipant, PlanInput, Reassignment, UnsatisfiedConstraint } from './types.ts';
+import { byCount, countOf } from '../plural.ts';
 
 export interface Context {
   people: readonly EngineParticipant[];
@@ -98,7 +99,7 @@ function cleanGroups(
     }
     if (members.length >= 2) out.push(members);
   }
-  if (unknown > 0) notes.push(`${unknown} id(s) in ${label} constraints are not in this roster and were ignored.`);
+  if (unknown > 0) notes.push(`${countOf(unknown, 'id')} in ${label} constraints ${byCount(unknown, 'is', 'are')} not in this roster and ${byCount(unknown, 'was', 'were')} ignored.`);
   return out;
 }
 

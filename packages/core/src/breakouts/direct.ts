@@ -5,6 +5,7 @@
 import { emptyDraft } from './context.ts';
 import type { ConstraintKind, Context, Draft, DraftRoom } from './context.ts';
 import type { ManualStrategy, SelfSelectStrategy } from './types.ts';
+import { byCount, countOf } from '../plural.ts';
 
 export function planSelfSelect(ctx: Context, strategy: SelfSelectStrategy): Draft {
   const draft = emptyDraft(reasonFor('People chose their own rooms'));
@@ -29,7 +30,7 @@ export function planSelfSelect(ctx: Context, strategy: SelfSelectStrategy): Draf
   for (const room of draft.rooms) room.members.sort((a, b) => a - b);
   draft.reassigned.sort((a, b) => ctx.indexOf.get(a.id)! - ctx.indexOf.get(b.id)!);
   const got = ctx.n - overflow.length;
-  draft.lines.push(`${got} of ${ctx.n} people got the room they chose; ${overflow.length} were placed in the least full room.`);
+  draft.lines.push(`${got} of ${countOf(ctx.n, 'person', 'people')} got the room they chose; ${overflow.length} ${byCount(overflow.length, 'was', 'were')} placed in the least full room.`);
   return draft;
 }
 
@@ -76,7 +77,7 @@ export function planManual(ctx: Context, strategy: ManualStrategy): Draft {
     draft.reassigned.push({ id: person.id, to: null, reason });
   });
   const strangers = Object.keys(placements).filter((id) => !ctx.indexOf.has(id)).length;
-  if (strangers > 0) draft.lines.push(`${strangers} placement(s) name people who are not here and were ignored.`);
+  if (strangers > 0) draft.lines.push(`${countOf(strangers, 'placement')} ${byCount(strangers, 'names', 'name')} people who are not here and ${byCount(strangers, 'was', 'were')} ignored.`);
   draft.lines.push(`${ctx.n - draft.plenary.length} placed by hand; ${draft.plenary.length} stay in plenary.`);
   return draft;
 }

@@ -7,6 +7,7 @@ import { otherAlone } from './alone.ts';
 import type { Context, Draft, DraftRoom } from './context.ts';
 import { repeatedPairs } from './pairs.ts';
 import type { Plan, PlannedRoom, UnsatisfiedConstraint } from './types.ts';
+import { byCount, countOf } from '../plural.ts';
 
 const LISTED = 20;
 
@@ -65,9 +66,9 @@ function summary(sizes: number[], plenary: number, repeats: number, unmet: numbe
     const least = Math.min(...sizes);
     const most = Math.max(...sizes);
     const range = least === most ? `${least}` : `${least}–${most}`;
-    lines.push(`${sizes.length} room(s) of ${range} people; ${plenary} in plenary.`);
+    lines.push(`${countOf(sizes.length, 'room')} of ${range} people; ${plenary} in plenary.`);
   }
-  lines.push(repeats === 0 ? 'Nobody shares a room with someone they met before.' : `${repeats} pair(s) meet again.`);
+  lines.push(repeats === 0 ? 'Nobody shares a room with someone they met before.' : `${countOf(repeats, 'pair')} ${byCount(repeats, 'meets', 'meet')} again.`);
   if (unmet > 0) lines.push(`${unmet} wish(es) could not be met; see the list.`);
   return lines;
 }
@@ -105,6 +106,6 @@ function checkFacilitators(ctx: Context, draft: Draft): UnsatisfiedConstraint[] 
       });
     }
   }
-  if (draft.rooms.length > 0) draft.lines.push(`${covered} of ${draft.rooms.length} room(s) have a facilitator.`);
+  if (draft.rooms.length > 0) draft.lines.push(`${covered} of ${countOf(draft.rooms.length, 'room')} ${byCount(covered, 'has', 'have')} a facilitator.`);
   return out;
 }

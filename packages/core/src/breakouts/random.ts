@@ -7,6 +7,7 @@ import { forPairs } from './graph.ts';
 import { fillPools, poolOf } from './pools.ts';
 import { balancedSizes, roomCountFor } from './sizes.ts';
 import type { MixStrategy, RandomStrategy } from './types.ts';
+import { byCount, countOf } from '../plural.ts';
 
 const LISTED = 20;
 
@@ -20,7 +21,7 @@ export function planMixed(ctx: Context, strategy: RandomStrategy | MixStrategy, 
   const draft = emptyDraft(reasonForMixed(ctx, count));
   draft.rooms = fill(ctx, [pool], { history: mixing, sameTeam: avoidTeam }, mixing);
   if (strategy.by === 'count' && strategy.rooms > count && ctx.n > 0) {
-    draft.lines.push(`Asked for ${strategy.rooms} rooms; made ${count} so nobody sits alone.`);
+    draft.lines.push(`Asked for ${countOf(strategy.rooms, 'room')}; made ${count} so nobody sits alone.`);
   }
   if (strategy.by === 'size' && ctx.n > 0) draft.lines.push(sizeLine(strategy.size, balancedSizes(ctx.n, count)));
   if (avoidTeam) reportTeammates(ctx, draft);
@@ -57,7 +58,7 @@ function reportTeammates(ctx: Context, draft: Draft): void {
     for (const mates of byTeam.values()) forPairs(mates, (i, j) => found.push([i, j]));
   }
   if (found.length === 0) return;
-  draft.lines.push(`${found.length} teammate pair(s) share a room: there was no better split.`);
+  draft.lines.push(`${countOf(found.length, 'teammate pair')} ${byCount(found.length, 'shares', 'share')} a room: there was no better split.`);
   for (const [i, j] of found.sort((a, b) => a[0] - b[0] || a[1] - b[1]).slice(0, LISTED)) {
     draft.unsatisfied.push({
       kind: 'avoidSameTeam',

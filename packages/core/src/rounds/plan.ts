@@ -3,6 +3,7 @@ import { planBreakouts, PlanError, type EngineParticipant, type Plan, type Strat
 import { isFacilitator } from '../viewer.ts';
 import { isCaucusRound, isPrivateRoom } from './access.ts';
 import { laterMixRounds, planTogether, type PlanBudget } from './together.ts';
+import { byCount, countOf } from '../plural.ts';
 
 export interface PlanContext {
   /** Who is connected now; people who are away stay in plenary. Everyone when absent. */
@@ -148,9 +149,9 @@ const CAUCUS_PREVIEW_MOVE = 'In a caucus round people are placed by their own an
 function caucusLines(rooms: RoomView[], plenarySize: number): string[] {
   const caucuses = rooms.filter((r) => r.kind === 'caucus').length;
   const open = rooms.filter((r) => r.kind !== 'caucus').reduce((n, r) => n + r.size, 0);
-  const lines = [`${caucuses} caucus room(s), formed only from each person's own answer.`];
-  if (open > 0) lines.push(`${open} person(s) who chose no caucus meet in the open room.`);
-  lines.push(`${plenarySize} person(s) stay in plenary.`);
+  const lines = [`${countOf(caucuses, 'caucus room')}, formed only from each person's own answer.`];
+  if (open > 0) lines.push(`${countOf(open, 'person', 'people')} who chose no caucus ${byCount(open, 'meets', 'meet')} in the open room.`);
+  lines.push(`${countOf(plenarySize, 'person', 'people')} ${byCount(plenarySize, 'stays', 'stay')} in plenary.`);
   lines.push('Rosters, repeat meetings and wishes are not shown for a caucus round: they would tell who chose what.');
   return lines;
 }

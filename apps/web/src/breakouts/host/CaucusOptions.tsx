@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { countOf } from '@brave/core';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
 
@@ -29,7 +30,9 @@ export function CaucusOptions() {
 
   return (
     <details className="caucus-options">
-      <summary>Caucus question</summary>
+      <summary>
+        Caucus question <span className="count">{countOf(state.caucusOptions.length, 'option')}</span>
+      </summary>
       <p className="muted">
         People answer privately and can always choose “Prefer not to say” or skip. Someone whose answer is no longer an
         option is not placed in a caucus until they answer again.

@@ -1,3 +1,4 @@
+import { isFacilitatorRole } from '../../breakouts/words.ts';
 import { useConvening } from '../../live/context.ts';
 
 const ROLE: Record<string, string> = { facilitator: 'Facilitator', cofacilitator: 'Co-facilitator', observer: 'Observer' };
@@ -19,7 +20,10 @@ export function ParticipantList() {
               {p.pronouns && <span className="muted"> ({p.pronouns})</span>}
             </span>
             {ROLE[p.role] && <span className="tag">{ROLE[p.role]}</span>}
-            <span className={p.affirmedAt ? 'affirmed' : 'muted'}>{p.affirmedAt ? 'Keeping the agreements' : 'Reading the agreements'}</span>
+            {/* Facilitators hold the agreements by their role: never shown as still reading. */}
+            {!isFacilitatorRole(p) && (
+              <span className={p.affirmedAt ? 'affirmed' : 'muted'}>{p.affirmedAt ? 'Keeping the agreements' : 'Reading the agreements'}</span>
+            )}
           </li>
         ))}
       </ul>
