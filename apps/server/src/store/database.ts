@@ -33,9 +33,10 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
 export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Database {
   mkdirSync(dirname(file), { recursive: true });
   const raw = new Sqlite(file);
+  // Waiting first: another process may be switching a new file to WAL right now.
+  raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
-  raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
   return {
@@ -82,9 +83,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // Milliseconds and sequence numbers are bigint columns; all fit a JS number.
     types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
   });
-  // An idle connection the server drops (restart, outage) must not crash the process:
-  // the next query opens a new one or fails as store_unavailable.
+  // A connection the server drops (restart, outage) must not crash the process: its query,
+  // if any, fails as store_unavailable, and the next one opens a new connection. pg emits
+  // the drop on the pool for idle clients and on the client itself while it is lent out.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

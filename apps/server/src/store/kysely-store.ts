@@ -1,9 +1,9 @@
-import Sqlite from 'better-sqlite3';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DomainEvent } from '@brave/protocol';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
-import { StoreUnavailableError, type ActionRecord, type ConveningRecord, type NewEvent, type Store, type StoredEvent } from './types.ts';
+import { refusalsUnavailable, transact, type Tx } from './transactions.ts';
+import type { ActionRecord, ConveningRecord, NewEvent, Store, StoredEvent } from './types.ts';
 
 /**
  * How concurrent writers of one convening get gap-free sequence numbers on PostgreSQL:
@@ -14,10 +14,6 @@ import { StoreUnavailableError, type ActionRecord, type ConveningRecord, type Ne
  */
 export type SeqStrategy = 'lock' | 'retry';
 
-type Tx = Kysely<Schema> | Transaction<Schema>;
-
-const RETRIES = 20;
-const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === '23505';
 
 /**
  * The convening store, written once for both engines. Every write is one transaction and
@@ -128,41 +124,15 @@ export class KyselyStore implements Store {
     return row ?? null;
   }
 
-  /** One transaction holding the convening's write turn; retried only for a lost `retry` race. */
+  /** One transaction holding the convening's write turn (see SeqStrategy). */
   private async write<T>(conveningId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.kind === 'sqlite') return unavailableOnRefusal(() => immediate(this.kysely, fn));
-    const locking = (this.options.seq ?? 'lock') === 'lock';
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.kysely.transaction().execute(async (tx) => {
-          if (locking) await sql`SELECT pg_advisory_xact_lock(hashtext('brave.events'), hashtext(${conveningId}))`.execute(tx);
-          return fn(tx);
-        });
-      } catch (err) {
-        if (!locking && isUniqueViolation(err) && attempt < RETRIES) continue;
-        throw unavailable(err);
-      }
-    }
+    const strategy = this.options.seq ?? 'lock';
+    return transact(this.database, fn, strategy === 'lock' ? { lock: ['brave.events', conveningId] } : { retryOnConflict: true });
   }
 
   private async read<T>(fn: () => Promise<T>): Promise<T> {
-    return unavailableOnRefusal(fn);
+    return refusalsUnavailable(fn);
   }
-}
-
-/** SQLite: take the write lock up front (BEGIN IMMEDIATE), so two writers cannot both read MAX(seq). */
-async function immediate<T>(db: Kysely<Schema>, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql`COMMIT`.execute(conn);
-      return result;
-    } catch (err) {
-      await sql`ROLLBACK`.execute(conn).catch(() => {});
-      throw err;
-    }
-  });
 }
 
 async function appendRows(tx: Tx, conveningId: string, events: NewEvent[]): Promise<StoredEvent[]> {
@@ -180,21 +150,3 @@ async function appendRows(tx: Tx, conveningId: string, events: NewEvent[]): Prom
   return stored;
 }
 
-async function unavailableOnRefusal<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw unavailable(err);
-  }
-}
-
-/** Errors of the database or of reaching it; a bug of ours (a TypeError, a bad event) stays what it is. */
-function unavailable(err: unknown): unknown {
-  if (err instanceof StoreUnavailableError) return err;
-  const fromDatabase =
-    err instanceof Sqlite.SqliteError ||
-    (err instanceof Error && ('severity' in err || /ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|timeout|terminated|Connection/i.test(`${(err as { code?: string }).code ?? ''} ${err.message}`)));
-  if (!fromDatabase) return err;
-  const code = (err as { code?: string }).code;
-  return new StoreUnavailableError(`The database refused the write${code ? ` (${code})` : ''}.`, { cause: err });
-}

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { openDatabase, type Database as OpenDatabase } from './database.ts';
 import { KyselyStore } from './kysely-store.ts';
+import { openTransactions } from './transactions.ts';
 import { StoreUnavailableError } from './types.ts';
 
 /**
@@ -31,6 +32,9 @@ export class SqliteStore extends KyselyStore {
  * server's SQLite file that prepares its own statements writes through this.
  */
 export function immediate<T>(db: Database.Database, fn: () => T): T {
+  // A convening write is between its statements on this connection (a rare interleaving of
+  // two async chains): refuse rather than nest inside a transaction that may roll back.
+  if (openTransactions.has(db)) throw new StoreUnavailableError('The database is busy with another write.');
   try {
     return db.transaction(fn).immediate();
   } catch (err) {
