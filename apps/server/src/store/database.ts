@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase } from 'kysely';
-import pg from 'pg';
+import type { CustomTypesConfig, Pool } from 'pg';
 import { migrations, type Engine } from './migrations.ts';
 import type { Schema } from './schema.ts';
 
@@ -20,7 +20,7 @@ export interface Database {
 
 /** `DATABASE_URL=postgres://…` selects PostgreSQL; otherwise the SQLite file. Migrated before it is returned. */
 export async function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile: string; busyTimeoutMs?: number }): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile, options);
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile, options);
   try {
     await migrate(database);
   } catch (err) {
@@ -74,14 +74,16 @@ function preparedOnce(raw: Sqlite.Database): SqliteDatabase {
 
 const INT8 = 20;
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({
+/** pg is loaded only here, so the SQLite default does not pay for it at start-up. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const pool: Pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     // An unreachable server refuses a write within seconds instead of holding it.
     connectionTimeoutMillis: 5_000,
     // Milliseconds and sequence numbers are bigint columns; all fit a JS number.
-    types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
+    types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) } as CustomTypesConfig,
   });
   // A connection the server drops (restart, outage) must not crash the process: its query,
   // if any, fails as store_unavailable, and the next one opens a new connection. pg emits
