@@ -5,7 +5,7 @@ import type { DomainEvent } from '@brave/protocol';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore, type SeqStrategy } from '../../apps/server/src/store/kysely-store.ts';
 import type { NewEvent } from '../../apps/server/src/store/types.ts';
-import { postgresBin, startPostgres } from '../../test/support/postgres.ts';
+import { postgresBin, startPostgres } from '../../test/support/engines.ts';
 import { now } from '../lib/clock.ts';
 import { round, summarise, type Summary } from '../lib/stats.ts';
 

@@ -8,7 +8,7 @@ import { KyselyDocLog } from '../../apps/server/src/collab/doc-log.ts';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { StoreUnavailableError, type NewEvent } from '../../apps/server/src/store/types.ts';
-import { available, startPostgres, type PostgresServer } from '../support/postgres.ts';
+import { available, startPostgres, type PostgresServer } from '../support/engines.ts';
 import { tempDir } from '../support/server.ts';
 
 const withPostgres = available('postgres');

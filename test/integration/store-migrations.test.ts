@@ -10,7 +10,7 @@ import { afterAll, expect, it } from 'vitest';
 import { openDatabase } from '../../apps/server/src/store/database.ts';
 import { SqliteStore } from '../../apps/server/src/store/sqlite.ts';
 import { LEGACY_MIGRATIONS, migrate } from '../fixtures/legacy-sqlite-schema.ts';
-import { available, startPostgres } from '../support/postgres.ts';
+import { available, startPostgres } from '../support/engines.ts';
 import { tempDir } from '../support/server.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
