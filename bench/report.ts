@@ -5,6 +5,7 @@ import type { DocumentsRun } from './scenarios/documents.ts';
 import type { FanoutRun } from './scenarios/fanout.ts';
 import type { ScheduleResult } from './scenarios/schedule.ts';
 import type { SignalsResult } from './scenarios/signals.ts';
+import type { StorageResult } from './scenarios/storage.ts';
 import { ratio } from './lib/stats.ts';
 import { fmt, kb, table, times } from './lib/table.ts';
 
@@ -27,6 +28,7 @@ export interface Results {
   schedule?: ScheduleResult;
   documents?: DocumentsRun[];
   community?: CommunityResult;
+  storage?: StorageResult;
   bundle?: BundleResult;
   targets: Target[];
 }
@@ -46,6 +48,7 @@ export function render(r: Results): string {
   if (r.schedule) out.push('', '## Schedule: several mix rounds planned together vs one at a time, on designs with a repeat-free schedule', scheduleTable(r.schedule));
   if (r.documents) out.push('', '## Documents: editors in one Yjs document', documentsTable(r.documents));
   if (r.community) out.push('', '## Communities: HTTP reads and joins vs the same rows straight from SQLite', communityTable(r.community));
+  if (r.storage) out.push('', '## Storage: convening append (one event + its answer, committed), SQLite vs PostgreSQL', storageTable(r.storage));
   out.push('', '## Cost', costTable(r));
   out.push('', '## Targets', table(['target', 'status', 'detail'], r.targets.map((t) => [t.what, t.status, t.detail])));
   return out.join('\n');
@@ -134,6 +137,11 @@ function communityTable(c: CommunityResult): string {
   }
   const sizes = c.points.map((p) => `${p.members} members: ${p.convenings} closed convenings × ${p.attendees} attending, ${p.eventsStored.toLocaleString('en-US')} events stored`).join('; ');
   return `${table(['members', 'call', 'p50 ms', 'p95 ms', 'server CPU µs', 'response', 'floor p50 ms', 'p50 / floor', 'CPU / floor'], rows)}\n${sizes || 'not measured'}${c.error ? `\nerror: ${c.error}` : ''}\n(read after a server restart; floor = same rows read from SQLite and JSON-serialised in one process)`;
+}
+
+function storageTable(s: StorageResult): string {
+  const rows = s.rows.map((r) => [r.engine, r.writers, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.latencyMs.max, r.appendsPerSec, r.refused, r.gapFree ? 'yes' : 'NO']);
+  return `${table(['store', 'writers', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'appends/s', 'refused', 'gap-free'], rows)}${s.note ? `\n${s.note}` : ''}\n(PostgreSQL: a throwaway cluster on this machine with fsync on; several writers = two connection pools, as two processes, on one convening)`;
 }
 
 function costTable(r: Results): string {

@@ -2,7 +2,7 @@
  * `pnpm bench`: measures and prints; never fails on a figure. See docs/benchmarks.md.
  *   pnpm bench                    full run (several minutes; the machine should be quiet)
  *   pnpm bench -- --quick         small sizes, for development and a CI smoke
- *   pnpm bench -- --only fanout,signals,assignment,schedule,documents,community,cost
+ *   pnpm bench -- --only fanout,signals,assignment,schedule,documents,community,storage,cost
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,10 +17,11 @@ import { runDocuments } from './scenarios/documents.ts';
 import { runFanout } from './scenarios/fanout.ts';
 import { runSchedule } from './scenarios/schedule.ts';
 import { runSignals } from './scenarios/signals.ts';
+import { runStorage } from './scenarios/storage.ts';
 import { judge } from './targets.ts';
 import { writeDoc } from './write-doc.ts';
 
-const SCENARIOS = ['fanout', 'signals', 'assignment', 'schedule', 'documents', 'community', 'cost'] as const;
+const SCENARIOS = ['fanout', 'signals', 'assignment', 'schedule', 'documents', 'community', 'storage', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
@@ -92,6 +93,11 @@ async function main(): Promise<void> {
     const opts = q ? { sizes: [200], convenings: 12, attendees: 40, reps: 40 } : { sizes: [500, 3000], convenings: 12, attendees: 150, reps: 60 };
     log(`community: ${opts.sizes.join(', ')} members, ${opts.convenings} closed convenings`);
     results.community = await runCommunity(opts, log);
+  }
+  if (args.only.has('storage')) {
+    const opts = q ? { appends: 200, writers: [1, 4] } : { appends: 1000, writers: [1, 4, 16] };
+    log(`storage: ${opts.appends} appends, ${opts.writers.join(' / ')} writers on one convening`);
+    results.storage = await runStorage(opts, log);
   }
   if (args.only.has('cost')) {
     log('cost: web bundle');

@@ -99,8 +99,8 @@ describe('a convening of a community', () => {
   const fanout = { online: () => true, deliver: (_c: string, _d: Delivery) => undefined, expel: () => undefined };
   const options = { now: () => Date.now(), reminderMinuteMs: 60_000, roundSecondMs: 1_000, log: () => undefined };
   let store: SqliteStore;
-  beforeAll(() => {
-    store = new SqliteStore(join(dir.path, 'brave-space.db'));
+  beforeAll(async () => {
+    store = await SqliteStore.open(join(dir.path, 'brave-space.db'));
   });
   afterAll(async () => {
     await store.close();

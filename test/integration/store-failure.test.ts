@@ -28,7 +28,7 @@ it('while the database is locked every write is refused as store_unavailable; af
   const peopleBefore = Object.keys(host.state!.participants).length;
 
   // A second connection to the same file takes the write lock.
-  const locker = new SqliteStore(join(server.dataDir, 'brave-space.db'), { busyTimeoutMs: 0 });
+  const locker = await SqliteStore.open(join(server.dataDir, 'brave-space.db'), { busyTimeoutMs: 0 });
   locker.db.exec('BEGIN EXCLUSIVE');
   try {
     const refused = await ana.client.send({ type: 'signal.raise', kind: 'ouch', visibility: 'anonymous', explanation: 'during the lock' }, 'raised-during-lock');

@@ -18,7 +18,7 @@ class RefusingStore extends SqliteStore {
 it('POST /api/convenings answers 503 store_unavailable when the write is refused', async () => {
   const dir = tempDir();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, SECRET: TEST_SECRET, LOG: 'silent' });
-  const server = await startServer(config, { store: new RefusingStore(join(dir.path, 'brave-space.db')) });
+  const server = await startServer(config, { store: await RefusingStore.open(join(dir.path, 'brave-space.db')) });
   try {
     const res = await postJson(server.url, '/api/convenings', { title: 'Disk is full' });
     expect(res.status).toBe(503);

@@ -17,7 +17,7 @@ afterEach(() => {
 
 it('a reminder tick that fires early still spotlights each agreement once, in order', async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  const store = new SqliteStore(join(dir.path, 'brave-space.db'));
+  const store = await SqliteStore.open(join(dir.path, 'brave-space.db'));
   let clock = 1_000_000;
   const shown: string[] = [];
   const fanout = {

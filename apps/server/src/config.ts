@@ -8,6 +8,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user:password@host:port/db puts the convening store in PostgreSQL; unset, all stays in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
   /** Signs credentials. At least 32 characters; generated and kept in DATA_DIR when unset. */
   SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
   /** Base of the links we hand out (join link, host link). Defaults to the request's host. */
@@ -63,6 +68,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL for the convening store; null: SQLite in dataDir. */
+  databaseUrl: string | null;
   secret: string;
   publicUrl: string | undefined;
   allowedOrigins: string[];
@@ -128,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
     secret: e.SECRET ?? persistedSecret(dataDir),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

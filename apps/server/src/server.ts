@@ -15,6 +15,8 @@ import { communityApi, createCommunities } from './community/index.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachRealtime } from './realtime/socket.ts';
+import { openDatabase } from './store/database.ts';
+import { KyselyStore } from './store/kysely-store.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/types.ts';
 
@@ -37,14 +39,22 @@ export function makeLogger(level: Config['log']) {
 /** Build and start one server: HTTP API, socket.io, static web app, all on one port. */
 export async function startServer(config: Config, options: { store?: Store; collab?: CollabOptions; hooks?: Partial<CommunityHooks> } = {}): Promise<RunningServer> {
   const log = makeLogger(config.log);
-  const store = options.store ?? new SqliteStore(join(config.dataDir, 'brave-space.db'), { busyTimeoutMs: config.storeBusyTimeoutMs });
+  const sqliteFile = join(config.dataDir, 'brave-space.db');
+  const busyTimeoutMs = config.storeBusyTimeoutMs;
+  const store =
+    options.store ??
+    (config.databaseUrl ? new KyselyStore(await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile })) : await SqliteStore.open(sqliteFile, { busyTimeoutMs }));
+  // Accounts, communities and documents are not on the store contract yet: with DATABASE_URL
+  // they stay in the SQLite file beside it (docs/architecture.md, Storage).
+  const local = store instanceof SqliteStore ? store : options.store ? null : await SqliteStore.open(sqliteFile, { busyTimeoutMs });
+  if (local !== store && local) log('convening logs are in PostgreSQL; accounts, communities and documents stay in DATA_DIR/brave-space.db');
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
 
   // Communities (same SQLite file): built before the registry, whose rooms call their hooks.
-  const communities = store instanceof SqliteStore ? createCommunities({ db: store.db, secret: config.secret, now: Date.now, log }) : null;
+  const communities = local ? createCommunities({ db: local.db, secret: config.secret, now: Date.now, log }) : null;
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -60,14 +70,14 @@ export async function startServer(config: Config, options: { store?: Store; coll
 
   // Facilitator accounts (cookie sessions) live in the same SQLite file; `accounts.auth` is the
   // one way other routes learn who is signed in.
-  const accounts = store instanceof SqliteStore ? attachAccounts({ db: store.db, config, originAllowed, now: Date.now }) : null;
+  const accounts = local ? attachAccounts({ db: local.db, config, originAllowed, now: Date.now }) : null;
 
   // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
   const collab: Collab | null =
-    store instanceof SqliteStore
+    local
       ? attachCollab(
           http,
-          { db: store.db, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { db: local.db, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;
@@ -145,6 +155,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
       await new Promise<void>((resolve) => io.close(() => resolve()));
       http.closeAllConnections();
       await store.close();
+      if (local && local !== store) await local.close();
     },
   };
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
 import { Email, SignUpBody } from '@brave/protocol';
@@ -9,7 +8,7 @@ import { checkPassword, hashPassword } from '../src/accounts/passwords.ts';
 import { randomToken, safeEqual, sha256 } from '../src/accounts/secrets.ts';
 import { AccountStore } from '../src/accounts/store.ts';
 import { HttpError } from '../src/http/respond.ts';
-import { MIGRATIONS, migrate } from '../src/store/sqlite.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
 
 describe('account input', () => {
   it('normalises emails and keeps passwords exactly as typed', () => {
@@ -78,9 +77,8 @@ describe('FailureWindow', () => {
 });
 
 describe('AccountAuth', () => {
-  const setup = () => {
-    const db = new Database(':memory:');
-    migrate(db, MIGRATIONS);
+  const setup = async () => {
+    const { db } = await SqliteStore.open(':memory:');
     const store = new AccountStore(db);
     let now = 1_000_000;
     const auth = createAccountAuth({ store, originAllowed: (req) => !req.headers.origin || req.headers.origin === 'http://here', now: () => now });
@@ -94,7 +92,7 @@ describe('AccountAuth', () => {
   const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof HttpError ? `${e.body.code}:${e.body.field ?? ''}` : 'other'));
 
   it('knows the account of a cookie and refuses unsafe calls without the csrf token', async () => {
-    const { auth, token, csrf, req } = setup();
+    const { auth, token, csrf, req } = await setup();
     const cookie = `bs_session=${token}`;
     expect(await auth.current(req('GET', { cookie }))).toMatchObject({ id: 'a_1', email: 'a@b.org', isAdmin: true });
     expect(await auth.fromCookieHeader(cookie)).toMatchObject({ id: 'a_1' });
@@ -109,7 +107,7 @@ describe('AccountAuth', () => {
   });
 
   it('forgets an expired session', async () => {
-    const { auth, token, later } = setup();
+    const { auth, token, later } = await setup();
     later();
     expect(await auth.fromCookieHeader(`bs_session=${token}`)).toBeNull();
   });

@@ -1,0 +1,203 @@
+// One contract, two engines: every store test runs on SQLite and on a real PostgreSQL. What is checked is what a user would lose
+// if it broke: an acknowledged event, its order, a retried command's answer, an erasure,
+// a document edit.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '@brave/protocol';
+import { KyselyDocLog } from '../../apps/server/src/collab/doc-log.ts';
+import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
+import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
+import { StoreUnavailableError, type NewEvent } from '../../apps/server/src/store/types.ts';
+import { available, startPostgres, type PostgresServer } from '../support/engines.ts';
+import { tempDir } from '../support/server.ts';
+
+const withPostgres = available('postgres');
+let pg: PostgresServer | undefined;
+const dir = tempDir('brave-contract-');
+beforeAll(async () => {
+  if (withPostgres) pg = await startPostgres({ durable: false });
+}, 60_000);
+afterAll(() => {
+  pg?.destroy();
+  dir.remove();
+});
+
+let n = 0;
+interface Engine {
+  name: string;
+  skip: boolean;
+  /** A new, empty database; `open` connects another store to the same one. */
+  fresh(): { open: () => Promise<Database> };
+}
+const engines: Engine[] = [
+  {
+    name: 'sqlite',
+    skip: false,
+    fresh: () => {
+      const file = `${dir.path}/db${++n}.db`;
+      return { open: () => openDatabase({ sqliteFile: file }) };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: !withPostgres,
+    fresh: () => {
+      const url = pg!.createDatabase(`contract_${++n}`);
+      return { open: () => openDatabase({ databaseUrl: url, sqliteFile: '' }) };
+    },
+  },
+];
+
+const spotlight = (i: number, actor: string | null = 'p_host'): NewEvent => ({
+  at: 1_000 + i,
+  actor,
+  event: { type: 'spotlight.set', agreementId: `a${i}`, text: `Agreement ${i}`, source: 'facilitator' } as DomainEvent,
+});
+const record = { id: 'c_1', joinCode: 'JOIN-1', cohostCode: 'HOST-1', createdAt: 1_000 };
+
+describe.each(engines)('the store on $name', (engine) => {
+  const open = async (db: { open: () => Promise<Database> }) => new KyselyStore(await db.open());
+
+  it.skipIf(engine.skip)('keeps every appended event, in order, and replays it after a reopen', async () => {
+    const db = engine.fresh();
+    const store = await open(db);
+    expect((await store.createConvening(record, [spotlight(1), spotlight(2)])).map((e) => e.seq)).toEqual([1, 2]);
+    const stored = await store.append('c_1', [spotlight(3), spotlight(4, null)], { actor: 'p_host', key: 'k1', result: { ok: true, seq: 4 } });
+    expect(stored.map((e) => e.seq)).toEqual([3, 4]);
+    expect(await store.append('c_1', [])).toEqual([]);
+    expect(await store.convening('c_1')).toEqual(record);
+    expect(await store.conveningByJoinCode('JOIN-1')).toEqual(record);
+    expect(await store.conveningByJoinCode('NOPE')).toBeNull();
+    await store.close();
+
+    const again = await open(db);
+    const replay = await again.events('c_1');
+    expect(replay.map((e) => [e.seq, e.actor, (e.event as { agreementId: string }).agreementId])).toEqual([
+      [1, 'p_host', 'a1'],
+      [2, 'p_host', 'a2'],
+      [3, 'p_host', 'a3'],
+      [4, null, 'a4'],
+    ]);
+    expect((await again.events('c_1', 2)).map((e) => e.seq)).toEqual([3, 4]);
+    expect(await again.actions('c_1')).toEqual([{ actor: 'p_host', key: 'k1', result: { ok: true, seq: 4 } }]);
+    await again.close();
+  });
+
+  it.skipIf(engine.skip)('numbers concurrent appends gap-free, from one store and (PostgreSQL) from two processes sharing the database', async () => {
+    const db = engine.fresh();
+    const a = await open(db);
+    // SQLite is one process by design (its writes serialise on one connection); PostgreSQL
+    // takes writers on any number of connections, here two stores with their own pools.
+    const b = engine.name === 'sqlite' ? a : await open(db);
+    await a.createConvening(record, []);
+    const each = 60;
+    const writes = Array.from({ length: each }, (_, i) => [
+      a.append('c_1', [spotlight(i, 'from-a')], { actor: 'from-a', key: `a${i}`, result: { ok: true } }),
+      b.append('c_1', [spotlight(i, 'from-b'), spotlight(i + 1000, 'from-b')], { actor: 'from-b', key: `b${i}`, result: { ok: true } }),
+    ]).flat();
+    const acked = (await Promise.all(writes)).flat();
+    const log = await a.events('c_1');
+    expect(log.map((e) => e.seq)).toEqual(Array.from({ length: each * 3 }, (_, i) => i + 1));
+    // Every acknowledged event is the one stored under its number.
+    const bySeq = new Map(log.map((e) => [e.seq, e]));
+    for (const e of acked) expect(bySeq.get(e.seq)).toMatchObject({ actor: e.actor, event: e.event });
+    // A command's events stay together.
+    for (let i = 0; i < each; i++) {
+      const seqs = acked.filter((e) => e.actor === 'from-b' && [`a${i}`, `a${i + 1000}`].includes((e.event as { agreementId: string }).agreementId));
+      expect(seqs[1]!.seq - seqs[0]!.seq).toBe(1);
+    }
+    expect(await a.actions('c_1')).toHaveLength(each * 2);
+    await a.close();
+    if (b !== a) await b.close();
+  });
+
+  it.skipIf(engine.skip)('gives a retried command its latest answer, and forgets the answers of one convening only', async () => {
+    const store = await open(engine.fresh());
+    await store.createConvening(record, []);
+    await store.createConvening({ ...record, id: 'c_2', joinCode: 'JOIN-2' }, []);
+    await store.append('c_1', [spotlight(1)], { actor: 'p_1', key: 'k', result: { ok: false, error: { code: 'conflict', message: 'Not yet' } } });
+    await store.append('c_1', [spotlight(2)], { actor: 'p_1', key: 'k', result: { ok: true, seq: 2 } });
+    await store.append('c_2', [spotlight(1)], { actor: 'p_1', key: 'k', result: { ok: true, seq: 1 } });
+    expect(await store.actions('c_1')).toEqual([{ actor: 'p_1', key: 'k', result: { ok: true, seq: 2 } }]);
+    expect(await store.forgetActions('c_1')).toBe(1);
+    expect(await store.actions('c_1')).toEqual([]);
+    expect(await store.actions('c_2')).toHaveLength(1);
+    await store.close();
+  });
+
+  it.skipIf(engine.skip)('rewrites one type of event in place (and who sent it, when asked), leaving the rest', async () => {
+    const store = await open(engine.fresh());
+    const cleared: NewEvent = { at: 5, actor: 'p_2', event: { type: 'spotlight.cleared' } as DomainEvent };
+    await store.createConvening(record, [spotlight(1, 'p_1'), cleared, spotlight(2, 'p_3')]);
+    const changed = await store.rewrite('c_1', 'spotlight.set', (e) => ({ ...e, text: 'Erased' }) as DomainEvent, { clearActor: true });
+    expect(changed).toBe(2);
+    const log = await store.events('c_1');
+    expect(log.map((e) => [e.actor, e.event.type, (e.event as { text?: string }).text])).toEqual([
+      [null, 'spotlight.set', 'Erased'],
+      ['p_2', 'spotlight.cleared', undefined],
+      [null, 'spotlight.set', 'Erased'],
+    ]);
+    // Nothing left to change: nothing is rewritten.
+    expect(await store.rewrite('c_1', 'spotlight.set', (e) => e, { clearActor: true })).toBe(0);
+    await store.close();
+  });
+
+  it.skipIf(engine.skip)('keeps document updates and snapshots; a taken sequence number refuses the whole batch', async () => {
+    const database = await engine.fresh().open();
+    const docs = new KyselyDocLog(database);
+    const u = (...b: number[]) => new Uint8Array(b);
+    expect(await docs.load('notes:c_1')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
+    await docs.append([
+      { doc: 'notes:c_1', seq: 1, at: 1, data: u(1, 1) },
+      { doc: 'notes:c_1', seq: 2, at: 2, data: u(2) },
+      { doc: 'notes:c_2', seq: 1, at: 2, data: u(9) },
+    ]);
+    await docs.append([{ doc: 'notes:c_1', seq: 3, at: 3, data: u(3, 3, 3) }]);
+    await docs.compact('notes:c_1', 2, 4, u(7, 7, 7, 7));
+    expect(await docs.load('notes:c_1')).toEqual({ snapshot: u(7, 7, 7, 7), updates: [u(3, 3, 3)], lastSeq: 3, bytes: 7 });
+    const refused = docs.append([
+      { doc: 'notes:c_2', seq: 2, at: 5, data: u(5) },
+      { doc: 'notes:c_1', seq: 3, at: 5, data: u(6) },
+    ]);
+    await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await docs.load('notes:c_2')).toEqual({ snapshot: null, updates: [u(9)], lastSeq: 1, bytes: 1 });
+    await database.close();
+  });
+
+  it.skipIf(engine.skip)('migrates once however often (and, on PostgreSQL, however many processes at once) it starts', async () => {
+    const db = engine.fresh();
+    const starts = engine.name === 'sqlite' ? [await db.open(), await db.open()] : await Promise.all([db.open(), db.open(), db.open(), db.open()]);
+    for (const s of starts) {
+      const done = await s.db.selectNoFrom((eb) => eb.val(1).as('x')).execute();
+      expect(done).toHaveLength(1);
+    }
+    const names = (await starts[0]!.db.withTables<{ kysely_migration: { name: string } }>().selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((r) => r.name);
+    expect(names).toEqual(['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims']);
+    const store = new KyselyStore(starts.at(-1)!);
+    await store.createConvening(record, [spotlight(1)]);
+    expect(await new KyselyStore(starts[0]!).events('c_1')).toHaveLength(1);
+    for (const s of starts) await s.close();
+  });
+});
+
+describe.skipIf(!withPostgres)('PostgreSQL stopped and started again', () => {
+  it('refuses writes and reads as store_unavailable while it is down, acknowledges nothing, and recovers on its own', async () => {
+    const url = pg!.createDatabase(`outage_${++n}`);
+    const store = new KyselyStore(await openDatabase({ databaseUrl: url, sqliteFile: '' }));
+    await store.createConvening(record, [spotlight(1)]);
+    pg!.stop();
+    try {
+      await expect(store.append('c_1', [spotlight(2)], { actor: 'p', key: 'during', result: { ok: true } })).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.events('c_1')).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      pg!.start();
+    }
+    // The pool drops its dead connections and opens new ones.
+    const after = await store.append('c_1', [spotlight(3)], { actor: 'p', key: 'after', result: { ok: true } });
+    expect(after.map((e) => e.seq)).toEqual([2]);
+    const log = await store.events('c_1');
+    expect(log.map((e) => (e.event as { agreementId: string }).agreementId)).toEqual(['a1', 'a3']);
+    expect((await store.actions('c_1')).map((a) => a.key)).toEqual(['after']);
+    await store.close();
+  });
+});
