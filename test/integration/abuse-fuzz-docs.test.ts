@@ -6,7 +6,23 @@ import type WebSocket from 'ws';
 import type { LiveClient } from '@brave/client';
 import { COLLAB_CLOSE } from '@brave/protocol';
 import { joinAs, ok, openConvening, record, until } from '../support/people.ts';
-import { closed, connectDoc, plain, rawConnect, startCollabServer, synced, typeParagraph, untilDoc } from './collab-helpers.ts';
+import {
+  brokenEdit,
+  closed,
+  connectDoc,
+  copyOf,
+  editOf,
+  outcomeOn,
+  plain,
+  rawConnect,
+  sameDoc,
+  startCollabServer,
+  storedDoc,
+  syncFrame,
+  synced,
+  typeParagraph,
+  untilDoc,
+} from './collab-helpers.ts';
 import { healthy } from './abuse-helpers.ts';
 
 /**
@@ -117,15 +133,21 @@ async function attempt(data: Uint8Array): Promise<number | null> {
   return result;
 }
 
+/** An editor and a writer on the document, agreeing on `opening`; `drops` records any disconnection of either. */
+async function twoEditors(opening: string) {
+  const editor = connectDoc(server.url, name, token);
+  const writer = connectDoc(server.url, name, token);
+  await Promise.all([synced(editor.provider), synced(writer.provider)]);
+  typeParagraph(writer.doc, opening);
+  await untilDoc(editor.doc, () => plain(editor.doc).endsWith(opening));
+  const drops: string[] = [];
+  for (const d of [editor, writer]) d.provider.on('status', (e: { status: string }) => e.status !== 'connected' && drops.push(e.status));
+  return { editor, writer, drops };
+}
+
 describe('fuzzing document messages', () => {
   it('each message closes only its sender (with a code) or is harmless; the editor connected throughout notices nothing', async () => {
-    const editor = connectDoc(server.url, name, token);
-    const writer = connectDoc(server.url, name, token);
-    await Promise.all([synced(editor.provider), synced(writer.provider)]);
-    typeParagraph(writer.doc, 'Before the storm of bytes.');
-    await untilDoc(editor.doc, () => plain(editor.doc).includes('storm of bytes'));
-    const drops: string[] = [];
-    editor.provider.on('status', (e: { status: string }) => e.status !== 'connected' && drops.push(e.status));
+    const { editor, writer, drops } = await twoEditors('Before the storm of bytes.');
     const codes = new Map<number | null, number>();
 
     await fc.assert(
@@ -147,6 +169,70 @@ describe('fuzzing document messages', () => {
     await untilDoc(fresh.doc, () => plain(fresh.doc) === plain(editor.doc));
     for (const d of [editor, writer, fresh]) d.destroy();
     expect(await healthy(server.url)).toBe(true);
+  });
+
+  it('damaged real edits of the document are refused whole (4400) or taken whole; nobody else notices, the store never holds a refused part', async () => {
+    const { editor, writer, drops } = await twoEditors('A paragraph to damage edits of.');
+    const seen = new Map<string, number>();
+    const damage = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 20 }).map((text) => ({ broken: text })),
+      fc.string({ minLength: 1, maxLength: 20 }).map((text) => ({ waits: text })),
+      fc.tuple(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.array(fc.tuple(fc.noBias(fc.nat()), fc.noBias(fc.nat(255))), { minLength: 1, maxLength: 3 }),
+        fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.noBias(fc.nat()), weight: 1 }),
+      ),
+    );
+
+    await fc.assert(
+      fc.asyncProperty(damage, fc.constantFrom(1, 2), async (recipe, step) => {
+        const before = copyOf(editor.doc);
+        let update: Uint8Array;
+        if ('broken' in recipe) update = brokenEdit(before, recipe.broken);
+        else if ('waits' in recipe) {
+          // Builds on an edit never sent: it waits with its sender and goes with it.
+          const unsent = copyOf(before);
+          Y.applyUpdate(unsent, editOf(before, recipe.waits));
+          update = editOf(unsent, recipe.waits);
+        } else {
+          const [text, flips, cut] = recipe;
+          update = editOf(before, text);
+          for (const [i, b] of flips) update[i % update.length] = b;
+          if (cut !== undefined) update = update.slice(0, cut % update.length);
+        }
+        const expected = outcomeOn(before, update);
+        seen.set(expected, (seen.get(expected) ?? 0) + 1);
+        // After the damaged edit the same connection sends a sound one: refused, it closes
+        // before that one is read; taken, the editor receives both (once they are stored).
+        const probe = copyOf(before);
+        typeParagraph(probe, `probe ${seen.size}-${Math.random()}`);
+        const sound = Y.encodeStateAsUpdate(probe, Y.encodeStateVector(before));
+        const after = copyOf(before);
+        if (expected === 'adds') Y.applyUpdate(after, update);
+        Y.applyUpdate(after, sound);
+        const r = await rawConnect(server.url, name, token);
+        if (!('open' in r)) throw new Error(`refused: ${r.status}`);
+        const done = closed(r.open);
+        r.open.send(syncFrame(update, step));
+        r.open.send(syncFrame(sound));
+        if (expected === 'unreadable' || expected === 'throws') {
+          expect((await done).code, expected).toBe(COLLAB_CLOSE.badMessage);
+          expect(sameDoc(storedDoc(server.dataDir, name), before), 'the store holds part of a refused update').toBe(true);
+        } else {
+          const taken = untilDoc(editor.doc, () => sameDoc(editor.doc, after), 15_000, 'the edits relayed').then(() => null);
+          expect(await Promise.race([done.then((c) => c.code), taken]), expected).toBe(null);
+          expect(sameDoc(storedDoc(server.dataDir, name), after)).toBe(true);
+          r.open.close();
+        }
+        // Any refused part reached neither the store nor the editor connected throughout.
+        expect(sameDoc(editor.doc, storedDoc(server.dataDir, name))).toBe(true);
+      }),
+      { numRuns: 80, seed: 15_005, endOnFailure: true },
+    );
+    expect(seen.get('throws'), JSON.stringify([...seen])).toBeGreaterThan(10);
+    expect(seen.get('nothing'), JSON.stringify([...seen])).toBeGreaterThan(0);
+    expect(drops, 'an editor connected throughout was disconnected').toEqual([]);
+    for (const d of [editor, writer]) d.destroy();
   });
 
   it('the participant on the live socket noticed nothing, and still gets the next spotlight', async () => {
