@@ -22,6 +22,8 @@ import {
   synced,
   typeParagraph,
   untilDoc,
+  untilPresence,
+  nameIn,
 } from './collab-helpers.ts';
 import { healthy } from './abuse-helpers.ts';
 
@@ -39,6 +41,8 @@ let server: Awaited<ReturnType<typeof startCollabServer>>;
 let token: string;
 let name: string;
 let live: LiveClient;
+/** Ana edits with her own credential while the garbage comes from the facilitator's. */
+let anaToken: string;
 let host: LiveClient;
 const liveNoticed = { faults: [] as unknown[], statuses: [] as string[], events: [] as unknown[] };
 
@@ -48,7 +52,9 @@ beforeAll(async () => {
   host = opened.host;
   token = opened.made.facilitatorToken;
   name = `notes:${opened.made.id}:plenary`;
-  live = (await joinAs(server.url, opened.made.joinCode, 'Ana')).client;
+  const ana = await joinAs(server.url, opened.made.joinCode, 'Ana');
+  live = ana.client;
+  anaToken = ana.joined.token;
   live.on('fault', (f) => liveNoticed.faults.push(f));
   live.on('status', (s) => liveNoticed.statuses.push(s));
   liveNoticed.events = record(live);
@@ -58,6 +64,9 @@ afterAll(async () => {
   live.close();
   await server.close();
 });
+
+/** The client id of the editor connected throughout the first property (its presence must never change hands). */
+const EDITOR_ID = 4_242_424;
 
 const frame = (type: number, write: (e: encoding.Encoder) => void): Uint8Array => {
   const e = encoding.createEncoder();
@@ -99,7 +108,8 @@ const message = fc.oneof(
   // sync step 2 / update carrying a damaged real update
   fc.tuple(fc.constantFrom(1, 2), mutated).map(([step, u]) => frame(0, (e) => (encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, u)))),
   // awareness with odd states: random JSON, huge clocks, many clients
-  fc.array(fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 }).map((states) =>
+  // (some speak for the editor's own client id, with any clock)
+  fc.array(fc.tuple(fc.oneof(fc.nat(), fc.constant(EDITOR_ID)), fc.nat(), fc.jsonValue({ maxDepth: 3 })), { maxLength: 4 }).map((states) =>
     frame(1, (e) => {
       const a = encoding.createEncoder();
       encoding.writeVarUint(a, states.length);
@@ -134,8 +144,8 @@ async function attempt(data: Uint8Array): Promise<number | null> {
 }
 
 /** An editor and a writer on the document, agreeing on `opening`; `drops` records any disconnection of either. */
-async function twoEditors(opening: string) {
-  const editor = connectDoc(server.url, name, token);
+async function twoEditors(opening: string, editorDoc?: Y.Doc) {
+  const editor = connectDoc(server.url, name, anaToken, editorDoc ? { doc: editorDoc } : {});
   const writer = connectDoc(server.url, name, token);
   await Promise.all([synced(editor.provider), synced(writer.provider)]);
   typeParagraph(writer.doc, opening);
@@ -147,7 +157,11 @@ async function twoEditors(opening: string) {
 
 describe('fuzzing document messages', () => {
   it('each message closes only its sender (with a code) or is harmless; the editor connected throughout notices nothing', async () => {
-    const { editor, writer, drops } = await twoEditors('Before the storm of bytes.');
+    const editorDoc = new Y.Doc();
+    editorDoc.clientID = EDITOR_ID;
+    const { editor, writer, drops } = await twoEditors('Before the storm of bytes.', editorDoc);
+    editor.provider.awareness.setLocalStateField('user', { id: 'me', name: 'Ana', color: '#2d6a65' });
+    await untilPresence(writer.provider.awareness, () => nameIn(writer.provider.awareness.getStates().get(EDITOR_ID)) === 'Ana');
     const codes = new Map<number | null, number>();
 
     await fc.assert(
@@ -164,6 +178,12 @@ describe('fuzzing document messages', () => {
     typeParagraph(writer.doc, 'After the storm.');
     await untilDoc(editor.doc, () => plain(editor.doc).includes('After the storm.'));
     expect(drops, 'the editor connected throughout was disconnected').toEqual([]);
+    // Nobody else spoke for the editor: its next presence arrives, under its credential's name.
+    editor.provider.awareness.setLocalStateField('after', true);
+    const seenByWriter = () => writer.provider.awareness.getStates().get(EDITOR_ID) as { after?: boolean } | undefined;
+    await untilPresence(writer.provider.awareness, () => seenByWriter()?.after === true);
+    expect(nameIn(seenByWriter())).toBe('Ana');
+    expect(nameIn(editor.provider.awareness.getLocalState())).toBe('Ana');
     const fresh = connectDoc(server.url, name, token);
     await synced(fresh.provider);
     await untilDoc(fresh.doc, () => plain(fresh.doc) === plain(editor.doc));

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import type { CollabLimits } from '@brave/protocol';
 import { loadConfig, startServer } from '../../apps/server/src/index.ts';
 import { TokenService, type Credential } from '../../apps/server/src/auth/tokens.ts';
@@ -228,3 +229,23 @@ export function storedDoc(dataDir: string, name: string): Y.Doc {
 
 /** Do two documents hold the same content and the same edits (state vectors)? */
 export const sameDoc = (a: Y.Doc, b: Y.Doc): boolean => plain(a) === plain(b) && sameState(Y.encodeStateVector(a), Y.encodeStateVector(b));
+
+/** Resolve when `predicate` holds for what an awareness instance knows, re-checked on every change. */
+export const untilPresence = (awareness: Awareness, predicate: () => boolean, timeoutMs = 10_000): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      awareness.off('change', check);
+      reject(new Error('presence condition not reached in time'));
+    }, timeoutMs);
+    const check = () => {
+      if (!predicate()) return;
+      awareness.off('change', check);
+      clearTimeout(timer);
+      resolve();
+    };
+    awareness.on('change', check);
+    check();
+  });
+
+/** The name in a presence state, if any. */
+export const nameIn = (state: unknown): unknown => (state as { user?: { name?: unknown } } | null | undefined)?.user?.name;

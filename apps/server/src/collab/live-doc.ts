@@ -11,8 +11,10 @@ import { awarenessMessage, updateMessage } from './wire.ts';
 export interface Peer {
   readonly participantId: string;
   readonly access: DocAccess;
-  /** Awareness client ids this connection has announced (removed when it leaves). */
+  /** Awareness client ids this connection claimed (presence.ts); their states are removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Has this connection sent presence yet (its first awareness message claims its ids)? */
+  presenceClaimed: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -44,6 +46,8 @@ export class LiveDoc {
   readonly ydoc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.ydoc);
   readonly peers = new Set<Peer>();
+  /** Which connection speaks for each awareness client id. */
+  readonly presenceOwners = new Map<number, Peer>();
   pending: { peer: Peer; update: Uint8Array }[] = [];
   /** Parts of a peer's updates that wait for edits this document lacks (see Waiting). */
   readonly waiting = new Map<Peer, Waiting>();
@@ -155,6 +159,7 @@ export class LiveDoc {
   removePeer(peer: Peer): void {
     this.waiting.delete(peer);
     if (!this.peers.delete(peer)) return;
+    for (const id of peer.awarenessIds) if (this.presenceOwners.get(id) === peer) this.presenceOwners.delete(id);
     if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
   }
 
@@ -173,16 +178,7 @@ export class LiveDoc {
    * alive), batched per event-loop turn: with many editors moving carets at once each
    * peer gets one presence message per turn instead of one per caret move.
    */
-  private readonly onAwareness = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (this.peers.has(origin as Peer)) {
-      const ids = (origin as Peer).awarenessIds;
-      for (const id of changes.added) ids.add(id);
-      for (const id of changes.updated) ids.add(id);
-      for (const id of changes.removed) ids.delete(id);
-    }
+  private readonly onAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }): void => {
     for (const id of changes.added) this.awarenessChanged.add(id);
     for (const id of changes.updated) this.awarenessChanged.add(id);
     for (const id of changes.removed) this.awarenessChanged.add(id);
