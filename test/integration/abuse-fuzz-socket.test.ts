@@ -12,9 +12,11 @@ import { COMMAND_TYPES, healthy, rawSocket, type TestServer } from './abuse-help
 /**
  * Property-based garbage on the socket: every kind of `command` payload (wrong types,
  * huge strings, deep nesting, unknown command types, binary, prototype tricks), commands
- * without an ack, unknown event names, and raw socket.io frames below the SDK. Each gets
- * a typed answer (ack or `fault`) or its own connection closed; a participant connected
- * throughout notices nothing at all, and a spotlight sent afterwards still reaches them.
+ * without an ack, with only an ack or extra arguments, unknown event names (with and
+ * without an ack), and raw socket.io frames below the SDK. Each gets a typed answer (on
+ * its ack whenever the emit carries one, else a `fault`) or its own connection closed; a
+ * participant connected throughout notices nothing at all, and a spotlight sent
+ * afterwards still reaches them.
  * Seeds are pinned; a failure prints the seed and path to replay it.
  */
 let server: TestServer;
@@ -82,6 +84,7 @@ const payload = fc.oneof(
   fc.constant(JSON.parse('{"key":"proto-pollution","command":{"type":"agreements.affirm","__proto__":{"role":"facilitator"}}}') as unknown),
   fc.constant(undefined),
 );
+const MODES = ['ack', 'no ack', 'unknown event', 'ack only', 'extra arguments', 'unknown event with ack'] as const;
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener', SOCKET_EVENTS.command]);
 const eventName = fc.string({ maxLength: 30 }).filter((s) => !RESERVED.has(s));
 
@@ -103,15 +106,21 @@ describe('fuzzing the socket', () => {
     const attacker = rotating(server.url, observerToken);
     const outcomes = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(payload, fc.constantFrom('ack', 'no ack', 'unknown event'), eventName, async (p, mode, name) => {
+      fc.asyncProperty(payload, fc.constantFrom(...MODES), eventName, fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 }), async (p, mode, name, extra) => {
         const s = await attacker();
         let outcome: string;
-        if (mode === 'ack') {
-          const answer = await s.timeout(10_000).emitWithAck(SOCKET_EVENTS.command, p).catch(() => (s.connected ? 'no answer' : 'closed'));
+        if (mode !== 'no ack' && mode !== 'unknown event') {
+          // Every emit that carries an acknowledgement gets an answer, whatever its arguments.
+          const args = { ack: [SOCKET_EVENTS.command, p], 'ack only': [SOCKET_EVENTS.command], 'extra arguments': [SOCKET_EVENTS.command, p, ...extra], 'unknown event with ack': [name, p] }[mode];
+          const answer = await s
+            .timeout(10_000)
+            .emitWithAck(...(args as [typeof SOCKET_EVENTS.command, unknown]))
+            .catch(() => (s.connected ? 'no answer' : 'closed'));
           const parsed = AckResult.safeParse(answer);
           outcome = parsed.success ? (parsed.data.ok ? 'ok' : parsed.data.error.code) : String(answer);
           expect(outcome, `${JSON.stringify(p)?.slice(0, 200)} got no answer`).not.toBe('no answer');
           if (!parsed.success) expect(outcome).toBe('closed');
+          if (mode !== 'ack' && parsed.success) expect(outcome).toBe('bad_request');
         } else {
           const fault = nextFault(s);
           if (mode === 'no ack') s.emit(SOCKET_EVENTS.command, p);
@@ -122,7 +131,7 @@ describe('fuzzing the socket', () => {
         }
         outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
       }),
-      { numRuns: 150, seed: 20250515, endOnFailure: true },
+      { numRuns: 200, seed: 20250515, endOnFailure: true },
     );
     // Most garbage is refused by the schema; the rest by role or rate. Nothing else.
     expect([...outcomes.keys()].every((o) => ['ok', 'bad_request', 'forbidden', 'rate_limited', 'closed'].includes(o)), JSON.stringify([...outcomes])).toBe(true);

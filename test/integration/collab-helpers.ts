@@ -1,7 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import type { CollabLimits } from '@brave/protocol';
 import { loadConfig, startServer } from '../../apps/server/src/index.ts';
 import { TokenService, type Credential } from '../../apps/server/src/auth/tokens.ts';
@@ -124,3 +128,124 @@ export const closed = (ws: WebSocket): Promise<{ code: number; reason: string }>
 /** Credentials for roles no public route hands out (observers) or that are meant to fail. */
 export const minter = (ttlMs = 3_600_000, now: () => number = Date.now) => new TokenService(TEST_SECRET, ttlMs, now);
 export const mint = (cred: Credential) => minter().issue(cred);
+
+/** Frame a y-websocket sync message carrying `update` (type 0; sub-type 1 = sync step 2, 2 = update). */
+export function syncFrame(update: Uint8Array, step = 2): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** A copy of a document's current state, as a fresh reader would build it. */
+export function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/**
+ * A real edit of `doc` as a writer who synced it would send it: a paragraph inserted
+ * before the last one and words typed into the first. Edits reference existing items,
+ * so damaged ones reach deep into Yjs's integration.
+ */
+export function editOf(doc: Y.Doc, text: string): Uint8Array {
+  const w = copyOf(doc);
+  const sv = Y.encodeStateVector(w);
+  const f = w.getXmlFragment('default');
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  f.insert(Math.max(0, f.length - 1), [p]);
+  const first = f
+    .toArray()
+    .map((n) => (n instanceof Y.XmlElement ? n.get(0) : null))
+    .find((n): n is Y.XmlText => n instanceof Y.XmlText);
+  first?.insert(Math.min(1, first.length), ` ${text} `);
+  const u = Y.encodeStateAsUpdate(w, sv);
+  w.destroy();
+  return u;
+}
+
+/**
+ * What Yjs does with `update` on a copy of `doc`: 'unreadable' (does not decode), 'throws'
+ * (decodes, then fails while integrating: the kind that once left half of itself behind),
+ * 'adds' (integrates something) or 'nothing' (adds nothing now: a duplicate, or parts
+ * waiting for edits the document never received).
+ */
+export function outcomeOn(doc: Y.Doc, update: Uint8Array): 'unreadable' | 'throws' | 'adds' | 'nothing' {
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    return 'unreadable';
+  }
+  const copy = copyOf(doc);
+  const before = Y.encodeStateVector(copy);
+  let deleted = false;
+  copy.on('afterTransaction', (t: Y.Transaction) => (deleted ||= t.deleteSet.clients.size > 0));
+  try {
+    Y.applyUpdate(copy, update);
+  } catch {
+    return 'throws';
+  } finally {
+    copy.destroy();
+  }
+  return deleted || !sameState(before, Y.encodeStateVector(copy)) ? 'adds' : 'nothing';
+}
+
+const sameState = (a: Uint8Array, b: Uint8Array): boolean => {
+  const x = Y.decodeStateVector(a);
+  const y = Y.decodeStateVector(b);
+  return x.size === y.size && [...x].every(([client, clock]) => y.get(client) === clock);
+};
+
+/** An edit of `doc` with one byte changed so that it decodes but Yjs fails half-way through integrating it. */
+export function brokenEdit(doc: Y.Doc, text = 'refused words'): Uint8Array {
+  const edit = editOf(doc, text);
+  // Value outside, position inside: struct info bytes break for most values, found early.
+  for (let v = 0; v < 256; v++) {
+    for (let i = 0; i < edit.length; i++) {
+      const u = edit.slice();
+      u[i] = v;
+      if (outcomeOn(doc, u) === 'throws') return u;
+    }
+  }
+  throw new Error('no single-byte change of this edit breaks Yjs half-way');
+}
+
+/** The document as stored (snapshot, then the logged updates), read straight from the SQLite file. */
+export function storedDoc(dataDir: string, name: string): Y.Doc {
+  const db = new Database(join(dataDir, 'brave-space.db'), { readonly: true });
+  try {
+    const snap = db.prepare('SELECT upto, data FROM doc_snapshots WHERE doc = ?').get(name) as { upto: number; data: Buffer } | undefined;
+    const rows = db.prepare('SELECT data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq').all(name, snap?.upto ?? 0) as { data: Buffer }[];
+    const doc = new Y.Doc();
+    for (const u of [...(snap ? [snap.data] : []), ...rows.map((r) => r.data)]) Y.applyUpdate(doc, u);
+    return doc;
+  } finally {
+    db.close();
+  }
+}
+
+/** Do two documents hold the same content and the same edits (state vectors)? */
+export const sameDoc = (a: Y.Doc, b: Y.Doc): boolean => plain(a) === plain(b) && sameState(Y.encodeStateVector(a), Y.encodeStateVector(b));
+
+/** Resolve when `predicate` holds for what an awareness instance knows, re-checked on every change. */
+export const untilPresence = (awareness: Awareness, predicate: () => boolean, timeoutMs = 10_000): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      awareness.off('change', check);
+      reject(new Error('presence condition not reached in time'));
+    }, timeoutMs);
+    const check = () => {
+      if (!predicate()) return;
+      awareness.off('change', check);
+      clearTimeout(timer);
+      resolve();
+    };
+    awareness.on('change', check);
+    check();
+  });
+
+/** The name in a presence state, if any. */
+export const nameIn = (state: unknown): unknown => (state as { user?: { name?: unknown } } | null | undefined)?.user?.name;

@@ -2,11 +2,12 @@ import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import { COLLAB_CLOSE, type CollabLimits, type DocAccess } from '@brave/protocol';
-import type { DocRef } from '@brave/core';
+import { presenceOf, type DocRef, type PresenceIdentity } from '@brave/core';
 import type { DocCaller } from './gate.ts';
 import { TokenBucket } from './limits.ts';
 import type { LiveDoc, Peer } from './live-doc.ts';
 import { Refusal, type DocRegistry } from './registry.ts';
+import { admitPresence } from './presence.ts';
 import { MSG, SYNC, awarenessMessage, permissionDenied, syncStep2 } from './wire.ts';
 
 /** Awareness states (name, colour, caret) are small; a big one is abuse. */
@@ -21,7 +22,10 @@ const DENIED_NOTICE_MS = 10_000;
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
+  presenceClaimed = false;
   alive = true;
+  /** Who this is in presence, from the credential (asked again when the caller is renewed). */
+  private named: { caller: DocCaller; identity: PresenceIdentity } | null = null;
   private closed = false;
   private lastDenied = -Infinity;
   private readonly bucket: TokenBucket;
@@ -73,6 +77,12 @@ export class Connection implements Peer {
     this.ws.ping();
   }
 
+  private identity(): PresenceIdentity {
+    const { caller } = this.who;
+    if (this.named?.caller !== caller) this.named = { caller, identity: presenceOf(caller.actorId, caller.nameOf(caller.actorId) ?? 'Someone') };
+    return this.named.identity;
+  }
+
   private gone(): void {
     if (this.closed) return;
     this.closed = true;
@@ -101,7 +111,8 @@ export class Connection implements Peer {
       case MSG.awareness: {
         const update = decoding.readVarUint8Array(decoder);
         if (update.length > AWARENESS_MAX_BYTES) throw new Refusal(COLLAB_CLOSE.tooLarge, 'That presence update is too large.');
-        applyAwarenessUpdate(this.doc.awareness, update, this);
+        const admitted = admitPresence(this.doc, this, update, this.identity());
+        if (admitted) applyAwarenessUpdate(this.doc.awareness, admitted, this);
         return;
       }
       case MSG.queryAwareness:

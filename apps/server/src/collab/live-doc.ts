@@ -1,17 +1,20 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
-import type { DocAccess } from '@brave/protocol';
+import { COLLAB_CLOSE, type DocAccess } from '@brave/protocol';
 import type { DocRef } from '@brave/core';
 import type { StoredDoc } from './doc-store.ts';
 import type { CollabOrigin } from './origins.ts';
+import { NOTHING, Rehearsal, mayIntegrate, takeWaiting, type Waiting } from './rehearsal.ts';
 import { awarenessMessage, updateMessage } from './wire.ts';
 
 /** One open connection to a document, as the document sees it. */
 export interface Peer {
   readonly participantId: string;
   readonly access: DocAccess;
-  /** Awareness client ids this connection has announced (removed when it leaves). */
+  /** Awareness client ids this connection claimed (presence.ts); their states are removed when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Has this connection sent presence yet (its first awareness message claims its ids)? */
+  presenceClaimed: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
@@ -21,21 +24,34 @@ export interface ApplyOutcome {
   updates: Uint8Array[];
   /** Peers whose updates added something. */
   contributors: Set<Peer>;
-  /** Peers whose update Yjs refused while integrating it. */
-  bad: Peer[];
+  /** Peers to close: their update failed to integrate, or too much of theirs waits. Nothing of it was kept. */
+  refused: { peer: Peer; code: number; reason: string }[];
+  /** The shared document failed to take a change its scratch copy took (a Yjs bug): reload it after storing. */
+  diverged: boolean;
 }
+
+const CLIENTS: CollabOrigin = { kind: 'clients' };
+const UNUSABLE = { code: COLLAB_CLOSE.badMessage, reason: 'That document update could not be applied; nothing of it was kept.' };
+const TOO_MUCH_WAITING = { code: COLLAB_CLOSE.tooLarge, reason: 'Too many of your changes wait for edits this server never received; reconnect to send them again.' };
 
 /**
  * A document held in memory: the Y.Doc, its awareness (who is here, carets), its peers
- * and the client updates received since the last flush. Invariant: the Y.Doc only ever
+ * and the client updates received since the last flush. Invariants: the Y.Doc only ever
  * holds what is already in the store, because client updates are applied by the
- * registry's flush in the same synchronous step that stores them.
+ * registry's flush in the same synchronous step that stores them; and it only ever takes
+ * what integrated cleanly on its scratch copy (rehearsal.ts), never a refused update or
+ * parts still waiting for edits it lacks.
  */
 export class LiveDoc {
   readonly ydoc = new Y.Doc({ gc: true });
   readonly awareness = new Awareness(this.ydoc);
   readonly peers = new Set<Peer>();
+  /** Which connection speaks for each awareness client id. */
+  readonly presenceOwners = new Map<number, Peer>();
   pending: { peer: Peer; update: Uint8Array }[] = [];
+  /** Parts of a peer's updates that wait for edits this document lacks (see Waiting). */
+  readonly waiting = new Map<Peer, Waiting>();
+  private readonly rehearsal = new Rehearsal(this.ydoc);
   pendingBytes = 0;
   lastSeq = 0;
   /** Stored size (snapshot plus update log), the measure of the document size limit. */
@@ -76,6 +92,9 @@ export class LiveDoc {
         }
       }
     }
+    // Older servers stored parts that waited for missing edits; they belong to nobody now
+    // (their authors re-send them on reconnecting), so they are not served to readers.
+    if (takeWaiting(doc.ydoc)) log(`collab: ${name}: set aside stored parts that wait for edits never received`);
     doc.lastSeq = stored.lastSeq;
     doc.bytes = stored.bytes;
     doc.sinceSnapshot = stored.updates.length;
@@ -87,38 +106,48 @@ export class LiveDoc {
   }
 
   /**
-   * Integrate the pending client updates one by one (so one bad update is pinned on its
-   * sender), collecting what Yjs reports as new. Nothing is sent from here.
+   * Try the pending client updates one by one on the scratch copy (so one bad update is
+   * pinned on its sender) and apply what each added to the shared Y.Doc. A refused
+   * sender's later updates in the batch are skipped. Then retry other peers' waiting
+   * parts that may now integrate. Nothing is sent from here.
    */
-  applyPending(): ApplyOutcome {
+  applyPending(maxWaitingBytes: number): ApplyOutcome {
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    const out: ApplyOutcome = { updates: [], contributors: new Set(), bad: [] };
-    const origin: CollabOrigin = { kind: 'clients' };
-    const onUpdate = (u: Uint8Array, o: unknown) => {
-      if (o === origin) out.updates.push(u);
-    };
-    this.ydoc.on('update', onUpdate);
-    try {
-      for (const { peer, update } of batch) {
-        const before = out.updates.length;
-        const waiting = this.ydoc.store.pendingStructs;
-        const waitingDs = this.ydoc.store.pendingDs;
-        try {
-          Y.applyUpdate(this.ydoc, update, origin);
-        } catch {
-          out.bad.push(peer);
-          continue;
-        }
-        // Parts that wait for something missing are not reported by Yjs: keep them as sent.
-        if (this.ydoc.store.pendingStructs !== waiting || this.ydoc.store.pendingDs !== waitingDs) out.updates.push(update);
-        if (out.updates.length > before) out.contributors.add(peer);
+    const out: ApplyOutcome = { updates: [], contributors: new Set(), refused: [], diverged: false };
+    const refused = new Set<Peer>();
+    const integrate = (peer: Peer, update: Uint8Array) => {
+      const tried = this.rehearsal.try(update, this.waiting.get(peer) ?? null);
+      if (!tried.ok || (tried.waiting?.bytes ?? 0) > maxWaitingBytes) {
+        refused.add(peer);
+        this.waiting.delete(peer);
+        out.refused.push(tried.ok ? { peer, ...TOO_MUCH_WAITING } : { peer, ...UNUSABLE });
+        if (tried.ok) this.rehearsal.discard(); // the copy holds what we just refused
+        return;
       }
-    } finally {
-      this.ydoc.off('update', onUpdate);
+      if (tried.waiting && this.peers.has(peer)) this.waiting.set(peer, tried.waiting);
+      else this.waiting.delete(peer);
+      if (!tried.added) return;
+      out.updates.push(tried.added);
+      out.contributors.add(peer);
+      try {
+        Y.applyUpdate(this.ydoc, tried.added, CLIENTS);
+      } catch {
+        out.diverged = true;
+        this.rehearsal.discard();
+      }
+    };
+    for (const { peer, update } of batch) if (!refused.has(peer)) integrate(peer, update);
+    if (out.updates.length > 0) {
+      for (const [peer, w] of this.waiting) if (mayIntegrate(this.ydoc, w)) integrate(peer, NOTHING);
     }
     return out;
+  }
+
+  /** A change of the server's own, already in the Y.Doc and stored: the scratch copy takes it too. */
+  mirror(update: Uint8Array): void {
+    this.rehearsal.mirror(update);
   }
 
   /** Send a stored update to every peer, except the one it came from when there was only one. */
@@ -128,7 +157,9 @@ export class LiveDoc {
   }
 
   removePeer(peer: Peer): void {
+    this.waiting.delete(peer);
     if (!this.peers.delete(peer)) return;
+    for (const id of peer.awarenessIds) if (this.presenceOwners.get(id) === peer) this.presenceOwners.delete(id);
     if (peer.awarenessIds.size > 0) removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
   }
 
@@ -138,6 +169,7 @@ export class LiveDoc {
     if (this.awarenessQueued) clearImmediate(this.awarenessQueued);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
+    this.rehearsal.discard();
     this.ydoc.destroy();
   }
 
@@ -146,16 +178,7 @@ export class LiveDoc {
    * alive), batched per event-loop turn: with many editors moving carets at once each
    * peer gets one presence message per turn instead of one per caret move.
    */
-  private readonly onAwareness = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (this.peers.has(origin as Peer)) {
-      const ids = (origin as Peer).awarenessIds;
-      for (const id of changes.added) ids.add(id);
-      for (const id of changes.updated) ids.add(id);
-      for (const id of changes.removed) ids.delete(id);
-    }
+  private readonly onAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }): void => {
     for (const id of changes.added) this.awarenessChanged.add(id);
     for (const id of changes.updated) this.awarenessChanged.add(id);
     for (const id of changes.removed) this.awarenessChanged.add(id);

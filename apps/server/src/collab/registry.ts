@@ -25,9 +25,11 @@ export interface RegistryOptions {
 
 /**
  * The documents open on this server (one registry per server, never a module global).
- * Client updates are validated on arrival, queued, and flushed once per event-loop turn:
- * every document's new content is integrated, written in ONE transaction, and only then
- * relayed, merged into one update per document. A write the store refuses is never relayed.
+ * Client updates are checked on arrival, queued, and flushed once per event-loop turn:
+ * each is tried on the document's scratch copy, what integrated cleanly goes into the
+ * document, every document's new content is written in ONE transaction, and only then
+ * relayed, merged into one update per document. A write the store refuses is never
+ * relayed; an update Yjs refuses closes only its sender and is neither stored nor relayed.
  */
 export class DocRegistry {
   private readonly docs = new Map<string, LiveDoc>();
@@ -102,7 +104,7 @@ export class DocRegistry {
     this.dirty.clear();
     if (docs.length === 0) return;
     const at = this.options.now();
-    const outcomes = docs.map((doc) => ({ doc, ...doc.applyPending() }));
+    const outcomes = docs.map((doc) => ({ doc, ...doc.applyPending(this.options.limits.messageBytes) }));
     const rows: UpdateRow[] = [];
     for (const o of outcomes) {
       o.updates = mergeSafely(o.updates);
@@ -115,12 +117,15 @@ export class DocRegistry {
       for (const doc of docs) this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       return;
     }
-    for (const { doc, updates, contributors, bad } of outcomes) {
+    for (const { doc, updates, contributors, refused, diverged } of outcomes) {
       const only = contributors.size === 1 ? [...contributors][0] : undefined;
       for (const u of updates) this.stored(doc, u, only);
-      for (const peer of bad) peer.close(COLLAB_CLOSE.badMessage, 'That document update could not be applied.');
-      // A refused update may have left half its parts in memory: reload from the store.
-      if (bad.length > 0) this.drop(doc, COLLAB_CLOSE.goingAway, 'The document is reloading; reconnect.');
+      // A refused update was tried on a scratch copy only: the document and everyone else carry on.
+      for (const { peer, code, reason } of refused) peer.close(code, reason);
+      if (diverged) {
+        this.options.log(`collab: ${doc.name}: the document refused a change its copy took; reloading it from the store`);
+        this.drop(doc, COLLAB_CLOSE.goingAway, 'The document is reloading; reconnect.');
+      }
     }
   }
 
@@ -151,7 +156,10 @@ export class DocRegistry {
       this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       throw err;
     }
-    for (const u of updates) this.stored(doc, u);
+    for (const u of updates) {
+      doc.mirror(u);
+      this.stored(doc, u);
+    }
   }
 
   /** Fold the log into a snapshot. The Y.Doc equals the stored state, so this is exact. */

@@ -6,6 +6,7 @@ import {
   LIMITS,
   PROTOCOL_VERSION,
   SOCKET_EVENTS,
+  apiError,
   schemaError,
   type AckResult,
   type ClientToServer,
@@ -147,24 +148,34 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   socket.on('disconnect', () => presence(conveningId));
 
   const limiter = new RateLimiter(LIMITS.commandsPerSecond, LIMITS.commandBurst);
-  socket.on(SOCKET_EVENTS.command, (raw: unknown, ack: unknown) => {
-    if (typeof ack !== 'function') {
-      socket.emit(SOCKET_EVENTS.fault, { code: 'bad_request', message: 'Commands need an acknowledgement callback; nothing was done.' });
-      return;
-    }
-    const reply = ack as (r: AckResult) => void;
+  // socket.io passes an acknowledgement as the last argument. Whatever came before it,
+  // an acknowledgement always gets an answer; `fault` is only for emits without one.
+  socket.on(SOCKET_EVENTS.command, (...args: unknown[]) => {
+    const reply = ackOf(args);
+    if (!reply) return socket.emit(SOCKET_EVENTS.fault, apiError('bad_request', 'Commands need an acknowledgement callback; nothing was done.'));
+    if (args.length !== 2) return reply({ ok: false, error: apiError('bad_request', 'A command is one envelope and an acknowledgement; nothing was done.') });
     const wait = limiter.take('c');
     if (wait > 0) return reply({ ok: false, error: { code: 'rate_limited', message: 'Slow down a little: too many actions at once.', retryAfterMs: wait } });
-    const parsed = CommandEnvelope.safeParse(raw);
+    const parsed = CommandEnvelope.safeParse(args[0]);
     if (!parsed.success) return reply({ ok: false, error: schemaError(parsed.error, 'command') });
     room.command(viewer, parsed.data).then(reply, (err) => {
       deps.log('socket: command failed', err);
       reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; nothing was recorded.' } });
     });
   });
-  socket.onAny((event: string) => {
-    if (event !== SOCKET_EVENTS.command) socket.emit(SOCKET_EVENTS.fault, { code: 'bad_request', message: `Unknown event "${String(event).slice(0, 40)}".` });
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (event === SOCKET_EVENTS.command) return;
+    const error = apiError('bad_request', `Unknown event "${String(event).slice(0, 40)}".`);
+    const reply = ackOf(args);
+    if (reply) reply({ ok: false, error });
+    else socket.emit(SOCKET_EVENTS.fault, error);
   });
+}
+
+/** The acknowledgement socket.io appended to an emit's arguments, if the emit asked for one. */
+function ackOf(args: unknown[]): ((r: AckResult) => void) | null {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as (r: AckResult) => void) : null;
 }
 
 function refusal(code: ConnectRefusal['code'], message: string): Error & { data: ConnectRefusal } {

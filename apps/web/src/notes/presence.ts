@@ -13,14 +13,8 @@ export const PresenceUser = z.object({
 });
 export type PresenceUser = z.infer<typeof PresenceUser>;
 
-/** Calm, distinct colours dark enough for white caret labels (4.5:1 or better). */
-const PALETTE = ['#2d6a65', '#74466a', '#3d5a99', '#6a5314', '#4d6a28', '#8a4636', '#55508f', '#2b6680'];
-
-export function colourFor(id: string): string {
-  let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length]!;
-}
+/** The same colour for the same person on every screen (the server derives it the same way). */
+export { presenceColour as colourFor } from '@brave/core';
 
 export function readUser(state: unknown): PresenceUser | null {
   const parsed = PresenceUser.safeParse((state as { user?: unknown } | null)?.user);

@@ -1,3 +1,4 @@
 export * from './names.ts';
 export * from './access.ts';
 export * from './community.ts';
+export * from './presence.ts';
