@@ -79,21 +79,22 @@ describe('notes and toolkit drafts in the browser', () => {
     // Each sees the other's caret with their name, and both in "here now".
     await caretOf(ana.page, 'Ben').waitFor();
     await caretOf(ben.page, 'Ana').waitFor();
-    expect(await whoIsHere(ana.page).allInnerTexts()).toEqual(['Ana (you)', 'Ben']);
+    await expect.poll(() => whoIsHere(ana.page).allInnerTexts()).toEqual(['Ana (you)', 'Ben']);
     // The formatting toolbar says what is on, for assistive technology too.
     await ana.page.getByRole('button', { name: 'Bold' }).click();
     await ana.page.keyboard.type(' Loudly.');
-    expect(await ana.page.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => ana.page.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
     await benNotes.locator('strong', { hasText: 'Loudly.' }).waitFor();
 
     // Keyboard only: Escape leaves the text for the toolbar, arrows move along it, Ctrl+K adds a link.
-    const focused = () => ana.page.locator(':focus').getAttribute('aria-label');
+    // Focus moves when the page gets to it (the editor takes it back on the next frame): poll.
+    const focused = () => ana.page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
     await ana.page.keyboard.press('Escape');
-    expect(await focused()).toBe('Bold');
+    await expect.poll(focused).toBe('Bold');
     await ana.page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('Italic');
+    await expect.poll(focused).toBe('Italic');
     await ana.page.keyboard.press('Escape');
-    expect(await focused()).toMatch(ROOM_NOTES);
+    await expect.poll(focused).toMatch(ROOM_NOTES);
     await ana.page.keyboard.press('Control+k');
     await ana.page.getByRole('textbox', { name: 'Link address' }).fill('example.org/budget');
     await ana.page.keyboard.press('Enter');
@@ -206,7 +207,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await draft.click();
     await oli.page.keyboard.type('An observer should not be able to write this.');
     expect(await draft.innerText()).toBe(before);
-    expect(await whoIsHere(oli.page).allInnerTexts()).toContain('Oli (you)');
+    await expect.poll(() => whoIsHere(oli.page).allInnerTexts()).toContain('Oli (you)');
     expect(oli.problems).toEqual([]);
     await oli.context.close();
   });
