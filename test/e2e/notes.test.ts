@@ -6,7 +6,7 @@ import type { CreateConveningResult } from '@brave/protocol';
 import { TokenService } from '../../apps/server/src/auth/tokens.ts';
 import { joinAs, ok, openConvening } from '../support/people.ts';
 import { TEST_SECRET, freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
+import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, seeStatus, showScreensIfFailed, type Person } from './support/browser.ts';
 import { caretOf, docStatus, openDoc, openDocsList, typeAtEnd, whoIsHere } from './support/notes.ts';
 
 /**
@@ -210,5 +210,26 @@ describe('notes and toolkit drafts in the browser', () => {
     await expect.poll(() => whoIsHere(oli.page).allInnerTexts()).toContain('Oli (you)');
     expect(oli.problems).toEqual([]);
     await oli.context.close();
+  });
+  it('someone writing in their room’s notes sees the round’s time and messages, and is told when the rooms close', async () => {
+    // Ben has stayed in the room's notes all along.
+    const page = ben.page;
+    await benNotes.waitFor();
+    await page.getByRole('timer', { name: /left$/ }).waitFor();
+    await page.getByText(/^Breakouts · Pairs · /).waitFor();
+
+    await ok(host!, { type: 'round.broadcast', text: 'Five more minutes, then pick one idea to bring back.' });
+    const message = page.getByRole('status', { name: 'Message from the facilitators' });
+    await message.filter({ hasText: 'Five more minutes, then pick one idea to bring back.' }).waitFor();
+    expect(await message.getAttribute('aria-live')).toBe('polite');
+
+    await ok(host!, { type: 'round.close' });
+    await page.getByText('The rooms have closed').waitFor();
+    await seeStatus(page, 'Welcome back to the main room. The breakout round has ended.');
+    expect(await page.getByRole('timer').count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the main room' }).click();
+    await page.getByRole('button', { name: 'Ouch', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/c/${made.id}`);
+    expect(ben.problems).toEqual([]);
   });
 });
