@@ -77,8 +77,8 @@ describe('breakout rounds in the browser', () => {
     const ana = by('Ana').page;
     await ana.getByText('Your details', { exact: true }).click();
     await expect.poll(() => ana.getByRole('radio', { name: 'Person of color' }).getAttribute('aria-checked')).toBe('true');
-    expect(await ana.getByRole('checkbox', { name: /Keep my answer/ }).isChecked()).toBe(true);
-    expect(await ana.getByLabel('Your role (optional)').inputValue()).toBe('Organiser');
+    await expect.poll(() => ana.getByRole('checkbox', { name: /Keep my answer/ }).isChecked()).toBe(true);
+    await expect.poll(() => ana.getByLabel('Your role (optional)').inputValue()).toBe('Organiser');
     await ana.getByText('Your details', { exact: true }).click();
   });
 

@@ -6,7 +6,7 @@ import type { CreateConveningResult } from '@brave/protocol';
 import { TokenService } from '../../apps/server/src/auth/tokens.ts';
 import { joinAs, ok, openConvening } from '../support/people.ts';
 import { TEST_SECRET, freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
+import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, seeStatus, showScreensIfFailed, type Person } from './support/browser.ts';
 import { caretOf, docStatus, openDoc, openDocsList, typeAtEnd, whoIsHere } from './support/notes.ts';
 
 /**
@@ -79,21 +79,22 @@ describe('notes and toolkit drafts in the browser', () => {
     // Each sees the other's caret with their name, and both in "here now".
     await caretOf(ana.page, 'Ben').waitFor();
     await caretOf(ben.page, 'Ana').waitFor();
-    expect(await whoIsHere(ana.page).allInnerTexts()).toEqual(['Ana (you)', 'Ben']);
+    await expect.poll(() => whoIsHere(ana.page).allInnerTexts()).toEqual(['Ana (you)', 'Ben']);
     // The formatting toolbar says what is on, for assistive technology too.
     await ana.page.getByRole('button', { name: 'Bold' }).click();
     await ana.page.keyboard.type(' Loudly.');
-    expect(await ana.page.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => ana.page.getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed')).toBe('true');
     await benNotes.locator('strong', { hasText: 'Loudly.' }).waitFor();
 
     // Keyboard only: Escape leaves the text for the toolbar, arrows move along it, Ctrl+K adds a link.
-    const focused = () => ana.page.locator(':focus').getAttribute('aria-label');
+    // Focus moves when the page gets to it (the editor takes it back on the next frame): poll.
+    const focused = () => ana.page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
     await ana.page.keyboard.press('Escape');
-    expect(await focused()).toBe('Bold');
+    await expect.poll(focused).toBe('Bold');
     await ana.page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('Italic');
+    await expect.poll(focused).toBe('Italic');
     await ana.page.keyboard.press('Escape');
-    expect(await focused()).toMatch(ROOM_NOTES);
+    await expect.poll(focused).toMatch(ROOM_NOTES);
     await ana.page.keyboard.press('Control+k');
     await ana.page.getByRole('textbox', { name: 'Link address' }).fill('example.org/budget');
     await ana.page.keyboard.press('Enter');
@@ -206,8 +207,29 @@ describe('notes and toolkit drafts in the browser', () => {
     await draft.click();
     await oli.page.keyboard.type('An observer should not be able to write this.');
     expect(await draft.innerText()).toBe(before);
-    expect(await whoIsHere(oli.page).allInnerTexts()).toContain('Oli (you)');
+    await expect.poll(() => whoIsHere(oli.page).allInnerTexts()).toContain('Oli (you)');
     expect(oli.problems).toEqual([]);
     await oli.context.close();
+  });
+  it('someone writing in their room’s notes sees the round’s time and messages, and is told when the rooms close', async () => {
+    // Ben has stayed in the room's notes all along.
+    const page = ben.page;
+    await benNotes.waitFor();
+    await page.getByRole('timer', { name: /left$/ }).waitFor();
+    await page.getByText(/^Breakouts · Pairs · /).waitFor();
+
+    await ok(host!, { type: 'round.broadcast', text: 'Five more minutes, then pick one idea to bring back.' });
+    const message = page.getByRole('status', { name: 'Message from the facilitators' });
+    await message.filter({ hasText: 'Five more minutes, then pick one idea to bring back.' }).waitFor();
+    expect(await message.getAttribute('aria-live')).toBe('polite');
+
+    await ok(host!, { type: 'round.close' });
+    await page.getByText('The rooms have closed').waitFor();
+    await seeStatus(page, 'Welcome back to the main room. The breakout round has ended.');
+    expect(await page.getByRole('timer').count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the main room' }).click();
+    await page.getByRole('button', { name: 'Ouch', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/c/${made.id}`);
+    expect(ben.problems).toEqual([]);
   });
 });

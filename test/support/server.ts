@@ -46,7 +46,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    // tsx compiles the server on start: on a loaded machine that alone can take most of a minute.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /running at (\S+)/.exec(output);

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { ApiRequestError } from '@brave/client';
 import type { Publication } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
+import { RoundStatusStrip } from '../breakouts/participant/RoundStatus.tsx';
+import { isFacilitatorRole } from '../breakouts/words.ts';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -73,10 +75,27 @@ function ConveningDocView({ api, detail, token }: { api: DocsApi; detail: DocDet
     () => ({ user: { id: self.participantId, name: me?.name ?? 'Someone' }, backLabel: state.title, backHref: docsHref(state.id) }),
     [self.participantId, me?.name, state.title, state.id],
   );
-  return <DocView api={api} detail={detail} token={token} place={place} shareTo={state.id} />;
+  // People in the rooms write here during a round: the round comes with them (facilitators have the console).
+  const round = isFacilitatorRole(me) ? null : <RoundStatusStrip mainRoomHref={`/c/${state.id}`} />;
+  return <DocView api={api} detail={detail} token={token} place={place} shareTo={state.id} round={round} />;
 }
 
-function DocView({ api, detail, token, place, shareTo }: { api: DocsApi; detail: DocDetail; token: string | null; place: DocPlace; shareTo?: string }) {
+function DocView({
+  api,
+  detail,
+  token,
+  place,
+  shareTo,
+  round,
+}: {
+  api: DocsApi;
+  detail: DocDetail;
+  token: string | null;
+  place: DocPlace;
+  shareTo?: string;
+  /** The breakout round's status, on a convening's documents. */
+  round?: ReactNode;
+}) {
   const { name, title, kind } = detail.doc;
   const { write, publish, shareFrom } = detail.abilities;
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -126,6 +145,7 @@ function DocView({ api, detail, token, place, shareTo }: { api: DocsApi; detail:
         </div>
         <CollabStatus snapshot={snapshot} onRetry={() => conn?.retry()} />
       </header>
+      {round}
       <main className="notes-grid">
         <div className="notes-main">
           <section className="card notes-card" aria-label={`${title}: text`}>

@@ -4,6 +4,7 @@ import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { StarterKit } from '@tiptap/starter-kit';
 import type { CollabConnection } from './collab.ts';
+import { keepLocalSelection } from './keepSelection.ts';
 import { LinkForm, normaliseHref } from './LinkForm.tsx';
 import { caretElement, selectionAttrs, type PresenceUser } from './presence.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -60,6 +61,8 @@ export function NotesEditor({
         }),
         Collaboration.configure({ document: conn.doc, field: 'default' }),
         CollaborationCaret.configure({ provider: conn.provider, user, render: caretElement, selectionRender: selectionAttrs }),
+        // Before the two above see a remote change: a caret just moved must not be put back.
+        keepLocalSelection(conn.doc, conn.provider.awareness),
         OutsideKeys.configure({ onLink: () => handlers.current.onLink(), onEscape: () => handlers.current.onEscape() }),
       ],
       editable,

@@ -1,14 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RoundView } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
-import { useServerClockWarmup, useServerNow } from '../clock.ts';
 import { RoundClock } from '../RoundClock.tsx';
-import { roomOfPerson, runningRound } from '../words.ts';
 import { AboutStep, useAboutPending } from './AboutYou.tsx';
 import { RoomCard } from './RoomCard.tsx';
 import { RoomPicker } from './RoomPicker.tsx';
-import { useRoundMoments } from './useRoundMoments.ts';
-import '../../styles/breakouts.css';
+import { BroadcastBanner, RoundSaid, useRoundNow } from './RoundStatus.tsx';
 
 /**
  * Everything breakouts add to a participant's screen, above the signal buttons: the
@@ -16,20 +13,14 @@ import '../../styles/breakouts.css';
  * optional "About you" step right after the agreements.
  */
 export function ParticipantBreakouts() {
-  const { state, self, client } = useConvening();
-  useServerClockWarmup(client);
-  const round = runningRound(state);
-  const now = useServerNow(client, round !== null);
-  const room = roomOfPerson(round, self.participantId);
-  const { said, welcomeBack, dismissWelcome } = useRoundMoments(now);
+  const { self } = useConvening();
+  const { round, room, now, said, welcomeBack, dismissWelcome } = useRoundNow();
   const [aboutPending, aboutDone] = useAboutPending();
   const [afterStep, setAfterStep] = useState<'saved' | 'later' | null>(null);
 
   return (
     <div className="breakout-area">
-      <p className="visually-hidden" role="status">
-        {said}
-      </p>
+      <RoundSaid said={said} />
       <BroadcastBanner round={round} />
       {round && room && <RoomCard round={round} room={room} now={now} />}
       {round && round.strategy === 'selfSelect' && <RoomPicker round={round} now={now} currentRoomId={room?.id ?? null} />}
@@ -44,22 +35,6 @@ export function ParticipantBreakouts() {
         />
       )}
       {afterStep && <AfterStep how={afterStep} onDismiss={() => setAfterStep(null)} />}
-    </div>
-  );
-}
-
-/** The facilitators' latest message to every room: calm, announced once, not a pop-up. */
-function BroadcastBanner({ round }: { round: RoundView | null }) {
-  const { state } = useConvening();
-  const message = round && state.broadcast?.roundId === round.id ? state.broadcast : null;
-  return (
-    <div className={message ? 'broadcast' : 'broadcast-empty'} role="status" aria-live="polite" aria-label="Message from the facilitators">
-      {message && (
-        <>
-          <p className="broadcast-eyebrow">From the facilitators, to every room</p>
-          <p className="broadcast-text">{message.text}</p>
-        </>
-      )}
     </div>
   );
 }
