@@ -4,15 +4,10 @@ import { CSRF_HEADER } from '@brave/protocol';
 import { HttpError } from '../http/respond.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { safeEqual, sha256 } from './secrets.ts';
+import type { Account } from './account.ts';
 import type { AccountRow, AccountStore, SessionRow } from './store.ts';
 
-/** A signed-in facilitator, as every other part of the server sees one. */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-}
+export type { Account } from './account.ts';
 
 export interface AccountAuth {
   /** The signed-in account of this request, or null (no/expired/unknown cookie). Never throws. */

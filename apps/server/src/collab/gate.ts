@@ -3,7 +3,7 @@ import { docAbilities, docAccess, isQuickConvening, isShareTarget, listDocs, typ
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { ConveningRoom } from '../convening/room.ts';
-import type { CommunityDocFacts } from './community-gate.ts';
+import type { CommunityDirectory } from '../community/directory.ts';
 
 /**
  * Who is calling the document API or holding a /collab connection, as their gate sees
@@ -44,7 +44,7 @@ export interface ConveningGateDeps {
   tokens: TokenService;
   rooms: RoomRegistry;
   /** Names of community members who wrote in a community's drafts between convenings. */
-  community?: Pick<CommunityDocFacts, 'nameOf'> | undefined;
+  community?: Pick<CommunityDirectory, 'nameOf'> | undefined;
 }
 
 /** The convening gate: a participant's convening credential (`v1.…`). */
