@@ -4,6 +4,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** @param {string} cmd */
 const run = (cmd) => {
   console.log(`\n$ ${cmd}`);
   execSync(cmd, { stdio: 'inherit' });

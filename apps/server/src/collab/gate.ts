@@ -26,8 +26,9 @@ export interface DocCaller {
   access(ref: DocRef): DocDecision;
   abilities(ref: DocRef): DocAbilities;
   list(): DocSummary[];
-  /** A display name for a version author's id, or null when nobody here knows it. */
-  nameOf(id: string): string | null;
+  /** A display name for a version author's id, or null when nobody here knows it
+   *  (a plain function: routes hand it on without the caller). */
+  readonly nameOf: (id: string) => string | null;
   /** The name a toolkit draft's channel has here (heads a new draft's template). */
   channelName(ref: DocRef): string | undefined;
   /** May passages of `from` be shared into `to` (the convening gate only; false elsewhere)? */

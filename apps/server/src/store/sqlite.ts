@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DomainEvent } from '@brave/protocol';
+import { DomainEvent, type AckResult } from '@brave/protocol';
+import { settle } from './settle.ts';
 import {
   StoreUnavailableError,
   type ActionRecord,
@@ -232,53 +233,54 @@ export class SqliteStore implements Store {
     };
   }
 
-  async createConvening(record: ConveningRecord, events: NewEvent[]): Promise<StoredEvent[]> {
-    return immediate(this.db, () => {
+  createConvening(record: ConveningRecord, events: NewEvent[]): Promise<StoredEvent[]> {
+    return settle(() => immediate(this.db, () => {
       this.stmt.insertConvening.run(record);
       return this.appendRows(record.id, events);
-    });
+    }));
   }
 
-  async conveningByJoinCode(joinCode: string): Promise<ConveningRecord | null> {
-    return (this.stmt.byCode.get(joinCode) as ConveningRecord | undefined) ?? null;
+  conveningByJoinCode(joinCode: string): Promise<ConveningRecord | null> {
+    return settle(() => (this.stmt.byCode.get(joinCode) as ConveningRecord | undefined) ?? null);
   }
 
-  async convening(id: string): Promise<ConveningRecord | null> {
-    return (this.stmt.byId.get(id) as ConveningRecord | undefined) ?? null;
+  convening(id: string): Promise<ConveningRecord | null> {
+    return settle(() => (this.stmt.byId.get(id) as ConveningRecord | undefined) ?? null);
   }
 
-  async append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]> {
-    return immediate(this.db, () => {
+  append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]> {
+    return settle(() => immediate(this.db, () => {
       const stored = this.appendRows(conveningId, events);
       if (action) this.stmt.insertAction.run(conveningId, action.actor, action.key, JSON.stringify(action.result));
       return stored;
-    });
+    }));
   }
 
-  async events(conveningId: string, afterSeq = 0): Promise<StoredEvent[]> {
-    return (this.stmt.eventsAfter.all(conveningId, afterSeq) as Row[]).map((r) => ({
+  events(conveningId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    return settle(() => (this.stmt.eventsAfter.all(conveningId, afterSeq) as Row[]).map((r) => ({
       seq: r.seq,
       at: r.at,
       actor: r.actor,
       event: DomainEvent.parse(JSON.parse(r.body)),
-    }));
+    })));
   }
 
-  async actions(conveningId: string): Promise<ActionRecord[]> {
-    return (this.stmt.actions.all(conveningId) as { actor: string; key: string; result: string }[]).map((r) => ({
+  actions(conveningId: string): Promise<ActionRecord[]> {
+    return settle(() => (this.stmt.actions.all(conveningId) as { actor: string; key: string; result: string }[]).map((r) => ({
       actor: r.actor,
       key: r.key,
-      result: JSON.parse(r.result),
-    }));
+      // Written by append() from an AckResult, in this same file.
+      result: JSON.parse(r.result) as AckResult,
+    })));
   }
 
-  async rewrite(
+  rewrite(
     conveningId: string,
     type: DomainEvent['type'],
     fn: (event: DomainEvent) => DomainEvent,
     options: { clearActor?: boolean } = {},
   ): Promise<number> {
-    return immediate(this.db, () => {
+    return settle(() => immediate(this.db, () => {
       const rows = this.db
         .prepare('SELECT seq, actor, body FROM events WHERE convening_id = ? AND body LIKE ?')
         .all(conveningId, `{"type":"${type}"%`) as { seq: number; actor: string | null; body: string }[];
@@ -294,15 +296,17 @@ export class SqliteStore implements Store {
         }
       }
       return changed;
+    }));
+  }
+
+  forgetActions(conveningId: string): Promise<number> {
+    return settle(() => immediate(this.db, () => this.db.prepare('DELETE FROM actions WHERE convening_id = ?').run(conveningId).changes));
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.db.open) this.db.close();
     });
-  }
-
-  async forgetActions(conveningId: string): Promise<number> {
-    return immediate(this.db, () => this.db.prepare('DELETE FROM actions WHERE convening_id = ?').run(conveningId).changes);
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
   }
 
   private appendRows(conveningId: string, events: NewEvent[]): StoredEvent[] {

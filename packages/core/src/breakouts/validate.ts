@@ -100,8 +100,11 @@ function validateTeamsPerCohort(range: { min: number; max: number } | undefined)
   }
 }
 
+/** Array.isArray that keeps a typed list typed (Array.isArray narrows it to any[]). */
+const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
+
 function validateRoomList(rooms: readonly { id: string }[]): void {
-  if (!Array.isArray(rooms) || rooms.length === 0) {
+  if (!isList(rooms) || rooms.length === 0) {
     throw new PlanError('INVALID_ROOM_COUNT', 'At least one room is needed.');
   }
   const ids = new Set<string>();

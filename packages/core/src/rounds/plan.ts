@@ -51,7 +51,7 @@ function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
     case 'affinity':
       return { kind: 'affinity', options: state.caucusOptions, undecided: s.undecided, ...(s.maxRoomSize ? { maxRoomSize: s.maxRoomSize } : {}) };
     default:
-      return s as Strategy;
+      return s;
   }
 }
 
