@@ -107,7 +107,7 @@ function closeAll(): void {
 
 process.on('message', (m: unknown) => {
   const { id, ...command } = m as { id: number } & WorkerCommand;
-  handle(command as WorkerCommand).then(
+  handle(command).then(
     (result) => process.send?.({ id, ok: true, result }),
     (err: unknown) => process.send?.({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
   );

@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
+/** @param {string} cmd */
 const run = (cmd) => {
   console.log(`\n$ ${cmd}`);
   execSync(cmd, { stdio: 'inherit' });

@@ -17,7 +17,7 @@ const io = new Server(http, {
 
 io.on('connection', (socket) => {
   void socket.join('all');
-  socket.on('command', (payload: { seq: number }, ack: unknown) => {
+  socket.on('command', (payload: { seq: number }, ack?: (answer: { ok: true; seq: number }) => void) => {
     io.to('all').emit('event', payload);
     if (typeof ack === 'function') ack({ ok: true, seq: payload.seq });
   });
@@ -27,4 +27,7 @@ http.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () =
   const address = http.address();
   console.log(`socket.io baseline ready on port ${typeof address === 'object' && address ? address.port : 0}`);
 });
-process.once('SIGTERM', () => io.close(() => process.exit(0)));
+// close() only fails if closing fails; then leave anyway, with an error code.
+process.once('SIGTERM', () => {
+  io.close(() => process.exit(0)).catch(() => process.exit(1));
+});

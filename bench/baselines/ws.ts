@@ -10,7 +10,7 @@ const http = createServer((_req, res) => res.writeHead(404).end());
 const wss = new WebSocketServer({ server: http, perMessageDeflate: false, maxPayload: 64 * 1024 });
 
 wss.on('connection', (socket) => {
-  socket.on('message', (data) => {
+  socket.on('message', (data: Buffer) => {
     const payload = JSON.parse(data.toString()) as { seq: number };
     const text = JSON.stringify(payload);
     for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(text);

@@ -55,7 +55,8 @@ export class Worker {
   }
 }
 
-export async function startWorkers(count: number): Promise<Worker[]> {
+/** Forks the workers; each answers its first command once it is up. */
+export function startWorkers(count: number): Worker[] {
   const workers: Worker[] = [];
   for (let i = 0; i < count; i++) {
     const child = track(

@@ -67,7 +67,7 @@ function baseline(kind: DocServerKind, protocol: DocProtocol, service: Service, 
     service,
     wsUrl,
     persists: false,
-    seat: async (editors, label) => ({ docName: `bench-${label}`, tokens: Array.from({ length: editors }, () => 'bench') }),
+    seat: (editors, label) => Promise.resolve({ docName: `bench-${label}`, tokens: Array.from({ length: editors }, () => 'bench') }),
     stop: () => service.stop(),
   };
 }

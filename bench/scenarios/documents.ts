@@ -69,8 +69,8 @@ async function onePoint(server: DocServer, editors: number, opts: DocumentsOptio
   const seat = await server.seat(editors + opts.observers, `${editors}-${Date.now().toString(36)}`);
   const typistTokens = seat.tokens.slice(0, editors);
   const watcherTokens = seat.tokens.slice(editors);
-  const typers = await startWorkers(Math.max(1, Math.ceil(editors / TYPISTS_PER_WORKER)));
-  const [watch] = await startWorkers(1);
+  const typers = startWorkers(Math.max(1, Math.ceil(editors / TYPISTS_PER_WORKER)));
+  const [watch] = startWorkers(1);
   const all: Worker[] = [...typers, watch!];
   const expected: Record<string, number> = {};
   try {
@@ -122,7 +122,7 @@ async function memoryPerDoc(server: DocServer, opts: DocumentsOptions): Promise<
   for (let i = 0; i < opts.loadDocs; i++) seats.push(await server.seat(1, `mem-${i}-${Date.now().toString(36)}`));
   await sleep(500);
   const before = await server.service.memory();
-  const [loader] = await startWorkers(1);
+  const [loader] = startWorkers(1);
   try {
     await loader!.request({
       cmd: 'docs.load',

@@ -71,7 +71,7 @@ export async function wsSender(url: string): Promise<Sender> {
   }), 10_000, 'ws sender');
   const acks = new Map<number, () => void>();
   let bytes = 0;
-  socket.on('message', (data) => {
+  socket.on('message', (data: Buffer) => {
     const msg = JSON.parse(data.toString()) as { ack?: number; seq?: number };
     if (msg.ack !== undefined) acks.get(msg.ack)?.();
     else bytes = data.toString().length;

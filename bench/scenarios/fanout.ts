@@ -58,7 +58,7 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
   let sender: Sender | null = null;
   const run: FanoutRun = { kind, points: [] };
   try {
-    workers = await startWorkers(Math.max(1, Math.ceil(maxN / CLIENTS_PER_WORKER)));
+    workers = startWorkers(Math.max(1, Math.ceil(maxN / CLIENTS_PER_WORKER)));
     const got = new Arrivals();
     workers.forEach((w) => w.onGot((seq) => got.add(seq)));
     sender = await senderFor(kind, server.url, maxN);

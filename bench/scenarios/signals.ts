@@ -51,7 +51,7 @@ export async function runSignals(opts: SignalsOptions, log: (s: string) => void)
       triagers.push(c);
     }
     const tokens = await joinMany(server.url, made.joinCode, opts.participants);
-    workers = await startWorkers(Math.max(1, Math.ceil(opts.participants / 250)));
+    workers = startWorkers(Math.max(1, Math.ceil(opts.participants / 250)));
     const answers = await Promise.all(deal(tokens, workers.length).map((share, i) => workers[i]!.request<ConnectResult>({ cmd: 'signals.connect', url: server.url, tokens: share }, 600_000)));
     result.connected = answers.reduce((s, a) => s + a.connected, 0);
     const failed = answers.find((a) => a.firstError);

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DomainEvent } from '@brave/protocol';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore, type SeqStrategy } from '../../apps/server/src/store/kysely-store.ts';
 import type { NewEvent } from '../../apps/server/src/store/types.ts';
@@ -37,7 +36,7 @@ export interface StorageOptions {
 const event = (i: number): NewEvent => ({
   at: i,
   actor: 'p_host',
-  event: { type: 'spotlight.set', agreementId: `a${i % 8}`, text: 'Listen to understand', source: 'facilitator' } as DomainEvent,
+  event: { type: 'spotlight.set', agreementId: `a${i % 8}`, text: 'Listen to understand', source: 'facilitator' },
 });
 
 async function measure(engine: string, databases: Database[], writers: number, appends: number, seq?: SeqStrategy): Promise<StorageRow> {

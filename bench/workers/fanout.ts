@@ -94,7 +94,7 @@ export class FanoutClients {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url.replace(/^http/, 'ws'), { perMessageDeflate: false });
       socket.once('open', () => {
-        socket.on('message', (data) => {
+        socket.on('message', (data: Buffer) => {
           const msg = JSON.parse(data.toString()) as { seq?: number };
           if (typeof msg.seq === 'number') this.received(msg.seq);
         });

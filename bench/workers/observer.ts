@@ -70,7 +70,7 @@ export class Observer {
   report(): ObserverReport {
     const arrivals = this.arrivals;
     this.arrivals = {};
-    const text = this.doc.getText('bench').toString();
+    const text = this.doc.getText('bench').toJSON();
     return { arrivals, textLength: text.length, digest: createHash('sha1').update(text).digest('hex').slice(0, 12) };
   }
 

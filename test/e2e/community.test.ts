@@ -111,7 +111,7 @@ describe('a community in the browser', () => {
     await ana.page.getByText('May all-team call').first().waitFor();
     const download = ana.page.waitForEvent('download');
     await ana.page.getByRole('button', { name: 'Add to calendar: May all-team call' }).click();
-    const ics = await readFile((await (await download).path())!, 'utf8');
+    const ics = await readFile(await (await download).path(), 'utf8');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('SUMMARY:May all-team call');
     expect(ics).toMatch(/DTSTART:2031050\d{1}T\d{6}Z/);

@@ -168,7 +168,7 @@ describe('notes and toolkit drafts in the browser', () => {
 
     // Markdown export of the live draft, as a download.
     const [download] = await Promise.all([fran.page.waitForEvent('download'), fran.page.getByRole('button', { name: 'Download Markdown' }).click()]);
-    expect(await readFile((await download.path())!, 'utf8')).toContain('Stories about our blocks will be told');
+    expect(await readFile(await download.path(), 'utf8')).toContain('Stories about our blocks will be told');
 
     const visitor = await browser!.newContext();
     try {

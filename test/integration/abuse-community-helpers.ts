@@ -296,7 +296,7 @@ export function fingerprints(dataDir: string): { take(): string; close(): void }
   const db = new Database(join(dataDir, 'brave-space.db'), { readonly: true, fileMustExist: true });
   return {
     take() {
-      const whole = WHOLE.map((t) => (db.prepare(`SELECT * FROM ${t}`).all() as unknown[]).map((r) => JSON.stringify(r)).sort());
+      const whole = WHOLE.map((t) => db.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort());
       const counted = COUNTED.map((t) => db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get());
       return JSON.stringify({ whole, counted });
     },

@@ -103,7 +103,7 @@ describe('fuzzing HTTP bodies', () => {
     expect(await healthy(server.url)).toBe(true);
   });
 
-  it('the participant of the other convening noticed nothing', async () => {
+  it('the participant of the other convening noticed nothing', () => {
     expect(noticed).toEqual({ faults: [], statuses: [], events: [] });
     expect(bystander.state).toEqual(before);
     expect(bystander.status).toBe('live');

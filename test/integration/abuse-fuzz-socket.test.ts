@@ -191,7 +191,7 @@ function rawConnections(url: string, token: string) {
     sent = 0;
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
     await new Promise<void>((resolve, reject) => {
-      ws.on('message', function onMessage(data) {
+      ws.on('message', function onMessage(data: Buffer) {
         const text = data.toString();
         if (text.startsWith('0{')) ws.send(`40${JSON.stringify({ token, protocolVersion: PROTOCOL_VERSION })}`);
         else if (text.startsWith('42["hello"')) {
@@ -202,7 +202,7 @@ function rawConnections(url: string, token: string) {
       ws.once('error', reject);
       ws.once('close', () => reject(new Error('closed during the handshake')));
     });
-    ws.on('message', (data) => data.toString() === '2' && ws.send('3'));
+    ws.on('message', (data: Buffer) => data.toString() === '2' && ws.send('3'));
     current = ws;
     return ws;
   };
@@ -211,7 +211,7 @@ function rawConnections(url: string, token: string) {
     const id = probeId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`connection neither answered nor closed (frame before probe ${id})`)), 10_000);
-      const onMessage = (data: WebSocket.RawData) => {
+      const onMessage = (data: Buffer) => {
         if (!data.toString().startsWith(`43${id}[`)) return;
         finish('alive');
       };

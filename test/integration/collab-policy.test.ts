@@ -4,7 +4,7 @@ import { docAbilities, docAccess, docName, emptyState, isShareTarget, listDocs, 
 
 /** The document access policy in core, on hand-built state (no server). */
 function room(id: string, kind: RoomView['kind'], members: string[], hosts: string[] = []): RoomView {
-  return { id, name: `Room ${id}`, kind, caucus: kind === 'caucus' ? 'person of color' : null, members, size: members.length, hosts, videoUrl: null, cap: null, helpRequestedAt: null } as RoomView;
+  return { id, name: `Room ${id}`, kind, caucus: kind === 'caucus' ? 'person of color' : null, members, size: members.length, hosts, videoUrl: null, cap: null, helpRequestedAt: null };
 }
 function round(id: string, status: RoundView['status'], rooms: RoomView[]): RoundView {
   return { id, name: `Round ${id}`, strategy: 'manual', status, startedAt: 1, endsAt: 2, graceSeconds: 0, warnedAt: null, rooms: Object.fromEntries(rooms.map((r) => [r.id, r])), endedAt: null };

@@ -73,7 +73,7 @@ describe('content operations', () => {
     expect(toMarkdown(dst.getXmlFragment('default'))).toBe(toMarkdown(src.getXmlFragment('default')));
     expect((dst.getXmlFragment('default').get(0) as Y.XmlElement).getAttribute('level')).toBe(2);
     const other = new Y.Doc(); // copyNode's result is a new, not yet placed node
-    const copy = copyNode(src.getXmlFragment('default').get(0) as Y.XmlElement) as Y.XmlElement;
+    const copy = copyNode(src.getXmlFragment('default').get(0)) as Y.XmlElement;
     other.getXmlFragment('default').insert(0, [copy]);
     expect(copy.getAttribute('level')).toBe(2);
   });

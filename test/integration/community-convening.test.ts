@@ -22,9 +22,9 @@ describe('a live convening tells its community', () => {
   const ended: { conveningId: string; rooms: { kind: string; members: string[] }[] }[] = [];
   const kept: [string, string, string | null][] = [];
   const hooks: CommunityHooks = {
-    pastMeetings: async (conveningId) => {
+    pastMeetings: (conveningId) => {
       asked.push(conveningId);
-      return earlier;
+      return Promise.resolve(earlier);
     },
     roundEnded: (conveningId, rooms) => void ended.push({ conveningId, rooms }),
     answerKept: (conveningId, participantId, answer) => void kept.push([conveningId, participantId, answer]),

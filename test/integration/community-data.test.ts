@@ -51,7 +51,7 @@ async function month(server: Server, retentionDays: number | null = 90) {
   const caucusId = (await ok(host.client, { type: 'round.open', spec: caucus, seed: caucusRound.seed })).id!;
   await ok(host.client, { type: 'round.close' });
 
-  const state = host.client.state! as ConveningView;
+  const state = host.client.state!;
   const conveningId = host.entry.conveningId;
   const breakoutRoom = Object.values(state.rounds[pairRound]!.rooms)[0]!.id;
   const caucusRoom = Object.values(state.rounds[caucusId]!.rooms)[0]!.id;
@@ -186,7 +186,7 @@ describe('retention', () => {
     expect(debrief.rounds.flatMap((r) => r.rooms.map((x) => x.size))).toEqual([2, 2, 2, 2]);
     expect(debrief.rounds.flatMap((r) => r.rooms.flatMap((x) => x.members))).toEqual([]);
 
-    await eventually(async () => countRows(server, 'SELECT COUNT(*) FROM doc_updates WHERE doc = ?', `notes:${m.conveningId}:${m.pairRound}:${m.breakoutRoom}`), (n) => n === 0);
+    await eventually(() => Promise.resolve(countRows(server, 'SELECT COUNT(*) FROM doc_updates WHERE doc = ?', `notes:${m.conveningId}:${m.pairRound}:${m.breakoutRoom}`)), (n) => n === 0);
     expect(countRows(server, 'SELECT COUNT(*) FROM doc_updates WHERE doc = ?', `notes:${m.conveningId}:${m.caucusId}:${m.caucusRoom}`)).toBe(0);
     expect(countRows(server, 'SELECT COUNT(*) FROM doc_updates WHERE doc = ?', `notes:${m.conveningId}:plenary`)).toBe(1);
     expect(countRows(server, 'SELECT COUNT(*) FROM community_meetings WHERE community_id = ?', m.made.id)).toBe(0);

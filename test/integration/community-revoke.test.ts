@@ -166,7 +166,7 @@ describe('a convening that already closed', () => {
 
     const joined = await memberCall(server.url, cleo.token, 'POST', `/api/communities/${lake}/convenings/${s.id}/join`);
     const cleoToken = ConveningEntry.parse(joined.json).token;
-    const joinCode = (await until(lakeHost, (c) => c.state?.joinCode))!;
+    const joinCode = await until(lakeHost, (c) => c.state?.joinCode);
     const guestRes = await fetch(new URL('/api/join', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ joinCode, name: 'Guest' }) });
     const guest = JoinResult.parse(await guestRes.json());
     const hal = await new Browser(server.url).signUp('Hal');

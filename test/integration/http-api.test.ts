@@ -12,7 +12,7 @@ afterAll(async () => server.close());
 
 const get = async (path: string, headers: Record<string, string> = {}) => {
   const res = await fetch(new URL(path, server.url), { headers });
-  return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as unknown };
+  return { status: res.status, headers: res.headers, body: await res.json().catch<unknown>(() => null) };
 };
 
 async function create(body: object = { title: 'Money channel, March' }) {

@@ -199,7 +199,7 @@ describe('rate limit and retries', () => {
     expect(first.ok).toBe(true);
     expect(again).toEqual(first);
     const [x, y] = await Promise.all([c.ana.send(raise, 'key-at-once-0002'), c.ana.send(raise, 'key-at-once-0002')]);
-    expect(x!.ok).toBe(true);
+    expect(x.ok).toBe(true);
     expect(y).toEqual(x);
     c.ana.simulateDrop();
     await untilStatus(c.ana, 'reconnecting');

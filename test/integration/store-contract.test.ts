@@ -51,7 +51,7 @@ const engines: Engine[] = [
 const spotlight = (i: number, actor: string | null = 'p_host'): NewEvent => ({
   at: 1_000 + i,
   actor,
-  event: { type: 'spotlight.set', agreementId: `a${i}`, text: `Agreement ${i}`, source: 'facilitator' } as DomainEvent,
+  event: { type: 'spotlight.set', agreementId: `a${i}`, text: `Agreement ${i}`, source: 'facilitator' },
 });
 const record = { id: 'c_1', joinCode: 'JOIN-1', cohostCode: 'HOST-1', createdAt: 1_000 };
 
@@ -127,7 +127,7 @@ describe.each(engines)('the store on $name', (engine) => {
 
   it.skipIf(engine.skip)('rewrites one type of event in place (and who sent it, when asked), leaving the rest', async () => {
     const store = await open(engine.fresh());
-    const cleared: NewEvent = { at: 5, actor: 'p_2', event: { type: 'spotlight.cleared' } as DomainEvent };
+    const cleared: NewEvent = { at: 5, actor: 'p_2', event: { type: 'spotlight.cleared' } };
     await store.createConvening(record, [spotlight(1, 'p_1'), cleared, spotlight(2, 'p_3')]);
     const changed = await store.rewrite('c_1', 'spotlight.set', (e) => ({ ...e, text: 'Erased' }) as DomainEvent, { clearActor: true });
     expect(changed).toBe(2);

@@ -10,8 +10,8 @@ import { tempDir, TEST_SECRET } from '../support/server.ts';
 import { apiError, postJson } from '../support/people.ts';
 
 class RefusingStore extends SqliteStore {
-  override async createConvening(): Promise<never> {
-    throw new StoreUnavailableError('The database refused the write (SQLITE_FULL).');
+  override createConvening(): Promise<never> {
+    return Promise.reject(new StoreUnavailableError('The database refused the write (SQLITE_FULL).'));
   }
 }
 

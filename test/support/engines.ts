@@ -124,8 +124,9 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       running.delete(server);
       rmSync(dir, { recursive: true, force: true });
     },
-    async [Symbol.asyncDispose]() {
+    [Symbol.asyncDispose]() {
       server.destroy();
+      return Promise.resolve();
     },
   };
   start();
@@ -151,7 +152,7 @@ export async function startRedis(): Promise<RedisServer> {
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       output += c.toString();
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);

@@ -19,7 +19,7 @@ export async function postJson(url: string, path: string, body: unknown, address
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as unknown };
+  return { status: res.status, headers: res.headers, body: await res.json().catch<unknown>(() => null) };
 }
 
 /** The typed error in a refused API answer (throws if the answer was not one). */

@@ -152,7 +152,10 @@ export async function startServer(config: Config, options: { store?: Store; coll
       community?.sweeper.stop();
       registry.stopAll();
       collab?.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // The callback fires once the HTTP server has closed; close()'s own promise only fails.
+      await new Promise<void>((resolve, reject) => {
+        io.close(() => resolve()).catch(reject);
+      });
       http.closeAllConnections();
       await store.close();
       if (local && local !== store) await local.close();

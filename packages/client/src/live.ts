@@ -105,7 +105,7 @@ export class LiveClient extends Emitter<Events> {
     for (let i = 0; i < attempts; i++) {
       if (this.status === 'closed' || this.status === 'refused') break;
       try {
-        return await this.socket.timeout(timeout).emitWithAck(SOCKET_EVENTS.command, { key, command });
+        return (await this.socket.timeout(timeout).emitWithAck(SOCKET_EVENTS.command, { key, command })) as AckResult;
       } catch {
         // No answer in time: the same key makes a retry safe (the server answers once).
       }

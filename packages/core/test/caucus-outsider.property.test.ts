@@ -135,8 +135,8 @@ describe('an outsider learns nothing from whether a person chose a caucus', () =
       fc.property(others, twoAnswers, setting, fc.array(step(false), { maxLength: 12 }), (answers, [a, b], s, steps) => {
         // A new caucus plan counts everyone's answers in its sizes: that is the documented
         // limit, so previews and rounds of the caucus strategy are left to the swap case.
-        const one = observe(setUp({ answers, late: a as Answer }, s.undecided, s.max, s.earlierMix), steps);
-        const two = observe(setUp({ answers, late: b as Answer }, s.undecided, s.max, s.earlierMix), steps);
+        const one = observe(setUp({ answers, late: a }, s.undecided, s.max, s.earlierMix), steps);
+        const two = observe(setUp({ answers, late: b }, s.undecided, s.max, s.earlierMix), steps);
         expect(one).toEqual(two);
       }),
       RUNS,

@@ -2,17 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { CSRF_HEADER } from '@brave/protocol';
 import { HttpError } from '../http/respond.ts';
+import { settle } from '../store/settle.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { safeEqual, sha256 } from './secrets.ts';
+import type { Account } from './account.ts';
 import type { AccountRow, AccountStore, SessionRow } from './store.ts';
 
-/** A signed-in facilitator, as every other part of the server sees one. */
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  isAdmin: boolean;
-}
+export type { Account } from './account.ts';
 
 export interface AccountAuth {
   /** The signed-in account of this request, or null (no/expired/unknown cookie). Never throws. */
@@ -80,8 +76,9 @@ export function createAccountAuth(deps: AccountAuthDeps): AccountAuth & {
   return {
     session,
     requireSession,
-    current: async (req) => session(req.headers.cookie)?.account ?? null,
-    require: async (req) => requireSession(req).account,
-    fromCookieHeader: async (cookie) => session(cookie)?.account ?? null,
+    // session() never throws; requireSession() throws HttpError, which settle turns into a rejection.
+    current: (req) => Promise.resolve(session(req.headers.cookie)?.account ?? null),
+    require: (req) => settle(() => requireSession(req).account),
+    fromCookieHeader: (cookie) => Promise.resolve(session(cookie)?.account ?? null),
   };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { immediate } from '../store/sqlite.ts';
-import type { Account } from './auth.ts';
+import type { Account } from './account.ts';
 
 export interface AccountRow extends Account {
   createdAt: number;

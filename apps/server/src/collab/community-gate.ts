@@ -1,6 +1,7 @@
 import { actorIdOf, communityDocAbilities, communityDocAccess, listCommunityDocs, type CommunityActor } from '@brave/core';
 import type { Account, AccountAuth } from '../accounts/auth.ts';
 import type { CommunityDirectory, CommunityFacts } from '../community/directory.ts';
+import { settle } from '../store/settle.ts';
 import { refusal, type DocCaller, type Resolved } from './gate.ts';
 
 /**
@@ -18,10 +19,10 @@ export interface CommunityGateDeps {
 
 /** A member, by their member credential. */
 export async function memberCaller(deps: CommunityGateDeps, token: string): Promise<Resolved> {
-  const build = async (): Promise<DocCaller | null> => {
+  const build = (): Promise<DocCaller | null> => settle(() => {
     const member = deps.community?.verifyMember(token);
     return member ? callerFor(deps, member.communityId, { kind: 'member', memberId: member.memberId }, build) : null;
-  };
+  });
   const caller = await build();
   return caller ? { ok: true, caller } : refusal('unauthorized', 'Your member credential is not valid any more; ask a facilitator for a new link.');
 }
@@ -39,8 +40,8 @@ export async function facilitatorCaller(
   if (!account) return refusal('unauthorized', 'Sign in, or use your member link, to open this community’s documents.');
   const facts = deps.community?.facts(communityId);
   if (!facts) return refusal('not_found', 'There is no such community.');
-  const build = async (who: Account | null, known?: CommunityFacts): Promise<DocCaller | null> =>
-    who ? callerFor(deps, communityId, { kind: 'facilitator', accountId: who.id }, async () => build(await again()), known) : null;
+  const build = (who: Account | null, known?: CommunityFacts): Promise<DocCaller | null> =>
+    settle(() => (who ? callerFor(deps, communityId, { kind: 'facilitator', accountId: who.id }, async () => build(await again()), known) : null));
   // The facts just read serve the first build; a refresh reads them again.
   const caller = await build(account, facts);
   return caller ? { ok: true, caller } : refusal('forbidden', 'Only this community’s facilitators and members open its documents.');

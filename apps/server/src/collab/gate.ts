@@ -3,7 +3,7 @@ import { docAbilities, docAccess, isQuickConvening, isShareTarget, listDocs, typ
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { ConveningRoom } from '../convening/room.ts';
-import type { CommunityDocFacts } from './community-gate.ts';
+import type { CommunityDirectory } from '../community/directory.ts';
 
 /**
  * Who is calling the document API or holding a /collab connection, as their gate sees
@@ -26,8 +26,9 @@ export interface DocCaller {
   access(ref: DocRef): DocDecision;
   abilities(ref: DocRef): DocAbilities;
   list(): DocSummary[];
-  /** A display name for a version author's id, or null when nobody here knows it. */
-  nameOf(id: string): string | null;
+  /** A display name for a version author's id, or null when nobody here knows it
+   *  (a plain function: routes hand it on without the caller). */
+  readonly nameOf: (id: string) => string | null;
   /** The name a toolkit draft's channel has here (heads a new draft's template). */
   channelName(ref: DocRef): string | undefined;
   /** May passages of `from` be shared into `to` (the convening gate only; false elsewhere)? */
@@ -44,7 +45,7 @@ export interface ConveningGateDeps {
   tokens: TokenService;
   rooms: RoomRegistry;
   /** Names of community members who wrote in a community's drafts between convenings. */
-  community?: Pick<CommunityDocFacts, 'nameOf'> | undefined;
+  community?: Pick<CommunityDirectory, 'nameOf'> | undefined;
 }
 
 /** The convening gate: a participant's convening credential (`v1.…`). */

@@ -53,13 +53,13 @@ export function appendBlocks(fragment: Y.XmlFragment, blocks: Block[]): void {
 export function copyNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook): Y.XmlElement | Y.XmlText | null {
   if (node instanceof Y.XmlText) {
     const t = new Y.XmlText();
-    t.applyDelta(node.toDelta());
+    t.applyDelta(node.toDelta() as unknown[]);
     return t;
   }
   if (node instanceof Y.XmlElement) {
     const el = new Y.XmlElement<Attrs>(node.nodeName);
     for (const [k, v] of Object.entries(node.getAttributes() as Record<string, unknown>)) {
-      if (v !== undefined && !(v instanceof Y.AbstractType)) el.setAttribute(k, v as Attrs[string]);
+      if (v !== undefined && !(v instanceof Y.AbstractType)) el.setAttribute(k, v);
     }
     const kids = node.toArray().map(copyNode).filter((n): n is Y.XmlElement | Y.XmlText => n !== null);
     if (kids.length) el.insert(0, kids);

@@ -1,6 +1,7 @@
 import type { CommunityHooks } from '../convening/room.ts';
 import type { MemberStore } from './members-store.ts';
 import type { ScheduleStore } from './schedule-store.ts';
+import { settle } from '../store/settle.ts';
 
 /**
  * What communities add to their live convenings (RoomOptions.hooks): the community's
@@ -17,10 +18,11 @@ export function communityHooks(deps: {
 }): CommunityHooks {
   const { schedule, members } = deps;
   return {
-    async pastMeetings(conveningId) {
-      const communityId = schedule.communityOf(conveningId);
-      return communityId ? schedule.meetings(communityId, conveningId) : [];
-    },
+    pastMeetings: (conveningId) =>
+      settle(() => {
+        const communityId = schedule.communityOf(conveningId);
+        return communityId ? schedule.meetings(communityId, conveningId) : [];
+      }),
     roundEnded(conveningId, rooms) {
       const communityId = schedule.communityOf(conveningId);
       if (!communityId) return;

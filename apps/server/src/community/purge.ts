@@ -17,7 +17,7 @@ function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): str
  * groups, schedules, history), its convenings' logs and answered commands, and every
  * document of it (drafts, notes, versions, publications). Live state is dropped after.
  */
-export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<void> {
+export function deleteCommunity(ctx: Ctx, communityId: string): void {
   const db = ctx.communities.db;
   const conveningIds = ctx.schedule.list(communityId).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
   const names = documentsOf(ctx, communityId, conveningIds);

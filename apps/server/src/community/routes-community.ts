@@ -127,7 +127,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     if (body.confirmName.trim().toLowerCase() !== community.name.trim().toLowerCase()) {
       throw new HttpError({ code: 'bad_request', message: 'Type the community’s name exactly to confirm deleting it.', field: 'confirmName' });
     }
-    await deleteCommunity(ctx, community.id);
+    deleteCommunity(ctx, community.id);
     res.status(204).end();
   });
 
@@ -189,7 +189,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     res.json(memberLink(ctx.base(req), community.id, code));
   });
 
-  r.get('/invites/:code', async (req, res) => {
+  r.get('/invites/:code', (req, res) => {
     ctx.limit(req);
     const code = InviteCode.safeParse(req.params.code);
     const community = code.success ? communities.communityByInviteCode(code.data) : null;

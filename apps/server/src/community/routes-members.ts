@@ -51,7 +51,7 @@ const notMember = () => new HttpError({ code: 'not_found', message: 'That person
 export function memberRoutes(r: Router, ctx: Ctx): void {
   const { members, who, now } = ctx;
 
-  r.post('/communities/:id/members', async (req, res) => {
+  r.post('/communities/:id/members', (req, res) => {
     ctx.limit(req);
     const body = parseBody(MemberJoinBody, req.body);
     const community = ctx.communities.get(String(req.params.id));
@@ -93,7 +93,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#claim=${code}`, expiresAt } satisfies LinkResult);
   });
 
-  r.post('/communities/:id/members/claim', async (req, res) => {
+  r.post('/communities/:id/members/claim', (req, res) => {
     ctx.limit(req);
     const body = parseBody(ClaimBody, req.body);
     const community = ctx.communities.get(String(req.params.id));

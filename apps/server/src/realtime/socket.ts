@@ -138,11 +138,14 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
     return;
   }
   // Join audiences and send hello in the same tick, so no event can fall between them.
-  socket.join([
+  // The in-process adapter joins at once; an adapter that joins asynchronously is awaited
+  // (hello is read after it, so nothing falls between either; a failure ends the connection).
+  const joined = socket.join([
     rooms.everyone(conveningId),
     isFacilitator(viewer.role) ? rooms.facilitators(conveningId) : rooms.participants(conveningId),
     rooms.person(conveningId, viewer.participantId),
   ]);
+  if (joined) await joined;
   socket.emit(SOCKET_EVENTS.hello, room.hello(viewer, lastSeq));
   presence(conveningId);
   socket.on('disconnect', () => presence(conveningId));

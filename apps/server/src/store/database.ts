@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase } from 'kysely';
-import type { CustomTypesConfig, Pool } from 'pg';
+import type { Pool } from 'pg';
 import { migrations, type Engine } from './migrations.ts';
 import type { Schema } from './schema.ts';
 
@@ -83,7 +83,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     // An unreachable server refuses a write within seconds instead of holding it.
     connectionTimeoutMillis: 5_000,
     // Milliseconds and sequence numbers are bigint columns; all fit a JS number.
-    types: { getTypeParser: (oid: number, format?: string) => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) } as CustomTypesConfig,
+    types: { getTypeParser: (oid: number, format?: string): ((value: string) => unknown) => (oid === INT8 ? Number : (pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown)) },
   });
   // A connection the server drops (restart, outage) must not crash the process: its query,
   // if any, fails as store_unavailable, and the next one opens a new connection. pg emits
@@ -104,7 +104,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
 }
 
-const provider = (engine: Engine): MigrationProvider => ({ getMigrations: async () => migrations(engine) });
+const provider = (engine: Engine): MigrationProvider => ({ getMigrations: () => Promise.resolve(migrations(engine)) });
 
 /**
  * Bring the schema up to date with Kysely's Migrator, safely when several processes start
@@ -135,7 +135,7 @@ export async function migrate(database: Database): Promise<void> {
 }
 
 function report(result: Awaited<ReturnType<Migrator['migrateToLatest']>>): void {
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(`migration failed: ${String(result.error)}`);
+  if (result.error) throw result.error instanceof Error ? result.error : new Error('migration failed', { cause: result.error });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { DomainEvent } from '@brave/protocol';
+import { DomainEvent, type AckResult } from '@brave/protocol';
 import type { Database } from './database.ts';
 import type { Schema } from './schema.ts';
 import { refusalsUnavailable, transact, type Tx } from './transactions.ts';
@@ -74,7 +74,7 @@ export class KyselyStore implements Store {
 
   async actions(conveningId: string): Promise<ActionRecord[]> {
     const rows = await this.read(() => this.kysely.selectFrom('actions').select(['actor', 'key', 'result']).where('convening_id', '=', conveningId).execute());
-    return rows.map((r) => ({ actor: r.actor, key: r.key, result: JSON.parse(r.result) }));
+    return rows.map((r) => ({ actor: r.actor, key: r.key, result: JSON.parse(r.result) as AckResult }));
   }
 
   async rewrite(

@@ -59,7 +59,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
 
   useEffect(() => {
     api.agreementSets(window.location.origin).then(setSets, (err: unknown) => setProblem(describeError(err)));
-  }, []);
+  }, [setProblem]);
 
   const choose = (setId: AgreementSetId) => change({ setId, agreements: setId === CUSTOM ? [blankDraft()] : null });
   const editChosen = () => {

@@ -25,7 +25,7 @@ export function InvitesPanel({ home, caller }: HomeProps) {
     return () => {
       live = false;
     };
-  }, [caller, cid]);
+  }, [caller, cid, setProblem]);
 
   const cohost = () => send(async () => setCohostLink(await communityApi.facilitatorInvite(caller, cid)));
 

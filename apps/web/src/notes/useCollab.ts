@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { CollabConnection, type CollabSnapshot } from './collab.ts';
 
 const CONNECTING: CollabSnapshot = { state: { kind: 'connecting' }, loaded: false, unsent: false };
@@ -11,16 +11,20 @@ const connecting = () => CONNECTING;
  */
 export function useCollab(name: string, token: string | null, checkAccess: () => Promise<string | null>) {
   const [conn, setConn] = useState<CollabConnection | null>(null);
+  // The connection asks whichever checkAccess is current: a new closure must not reconnect.
+  const latestCheck = useRef(checkAccess);
+  useEffect(() => {
+    latestCheck.current = checkAccess;
+  }, [checkAccess]);
 
   useEffect(() => {
-    const c = new CollabConnection({ origin: window.location.origin, name, token, checkAccess });
+    const c = new CollabConnection({ origin: window.location.origin, name, token, checkAccess: () => latestCheck.current() });
     setConn(c);
     c.start();
     return () => {
       c.destroy();
       setConn((current) => (current === c ? null : current));
     };
-    // checkAccess is read once per connection on purpose: a new closure must not reconnect.
   }, [name, token]);
 
   const snapshot = useSyncExternalStore(conn?.subscribe ?? noSubscribe, conn?.getSnapshot ?? connecting);

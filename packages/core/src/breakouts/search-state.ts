@@ -5,7 +5,28 @@
 
 import { HARD } from './graph.ts';
 import type { PairGraph } from './graph.ts';
-import type { Pool, SolveInput } from './solver.ts';
+import type { Rng } from './rng.ts';
+
+/** People who may only swap among themselves, and the rooms they fill. */
+export interface Pool {
+  members: number[];
+  /** Global room indices this pool fills. */
+  rooms: number[];
+  /** Target size of each of those rooms (same order). */
+  sizes: number[];
+}
+
+export interface SolveInput {
+  pools: Pool[];
+  roomTotal: number;
+  graph: PairGraph;
+  /** Facilitator flags when they should be spread one per room, else null. */
+  facilitators: Uint8Array | null;
+  /** Groups placed first and side by side (keep-together groups). */
+  together: readonly number[][];
+  budget: number;
+  rng: Rng;
+}
 
 export class SearchState {
   readonly roomOf: Int32Array;

@@ -8,31 +8,14 @@
 // Tiny problems restart a few times, which makes known repeat-free schedules
 // (social-golfer style) reliably reachable.
 
-import type { PairGraph } from './graph.ts';
 import type { Rng } from './rng.ts';
 import { shuffleInPlace } from './rng.ts';
 import { anneal } from './anneal.ts';
-import { SearchState } from './search-state.ts';
+import { SearchState, type Pool, type SolveInput } from './search-state.ts';
 
-export interface Pool {
-  members: number[];
-  /** Global room indices this pool fills. */
-  rooms: number[];
-  /** Target size of each of those rooms (same order). */
-  sizes: number[];
-}
-
-export interface SolveInput {
-  pools: Pool[];
-  roomTotal: number;
-  graph: PairGraph;
-  /** Facilitator flags when they should be spread one per room, else null. */
-  facilitators: Uint8Array | null;
-  /** Groups placed first and side by side (keep-together groups). */
-  together: readonly number[][];
-  budget: number;
-  rng: Rng;
-}
+// The solver's input shapes live with the search state, which both this file and
+// anneal.ts build on; re-exported here for the callers that build a SolveInput.
+export type { Pool, SolveInput } from './search-state.ts';
 
 const SAMPLE = 12;
 const SMALL = 64;

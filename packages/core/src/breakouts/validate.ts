@@ -149,7 +149,7 @@ function validateOptions(options: unknown): void {
 
 function validateTeamsPerCohort(range: unknown): void {
   if (range === undefined) return;
-  const r = (isObject(range) ? range : {}) as Loose;
+  const r = (isObject(range) ? range : {});
   if (!isWhole(r.min, 1) || !isWhole(r.max, 1) || (r.max as number) < (r.min as number)) {
     fail('INVALID_OPTION', 'teamsPerCohort needs whole numbers with 1 <= min <= max.');
   }
@@ -159,7 +159,7 @@ function validateRoomList(rooms: unknown): void {
   if (!Array.isArray(rooms) || rooms.length === 0) fail('INVALID_ROOM_COUNT', 'At least one room is needed.');
   const ids = new Set<string>();
   for (const room of rooms as unknown[]) {
-    const r = (isObject(room) ? room : {}) as Loose;
+    const r = (isObject(room) ? room : {});
     if (!isText(r.id) || r.id === '' || ids.has(r.id)) fail('INVALID_OPTION', `Room ids must be unique and non-empty ("${String(r.id)}").`);
     if (!isText(r.name)) fail('INVALID_OPTION', `Room "${String(r.id)}" needs a name.`);
     ids.add(r.id as string);

@@ -64,7 +64,7 @@ function strategyOf(spec: RoundSpec, state: ConveningView): Strategy {
         ...(s.alone ? { alone: s.alone } : {}),
       };
     default:
-      return s as Strategy;
+      return s;
   }
 }
 

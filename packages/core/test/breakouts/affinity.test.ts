@@ -35,7 +35,7 @@ function plan(c: Case): Plan {
   if (c.options !== undefined) strategy.options = c.options;
   if (c.maxRoomSize !== undefined) strategy.maxRoomSize = c.maxRoomSize;
   return planBreakouts({
-    participants: c.people as EngineParticipant[],
+    participants: c.people,
     history: [],
     strategy,
     constraints: { keepTogether: c.keepTogether, keepApart: c.keepApart, onePerRoom: c.facilitators ? 'facilitators' : null },

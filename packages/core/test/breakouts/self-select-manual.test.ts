@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planBreakouts } from '../../src/breakouts/index.ts';
-import type { EngineParticipant, SelectableRoom } from '../../src/breakouts/index.ts';
+import type { EngineParticipant } from '../../src/breakouts/index.ts';
 import { expectEveryoneOnce, ids, roomIndex, seedArb } from './helpers.ts';
 
 const roomsArb = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }).chain((keys) =>
@@ -21,7 +21,7 @@ describe('selfSelect', () => {
     fc.assert(
       fc.property(selfArb, ({ rooms, choices, seed }) => {
         const people: EngineParticipant[] = choices.map((choice, i) => ({ id: ids(choices.length)[i]!, choice }));
-        const plan = planBreakouts({ participants: people, history: [], strategy: { kind: 'selfSelect', rooms: rooms as SelectableRoom[] }, seed });
+        const plan = planBreakouts({ participants: people, history: [], strategy: { kind: 'selfSelect', rooms }, seed });
         expectEveryoneOnce(plan, people);
         expect(plan.plenary).toEqual([]);
         expect(plan.rooms.map((r) => r.key)).toEqual(rooms.map((r) => r.id));
