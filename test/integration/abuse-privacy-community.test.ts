@@ -34,6 +34,11 @@ const inD = (rest = '') => `/api/communities/${w.d.communityId}${rest}`;
 /** The JSON as text without the community's own list of caucus options (which may be shown). */
 const withoutOptions = (value: unknown): string =>
   JSON.stringify(value, (key, v: unknown) => (key === 'caucusOptions' ? [] : v));
+/**
+ * Whether a name appears as a word: random ids and codes (letters, digits, '-' and '_')
+ * may hold "Bo" or "Ana" by chance, and that is not a leak.
+ */
+const names = (text: string, name: string): boolean => new RegExp(`(?<![\\w-])${name}(?![\\w-])`).test(text);
 const emails = () => [w.admin, w.fran, w.flo, w.nell, w.gus, w.eve].map((a) => a.email);
 
 function neverSecret(text: string): void {
@@ -67,7 +72,8 @@ describe('what members and facilitators see', () => {
     expect(bo.keptCaucusAnswer).toBeNull();
     expect(bo.workingGroups).toEqual([]);
     const boText = JSON.stringify(bo);
-    for (const other of [w.members.ana.memberId, 'Ana', 'Organiser-ana', 'kin-a']) expect(boText).not.toContain(other);
+    for (const other of [w.members.ana.memberId, 'Organiser-ana', 'kin-a']) expect(boText).not.toContain(other);
+    expect(names(boText, 'Ana')).toBe(false);
 
     const ana = MyData.parse((await member('GET', '/me', w.members.ana.token)).json);
     expect(ana).toMatchObject({ keptCaucusAnswer: 'kin-a', member: { role: 'Organiser-ana' }, workingGroups: [{ id: w.c.groupId, channels: ['money'] }] });
@@ -80,7 +86,7 @@ describe('what members and facilitators see', () => {
     const info = InviteInfo.parse(r.json);
     expect(info).toMatchObject({ communityId: w.c.communityId, name: 'Learning network', description: 'Monthly learning' });
     const text = JSON.stringify(info);
-    for (const hidden of ['Ana', 'Bo', 'Fran', 'Flo', 'Money writers', 'retention', 'This month', 'kin-a']) expect(text).not.toContain(hidden);
+    for (const hidden of ['Ana', 'Bo', 'Fran', 'Flo', 'Money writers', 'retention', 'This month', 'kin-a']) expect(names(text, hidden), hidden).toBe(false);
     neverSecret(text);
   });
 
@@ -94,7 +100,7 @@ describe('what members and facilitators see', () => {
   it("the calendar file carries the convening and the community's name, not its people", async () => {
     const ics = await member('GET', `/convenings/${w.c.scheduleId}/calendar.ics`, w.members.bo.token);
     expect(ics.text).toContain('SUMMARY:Next month');
-    for (const hidden of ['Ana', 'Bo', 'Fran', 'kin-a']) expect(ics.text).not.toContain(hidden);
+    for (const hidden of ['Ana', 'Bo', 'Fran', 'kin-a']) expect(names(ics.text, hidden), hidden).toBe(false);
   });
 
   it('no cache keeps an answer that carries a credential, an invite code or personal data', async () => {

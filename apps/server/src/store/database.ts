@@ -30,12 +30,17 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
   return database;
 }
 
+/** How long a starting process waits for another one that is setting up the same SQLite file. */
+const STARTUP_WAIT_MS = 30_000;
+
 export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Database {
   mkdirSync(dirname(file), { recursive: true });
   const raw = new Sqlite(file);
-  // Waiting first: another process may be switching a new file to WAL right now.
-  raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
+  // Waiting first, as long as migrate() waits: another process starting at the same
+  // moment may be switching a new file to WAL, or migrating it, right now.
+  raw.pragma(`busy_timeout = ${STARTUP_WAIT_MS}`);
   raw.pragma('journal_mode = WAL');
+  raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: preparedOnce(raw) }) });
@@ -117,7 +122,7 @@ export async function migrate(database: Database): Promise<void> {
   const raw = database.sqlite;
   if (!raw) return report(await migrator.migrateToLatest());
   const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
-  raw.pragma('busy_timeout = 30000');
+  raw.pragma(`busy_timeout = ${STARTUP_WAIT_MS}`);
   raw.exec('BEGIN IMMEDIATE');
   try {
     adoptUserVersion(raw, database.engine);
