@@ -20,6 +20,7 @@ import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 import type { PlanBudget } from './rounds/together.ts';
+import { FLOOR_HANDLERS } from './floor/decide.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -57,6 +58,7 @@ type Handlers = { [T in Command['type']]: (s: ConveningView, c: CommandOf<T>, x:
 
 const HANDLERS: Handlers = {
   ...ROUND_HANDLERS,
+  ...FLOOR_HANDLERS,
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])
