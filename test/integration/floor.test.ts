@@ -62,10 +62,29 @@ describe('speaking stack', () => {
   });
 });
 
+describe('after the convening', () => {
+  it('closing it erases the turn counts from the stored log', async () => {
+    const { made, host } = await openConvening(server.url);
+    const ana = await joinAs(server.url, made.joinCode, 'Ana');
+    try {
+      await ok(ana.client, { type: 'hand.raise' });
+      await ok(host, { type: 'floor.call', scope: 'plenary' });
+      const calls = async () => (await server.store.events(made.id)).map((e) => e.event).filter((e) => e.type === 'floor.called');
+      expect(await calls()).toEqual([expect.objectContaining({ turns: 1 })]);
+      await ok(host, { type: 'convening.close' });
+      const after = await calls();
+      expect(after).toHaveLength(1);
+      expect(after[0]).not.toHaveProperty('turns');
+    } finally {
+      closeAll(host, ana);
+    }
+  });
+});
+
 describe('respect silence', () => {
   it('holds a hand raise and a room notice from participants, yet an ouch reaches facilitators at once', async () => {
     const { made, host } = await openConvening(server.url);
-    const [ana, bo, cy] = await Promise.all(['Ana', 'Bo', 'Cy'].map((n) => joinAs(server.url, made.joinCode, n)));
+    const [ana, bo, cy] = await Promise.all([joinAs(server.url, made.joinCode, 'Ana'), joinAs(server.url, made.joinCode, 'Bo'), joinAs(server.url, made.joinCode, 'Cy')]);
     try {
       await ok(host, { type: 'silence.start', minutes: 5 });
       await until(bo.client, (c) => c.state!.floor.silence);
