@@ -21,6 +21,7 @@ import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 import type { PlanBudget } from './rounds/together.ts';
 import { FLOOR_HANDLERS } from './floor/decide.ts';
+import { endSilenceEvents } from './floor/silence.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -157,6 +158,8 @@ const HANDLERS: Handlers = {
   'convening.close': (s) =>
     accept([
       ...(s.activeRoundId ? [{ type: 'round.ended' as const, roundId: s.activeRoundId }] : []),
+      // A quiet moment still on ends first, so what it held reaches people before the close.
+      ...endSilenceEvents(s),
       { type: 'spotlight.cleared' },
       { type: 'convening.closed' },
     ]),

@@ -12,8 +12,9 @@ import type {
 } from '@brave/protocol';
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
+import type { Audience, Delivery } from './audience.ts';
 import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
-import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueEventFor, silenceEndedFor } from './floor/policy.ts';
+import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueDeliveries, silenceEndedFor } from './floor/policy.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -64,18 +65,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
 
 export const can = (role: Role, command: CommandType): boolean => COMMAND_ROLES[command].includes(role);
 
-/** Who receives a delivery. The server maps each to socket.io rooms. */
-export type Audience =
-  | { to: 'everyone' }
-  | { to: 'facilitators'; except?: string }
-  | { to: 'participants'; except?: string }
-  | { to: 'person'; id: string }
-  | { to: 'people'; ids: string[] };
-
-export interface Delivery {
-  audience: Audience;
-  event: DomainEvent;
-}
+export type { Audience, Delivery } from './audience.ts';
 
 /**
  * How one stored event reaches readers: each audience gets the version it may see,
@@ -132,9 +122,9 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
     case 'silence.ended':
-      return floorGroups(state, (v) => silenceEndedFor(event, state, v, heldNotices(state, event.startedAt, v)));
+      return groupedFloor(state, (v) => silenceEndedFor(event, state, v, heldNotices(state, event.startedAt, v)));
     default:
-      if (isQueueEvent(event)) return floorGroups(state, (v) => queueEventFor(event, state, v));
+      if (isQueueEvent(event)) return queueDeliveries(event, state);
       return [{ audience: { to: 'everyone' }, event }];
   }
 }
@@ -315,9 +305,6 @@ function heldNotices(state: ConveningView, since: number, viewer: Viewer): Notic
   }
   return out;
 }
-
-const floorGroups = (state: ConveningView, version: (v: Viewer) => DomainEvent | null): Delivery[] =>
-  groupedFloor(state, version).map((g) => ({ audience: { to: 'people', ids: g.ids }, event: g.event }));
 
 function noticeOf(s: SignalView): NoticeView {
   const named = s.visibility === 'named';

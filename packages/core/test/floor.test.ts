@@ -137,6 +137,15 @@ describe('respect silence', () => {
     agrees(sim, HOST, ana, bo, cy);
   });
 
+  it('closing the convening during a quiet moment ends it first, so nothing held is lost', () => {
+    const { sim, ana, bo } = people();
+    sim.ok(HOST, { type: 'silence.start', minutes: 5 });
+    sim.ok(ana, { type: 'signal.raise', kind: 'whoops', visibility: 'named' });
+    sim.ok(HOST, { type: 'convening.close' });
+    expect(sim.snapshotFor(bo).notices.map((n) => n.by)).toEqual([ana.participantId]);
+    agrees(sim, HOST, ana, bo);
+  });
+
   it('a facilitator may end it early; a silence that already ended fires nothing', () => {
     const { sim, ana } = people();
     sim.ok(HOST, { type: 'silence.start', minutes: 1 });

@@ -1,6 +1,7 @@
 import type { ConveningView, DomainEvent, EventOf, FloorView, NoticeView, SignalView } from '@brave/protocol';
+import type { Delivery } from '../audience.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
-import { isEmptyQueue, seesScope } from './queue.ts';
+import { PLENARY, isEmptyQueue, seesScope } from './queue.ts';
 
 /**
  * Who hears what of the floor. A line reaches exactly who may see its room (see
@@ -13,11 +14,6 @@ type QueueEvent = EventOf<'hand.raised' | 'hand.lowered' | 'floor.called' | 'flo
 export const QUEUE_EVENT_TYPES: readonly DomainEvent['type'][] = ['hand.raised', 'hand.lowered', 'floor.called', 'floor.done', 'floor.reordered'];
 export const isQueueEvent = (e: DomainEvent): e is QueueEvent => QUEUE_EVENT_TYPES.includes(e.type);
 
-/** One version of an event for a list of people (policy.ts turns it into a delivery). */
-export interface FloorDelivery {
-  ids: string[];
-  event: DomainEvent;
-}
 
 /** A line's event as one reader receives it, or null when it is not for them. */
 export function queueEventFor(e: QueueEvent, state: ConveningView, v: Viewer): DomainEvent | null {
@@ -42,9 +38,33 @@ export function silenceEndedFor(e: EventOf<'silence.ended'>, state: ConveningVie
   return held.length > 0 ? { type: 'silence.ended', startedAt: e.startedAt, queues, notices: held } : { type: 'silence.ended', startedAt: e.startedAt, queues };
 }
 
+/**
+ * A line's event to its readers. The main room's goes by role (everyone, facilitators,
+ * participants, its owner), so it reaches people as they come; a room's goes to the people
+ * who see that room, grouped by the version each receives.
+ */
+export function queueDeliveries(e: QueueEvent, state: ConveningView): Delivery[] {
+  if (e.scope !== PLENARY) return groupedFloor(state, (v) => queueEventFor(e, state, v));
+  const asParticipant = queueEventFor(e, state, { participantId: '', role: 'participant' });
+  const asFacilitator = queueEventFor(e, state, { participantId: '', role: 'facilitator' })!;
+  const hand = e.type === 'hand.raised' || e.type === 'hand.lowered';
+  if (hand && e.held) {
+    const own = queueEventFor(e, state, { participantId: e.participantId, role: 'participant' })!;
+    return [
+      { audience: { to: 'person', id: e.participantId }, event: own },
+      { audience: { to: 'facilitators', except: e.participantId }, event: asFacilitator },
+    ];
+  }
+  if (JSON.stringify(asParticipant) === JSON.stringify(asFacilitator)) return [{ audience: { to: 'everyone' }, event: asFacilitator }];
+  return [
+    { audience: { to: 'facilitators' }, event: asFacilitator },
+    ...(asParticipant ? [{ audience: { to: 'participants' } as const, event: asParticipant }] : []),
+  ];
+}
+
 /** Group everyone by the version they receive; one delivery per group, none for those who get nothing. */
-export function groupedFloor(state: ConveningView, version: (v: Viewer) => DomainEvent | null): FloorDelivery[] {
-  const groups = new Map<string, FloorDelivery>();
+export function groupedFloor(state: ConveningView, version: (v: Viewer) => DomainEvent | null): Delivery[] {
+  const groups = new Map<string, { ids: string[]; event: DomainEvent }>();
   for (const p of Object.values(state.participants)) {
     const event = version({ participantId: p.id, role: p.role });
     if (!event) continue;
@@ -53,7 +73,7 @@ export function groupedFloor(state: ConveningView, version: (v: Viewer) => Domai
     if (g) g.ids.push(p.id);
     else groups.set(key, { ids: [p.id], event });
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => ({ audience: { to: 'people', ids: g.ids }, event: g.event }));
 }
 
 /** Is this signal's room notice waiting for the silence to end? */
