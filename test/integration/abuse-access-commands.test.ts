@@ -48,6 +48,11 @@ async function ownSignal(w: World, who: Member): Promise<string> {
   return (await ok(w.clients[who], { type: 'signal.raise', kind: 'whoops' })).id!;
 }
 
+/** The participant's hand is up in plenary (a call or a reorder needs someone in line). */
+async function handUp(w: World): Promise<void> {
+  await ok(w.clients.participant, { type: 'hand.raise' });
+}
+
 const CASES: Cases = {
   'agreements.affirm': { phase: 0, okBy: 'observer', make: () => ({ type: 'agreements.affirm' }) },
   'agreements.set': {
@@ -86,6 +91,18 @@ const CASES: Cases = {
     // A caucus chooses its own hosts; facilitators outside it may not.
     refined: { facilitator: 'forbidden', cofacilitator: 'forbidden', participant: 'forbidden' },
   },
+  'hand.raise': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.raise' }) },
+  'hand.lower': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.lower' }) },
+  'floor.call': { phase: 0, okBy: 'facilitator', make: async (w) => (await handUp(w), { type: 'floor.call', scope: 'plenary' }) },
+  'floor.done': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'floor.done', scope: 'plenary' }) },
+  'floor.reorder': {
+    phase: 0,
+    okBy: 'facilitator',
+    make: async (w) => (await handUp(w), { type: 'floor.reorder', scope: 'plenary', participantId: w.ids.participant, toIndex: 0 }),
+  },
+  'floor.progressive': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'floor.progressive', on: true }) },
+  'silence.start': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'silence.start', minutes: 5 }) },
+  'silence.end': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'silence.end' }) },
   'round.close': { phase: 1, okBy: 'facilitator', make: () => ({ type: 'round.close' }) },
   'round.open': { phase: 2, okBy: 'facilitator', make: () => ({ type: 'round.open', spec: pickYourRoom, seed: 7 }) },
   'room.join': { phase: 3, okBy: 'participant', make: () => ({ type: 'room.join', roomId: 'alpha' }) },

@@ -24,29 +24,31 @@ afterAll(async () => {
 const mentions = (events: LoggedEvent[], id: string) => events.filter((e) => JSON.stringify(e.event).includes(id));
 
 describe('access matrix: rooms', () => {
-  it('a caucus’s roster, signals and answers reach only its members, by every channel', async () => {
+  it('a caucus’s roster, signals, speaking line and answers reach only its members, by every channel', async () => {
     const readers: Record<Member | 'peer', LiveClient> = { ...w.clients, peer: w.caucusPeer };
     const live = Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, record(c)])) as Record<Member | 'peer', LoggedEvent[]>;
     const signal = await ok(w.clients.caucus, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Inside the caucus only.', explanationFor: 'room' });
+    await ok(w.clients.caucus, { type: 'hand.raise' });
     // A later event for everyone: once each reader has it, they had every earlier one too.
     const marker = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[3]! });
     await Promise.all(Object.values(readers).map((c) => until(c, (x) => x.state!.seq >= marker.seq!)));
 
     const caucusMembers = [w.ids.caucus, w.caucusPeer.self!.participantId].sort();
-    const sees: Record<string, { roster: string[]; size: number; signal: string; answers: string[] }> = {};
+    const sees: Record<string, { roster: string[]; size: number; signal: string; answers: string[]; lines: Record<string, string[]> }> = {};
     for (const who of MEMBERS) {
       const view: ConveningView = await freshView(server.url, w.id, w.tokens[who]!);
       const room = view.rounds[w.roundId]!.rooms[w.caucusRoomId]!;
       const signalSeen = view.signals[signal.id!] ? 'full' : view.notices.some((n) => n.id === signal.id) ? 'notice' : mentions(live[who], signal.id!).length ? 'live only' : 'none';
-      sees[who] = { roster: [...room.members].sort(), size: room.size, signal: signalSeen, answers: Object.keys(view.affinity) };
+      const lines = Object.fromEntries(Object.entries(view.floor.queues).map(([scope, q]) => [scope, [...q.order, ...q.waiting]]));
+      sees[who] = { roster: [...room.members].sort(), size: room.size, signal: signalSeen, answers: Object.keys(view.affinity), lines };
     }
-    const none = { roster: [], size: 2, signal: 'none' };
+    const none = { roster: [], size: 2, signal: 'none', lines: {} };
     expect(sees).toEqual({
       facilitator: { ...none, answers: [] },
       cofacilitator: { ...none, answers: [] },
       participant: { ...none, answers: [] },
       observer: { ...none, answers: [] },
-      caucus: { roster: caucusMembers, size: 2, signal: 'full', answers: [w.ids.caucus] },
+      caucus: { roster: caucusMembers, size: 2, signal: 'full', answers: [w.ids.caucus], lines: { [`room:${w.roundId}:${w.caucusRoomId}`]: [w.ids.caucus] } },
     });
     // The other caucus member hears of it as a calm notice, named, as the sender chose.
     expect(mentions(live.peer, signal.id!).map((e) => e.event)).toEqual([

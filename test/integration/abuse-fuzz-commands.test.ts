@@ -90,6 +90,9 @@ const spec: fc.Arbitrary<(p: Pools) => RoundSpec> = fc
     ...(apart.length ? { constraints: { keepApart: apart.map((g) => g.map((x) => x(p))) } } : {}),
   }));
 
+/** A speaking line: plenary, or a room of some round (often not the running one). */
+const scope = fc.oneof(fc.constant(() => 'plenary'), fc.tuple(fc.stringMatching(/^[a-z0-9_]{1,12}$/), pick('room')).map(([round, r]) => (p: Pools) => `room:${round}:${r(p)}`));
+
 /** One generator per command type: the compiler insists on every type of the union. */
 const RECIPES: { [T in CommandType]: fc.Arbitrary<Recipe> } = {
   'agreements.affirm': fc.constant(() => ({ type: 'agreements.affirm' })),
@@ -127,6 +130,14 @@ const RECIPES: { [T in CommandType]: fc.Arbitrary<Recipe> } = {
   'room.join': pick('room').map((r) => (p) => ({ type: 'room.join', roomId: r(p) })),
   'room.help.answer': pick('room').map((r) => (p) => ({ type: 'room.help.answer', roomId: r(p) })),
   'room.hosts.set': fc.tuple(pick('room'), fc.array(pick('participant'), { maxLength: 3 })).map(([r, ids]) => (p) => ({ type: 'room.hosts.set', roomId: r(p), hostIds: ids.map((i) => i(p)) })),
+  'hand.raise': fc.constant(() => ({ type: 'hand.raise' })),
+  'hand.lower': fc.constant(() => ({ type: 'hand.lower' })),
+  'floor.call': fc.tuple(scope, fc.option(pick('participant'), { nil: undefined })).map(([s, who]) => (p) => ({ type: 'floor.call', scope: s(p), ...(who ? { participantId: who(p) } : {}) })),
+  'floor.done': scope.map((s) => (p) => ({ type: 'floor.done', scope: s(p) })),
+  'floor.reorder': fc.tuple(scope, pick('participant'), fc.nat(20)).map(([s, who, toIndex]) => (p) => ({ type: 'floor.reorder', scope: s(p), participantId: who(p), toIndex })),
+  'floor.progressive': fc.boolean().map((on) => () => ({ type: 'floor.progressive', on })),
+  'silence.start': fc.integer({ min: 1, max: 30 }).map((minutes) => () => ({ type: 'silence.start', minutes })),
+  'silence.end': fc.constant(() => ({ type: 'silence.end' })),
 };
 const recipe = fc.oneof(...(Object.entries(RECIPES) as [CommandType, fc.Arbitrary<Recipe>][]).filter(([t]) => t !== 'convening.close').map(([, a]) => a));
 

@@ -20,6 +20,8 @@ import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 import type { PlanBudget } from './rounds/together.ts';
+import { FLOOR_HANDLERS } from './floor/decide.ts';
+import { endSilenceEvents } from './floor/silence.ts';
 
 export interface DecideContext {
   actor: Viewer;
@@ -57,6 +59,7 @@ type Handlers = { [T in Command['type']]: (s: ConveningView, c: CommandOf<T>, x:
 
 const HANDLERS: Handlers = {
   ...ROUND_HANDLERS,
+  ...FLOOR_HANDLERS,
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])
@@ -155,6 +158,8 @@ const HANDLERS: Handlers = {
   'convening.close': (s) =>
     accept([
       ...(s.activeRoundId ? [{ type: 'round.ended' as const, roundId: s.activeRoundId }] : []),
+      // A quiet moment still on ends first, so what it held reaches people before the close.
+      ...endSilenceEvents(s),
       { type: 'spotlight.cleared' },
       { type: 'convening.closed' },
     ]),

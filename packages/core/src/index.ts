@@ -18,3 +18,6 @@ export * as breakouts from './breakouts/index.ts';
 export * from './docs/index.ts';
 export * from './community/index.ts';
 export * from './plural.ts';
+export { TURNS_EVENT_TYPES, withoutTurns } from './floor/erase.ts';
+export { startSilenceEvents, endSilenceEvents } from './floor/silence.ts';
+export { placeInLine, progressiveOrder, seesScope, scopeOfPerson, PLENARY } from './floor/queue.ts';

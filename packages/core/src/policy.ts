@@ -12,7 +12,9 @@ import type {
 } from '@brave/protocol';
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
+import type { Audience, Delivery } from './audience.ts';
 import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
+import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueDeliveries, silenceEndedFor } from './floor/policy.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -51,22 +53,19 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'room.join': PEOPLE,
   'room.help.answer': FAC,
   'room.hosts.set': PEOPLE,
+  'hand.raise': PEOPLE,
+  'hand.lower': PEOPLE,
+  'floor.call': FAC,
+  'floor.done': FAC,
+  'floor.reorder': FAC,
+  'floor.progressive': FAC,
+  'silence.start': FAC,
+  'silence.end': FAC,
 };
 
 export const can = (role: Role, command: CommandType): boolean => COMMAND_ROLES[command].includes(role);
 
-/** Who receives a delivery. The server maps each to socket.io rooms. */
-export type Audience =
-  | { to: 'everyone' }
-  | { to: 'facilitators'; except?: string }
-  | { to: 'participants'; except?: string }
-  | { to: 'person'; id: string }
-  | { to: 'people'; ids: string[] };
-
-export interface Delivery {
-  audience: Audience;
-  event: DomainEvent;
-}
+export type { Audience, Delivery } from './audience.ts';
 
 /**
  * How one stored event reaches readers: each audience gets the version it may see,
@@ -84,7 +83,7 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       const readers = signalReaders(s, state);
       const out: Delivery[] = readers.full.map((audience) => ({ audience, event }));
       const publicExplanation = event.type === 'signal.explained' && s.visibility === 'named' && !s.privateExplanation;
-      if (publicExplanation && readers.notice) out.push({ audience: readers.notice, event });
+      if (publicExplanation && readers.notice && !noticeHeld(s, state)) out.push({ audience: readers.notice, event });
       return out;
     }
     case 'reminder.requested': {
@@ -122,7 +121,10 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return grouped(state, (v) => affirmedFor(event, state, v), (v) => (affirmedFor(event, state, v) === event ? 'full' : 'bare'));
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
+    case 'silence.ended':
+      return groupedFloor(state, (v) => silenceEndedFor(event, state, v, heldNotices(state, event.startedAt, v)));
     default:
+      if (isQueueEvent(event)) return queueDeliveries(event, state);
       return [{ audience: { to: 'everyone' }, event }];
   }
 }
@@ -175,7 +177,8 @@ function signalRaisedDeliveries(e: EventOf<'signal.raised'>, state: ConveningVie
     audience,
     event: audience.to === 'person' || e.visibility !== 'anonymous' ? pub : { ...pub, by: null },
   }));
-  if (notice) {
+  // During a silence the room's notice waits; it comes with the silence's end.
+  if (notice && !noticeHeld(s, state)) {
     out.push({
       audience: notice,
       event: {
@@ -250,7 +253,7 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     if (readers.full.some((a) => inAudience(a, viewer))) {
       const own = s.by === viewer.participantId;
       signals[s.id] = { ...structuredClone(publicSignal(s)), by: own || s.visibility !== 'anonymous' ? s.by : null };
-    } else if (readers.notice && inAudience(readers.notice, viewer)) notices.push(noticeOf(s));
+    } else if (readers.notice && inAudience(readers.notice, viewer) && !noticeHeld(s, full)) notices.push(noticeOf(s));
   }
   const reminderRequests: Record<string, ReminderRequestView> = {};
   for (const r of Object.values(full.reminderRequests)) {
@@ -282,6 +285,7 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     reminderRequests,
     rounds,
     affinity: own ? { [viewer.participantId]: { ...own } } : {},
+    floor: floorFor(full, viewer),
   };
 }
 
@@ -289,6 +293,17 @@ function copyRound(r: RoundView): RoundView {
   const rooms: RoundView['rooms'] = {};
   for (const [id, room] of Object.entries(r.rooms)) rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts] };
   return { ...r, rooms };
+}
+
+/** The room notices a silence that began at `since` held for this reader. */
+function heldNotices(state: ConveningView, since: number, viewer: Viewer): NoticeView[] {
+  const out: NoticeView[] = [];
+  for (const s of Object.values(state.signals)) {
+    if (s.raisedAt < since) continue;
+    const notice = signalReaders(s, state).notice;
+    if (notice && inAudience(notice, viewer)) out.push(noticeOf(s));
+  }
+  return out;
 }
 
 function noticeOf(s: SignalView): NoticeView {

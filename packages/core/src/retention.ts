@@ -1,4 +1,5 @@
 import type { DomainEvent, RoomView, RoundView } from '@brave/protocol';
+import { withoutTurns } from './floor/erase.ts';
 
 /**
  * Retention: once the period a community chose has passed, a convening's log keeps its
@@ -17,6 +18,7 @@ export const RETENTION_EVENT_TYPES = [
   'round.opened',
   'room.updated',
   'participant.affirmed',
+  'floor.called',
 ] as const satisfies readonly DomainEvent['type'][];
 export type RetainedEventType = (typeof RETENTION_EVENT_TYPES)[number];
 
@@ -49,6 +51,8 @@ export function redactForRetention(event: DomainEvent): DomainEvent {
       const { joined: _joined, ...rest } = event;
       return rest;
     }
+    case 'floor.called':
+      return withoutTurns(event);
     default:
       return event;
   }

@@ -1,6 +1,7 @@
 import type { ConveningView, DomainEvent } from '@brave/protocol';
 import { nextReminderAt, reminderSpotlight, type ReminderClock } from './reminders.ts';
 import { nextRoundTimer } from './rounds/timer.ts';
+import { nextSilenceDue } from './floor/silence.ts';
 
 /**
  * Everything in a convening that happens on a clock (scheduled agreement reminders,
@@ -25,5 +26,7 @@ export function nextDue(state: ConveningView, now: number, clock: ReminderClock)
     const same = (s: ConveningView) => JSON.stringify(nextRoundTimer(s, clock.secondMs)) === JSON.stringify(round);
     candidates.push({ at: round.at, fire: (s) => (same(s) ? round.events : []) });
   }
+  const silence = nextSilenceDue(state);
+  if (silence) candidates.push(silence);
   return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
 }

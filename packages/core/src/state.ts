@@ -1,6 +1,7 @@
 import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
 import { DEFAULT_CAUCUS_OPTIONS, DEFAULT_CHANNELS } from '@brave/protocol';
 import { reduceRound } from './rounds/reduce.ts';
+import { closeFloor, dropRoundLines, emptyFloor, leaveLines, reduceFloor } from './floor/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
 export const NOTICES_KEPT = 20;
@@ -30,6 +31,7 @@ export function emptyState(id: string): ConveningView {
     broadcast: null,
     rounds: {},
     activeRoundId: null,
+    floor: emptyFloor(),
     seq: 0,
   };
 }
@@ -64,6 +66,7 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
       state.reminders = null;
       // Self-identification ends with the convening unless its owner chose to keep it.
       for (const [id, a] of Object.entries(state.affinity)) if (!a.keep) delete state.affinity[id];
+      closeFloor(state);
       break;
     case 'participant.joined':
       state.participants[e.participantId] = {
@@ -97,6 +100,18 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'round.ended':
     case 'round.broadcast':
       reduceRound(state, e, at);
+      if (e.type === 'round.ended') dropRoundLines(state, e.roundId);
+      break;
+    case 'hand.raised':
+    case 'hand.lowered':
+    case 'floor.called':
+    case 'floor.done':
+    case 'floor.reordered':
+    case 'floor.progressive':
+    case 'silence.started':
+    case 'silence.ended':
+      reduceFloor(state, e, at);
+      if (e.type === 'silence.ended') for (const n of e.notices ?? []) if (!state.notices.some((x) => x.id === n.id)) pushNotice(state, n);
       break;
     case 'participant.removed':
       removeParticipant(state, e.participantId);
@@ -202,6 +217,7 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
 function removeParticipant(state: ConveningView, id: string): void {
   delete state.participants[id];
   delete state.affinity[id];
+  leaveLines(state, id);
   for (const round of Object.values(state.rounds)) {
     for (const room of Object.values(round.rooms)) {
       if (room.members.includes(id)) room.members = room.members.filter((m) => m !== id);

@@ -22,6 +22,7 @@ const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ?
 const agreementId = (sim: Sim, i: number) => pick(sim.full.agreements, i)?.id ?? 'missing';
 const signalId = (sim: Sim, i: number) => pick(Object.keys(sim.full.signals), i) ?? 'missing';
 const requestId = (sim: Sim, i: number) => pick(Object.keys(sim.full.reminderRequests), i) ?? 'missing';
+const inLine = (sim: Sim, i: number) => pick(sim.full.floor.queues.plenary?.order ?? [], i) ?? 'p_nobody';
 const words = fc.constantFrom('Ouch.', 'That stung.', 'I misspoke.', 'Please pause.', 'Naming harm here.');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -70,6 +71,13 @@ const command: fc.Arbitrary<(sim: Sim) => Command> = fc.oneof(
       .record({ i: fc.nat(), status: fc.constantFrom<Exclude<SignalStatus, 'raised'>>('acknowledged', 'addressed', 'parked'), note: maybe(words) })
       .map(({ i, status, note }) => (sim: Sim) => ({ type: 'signal.triage' as const, signalId: signalId(sim, i), status, ...(note ? { note } : {}) })),
   ),
+  // The speaking line (silence has its own agreement tests in floor.test.ts).
+  w(3, fc.constant(() => ({ type: 'hand.raise' }) as const)),
+  fc.constant(() => ({ type: 'hand.lower' }) as const),
+  w(2, fc.option(fc.nat(), { nil: undefined }).map((i) => (sim: Sim) => ({ type: 'floor.call' as const, scope: 'plenary', ...(i === undefined ? {} : { participantId: inLine(sim, i) }) }))),
+  fc.constant(() => ({ type: 'floor.done' as const, scope: 'plenary' })),
+  fc.record({ i: fc.nat(), to: fc.nat(5) }).map(({ i, to }) => (sim: Sim) => ({ type: 'floor.reorder' as const, scope: 'plenary', participantId: inLine(sim, i), toIndex: to })),
+  fc.boolean().map((on) => () => ({ type: 'floor.progressive' as const, on })),
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(

@@ -11,3 +11,5 @@ export * from './breakouts.ts';
 export * from './docs.ts';
 export * from './accounts.ts';
 export * from './community.ts';
+export * from './floor.ts';
+export * from './floor-view.ts';

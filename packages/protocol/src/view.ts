@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, RoundSpec } from './breakouts.ts';
+import { FloorView } from './floor-view.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
 
 /**
@@ -155,6 +156,8 @@ export const ConveningView = z.object({
   /** Breakout rounds, the running one and those already ended (by round id). */
   rounds: z.record(z.string(), RoundView),
   activeRoundId: Id.nullable(),
+  /** Speaking lines and silence (issue 11; see floor-view.ts). */
+  floor: FloorView,
   /** Sequence number of the last event folded in. */
   seq: z.number().int().nonnegative(),
 });

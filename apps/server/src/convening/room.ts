@@ -2,6 +2,7 @@ import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, ErrorCode,
 import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import {
   RETENTION_EVENT_TYPES,
+  TURNS_EVENT_TYPES,
   admissionEvents,
   decide,
   deliveries,
@@ -12,6 +13,7 @@ import {
   reduce,
   removalEvents,
   viewFor,
+  withoutTurns,
   type DecideContext,
   type Delivery,
   type Viewer,
@@ -260,17 +262,19 @@ export class ConveningRoom {
       // Here, so a round ended by command, timer or close all reach the community's history.
       tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
     }
-    if (stored.some((e) => e.event.type === 'convening.closed')) await this.forgetUnkeptAnswers();
+    if (stored.some((e) => e.event.type === 'convening.closed')) await this.forgetAtClose();
     if (stored.length > 0) this.armTimer();
     return { ok: true, events: stored };
   }
 
-  /** At close, erase self-identification that its owner did not ask us to keep. */
-  private async forgetUnkeptAnswers(): Promise<void> {
-    const erase = (e: DomainEvent): DomainEvent =>
+  /** At close, erase self-identification that its owner did not ask us to keep, and turn counts. */
+  private async forgetAtClose(): Promise<void> {
+    const unkept = (e: DomainEvent): DomainEvent =>
       e.type === 'affinity.answered' && !this.state.affinity[e.participantId]?.keep ? { ...e, answer: null } : e;
+    const erase = (e: DomainEvent): DomainEvent => withoutTurns(unkept(e));
     try {
       await this.store.rewrite(this.id, 'affinity.answered', erase);
+      for (const type of TURNS_EVENT_TYPES) await this.store.rewrite(this.id, type, erase);
       for (const e of this.recent) e.event = erase(e.event);
     } catch (err) {
       this.options.log(`convening ${this.id}: could not erase private answers at close`, err);

@@ -12,6 +12,7 @@ import { LiveGate } from '../components/LiveGate.tsx';
 import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useConvening } from '../live/context.ts';
+import { HostFloor } from '../floor/HostFloor.tsx';
 import '../styles/host.css';
 
 // Breakout tools are a large part of the console: their own chunk, fetched with it.
@@ -86,6 +87,7 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
       <main className="host-grid">
         <div className="host-col host-col-queue">
           <SignalQueue />
+          <HostFloor />
           <ReminderQueue />
           <Suspense fallback={null}>
             <BreakoutConsole />

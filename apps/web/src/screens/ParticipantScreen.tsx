@@ -14,6 +14,8 @@ import { SpotlightBanner } from '../components/SpotlightBanner.tsx';
 import { YourDetails } from '../breakouts/participant/AboutYou.tsx';
 import { ParticipantBreakouts } from '../breakouts/participant/ParticipantBreakouts.tsx';
 import { useConvening } from '../live/context.ts';
+import { HandPanel } from '../floor/HandPanel.tsx';
+import { SilenceBanner } from '../floor/SilenceBanner.tsx';
 import '../styles/participant.css';
 
 /** /c/:id: a participant's place in a live convening, phone first. */
@@ -73,6 +75,7 @@ function Room() {
         <ConnectionStatus />
       </header>
       <SpotlightBanner />
+      <SilenceBanner />
       <main className="room-main">
         {state.status === 'closed' ? (
           <>
@@ -90,6 +93,7 @@ function Room() {
             <div className="room-grid">
               <div className="room-col">
                 <SignalPanel />
+                <HandPanel />
                 <MySignals />
               </div>
               <div className="room-col">
