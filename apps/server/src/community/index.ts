@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
+import { CommunityBell } from './bell.ts';
 import { CommunityDirectory } from './directory.ts';
 import { CommunityDocs } from './docs.ts';
 import { communityHooks } from './hooks.ts';
@@ -14,6 +15,7 @@ import { ScheduleStore } from './schedule-store.ts';
 import { CommunityStore } from './store.ts';
 import { RetentionSweeper } from './sweeper.ts';
 
+export { CommunityBell } from './bell.ts';
 export { CommunityDirectory, type CommunityFacts, type MemberPrincipal } from './directory.ts';
 export { RetentionSweeper, type SweepResult } from './sweeper.ts';
 
@@ -39,6 +41,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     docs: new CommunityDocs(deps.db),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
+    bell: new CommunityBell(deps.log),
     hooks: communityHooks({ schedule, members, now: deps.now, log: deps.log }),
   };
 }
