@@ -48,7 +48,7 @@ describe('a member’s community home updates live', () => {
     await page.getByRole('button', { name: 'Join the community' }).click();
     await page.getByRole('link', { name: 'My data' }).waitFor();
     // A mark on this very page: a reload would wipe it.
-    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await page.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
     const announcement = page.getByRole('status').filter({ hasText: /convening|started/ });
 
     const planned = await schedule(fran, communityId, { title: 'Spring gathering', startsAt: Date.UTC(2031, 3, 10, 16, 0) });
@@ -60,7 +60,7 @@ describe('a member’s community home updates live', () => {
     try {
       await page.getByRole('button', { name: 'Join Spring gathering' }).waitFor({ timeout: SOONER_THAN_THE_POLL });
       await expect.poll(() => announcement.textContent(), { timeout: SOONER_THAN_THE_POLL }).toContain('Spring gathering has started: you can join.');
-      expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+      expect(await page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
       // The button works: it takes Ana to the convening's door.
       await page.getByRole('button', { name: 'Join Spring gathering' }).click();
