@@ -70,6 +70,20 @@ describe('the doorbell rings for what the home shows', () => {
     await heard(member, { kind: 'schedule', scheduleId: later.id });
   });
 
+  it('rings when a live convening closes, and the home then shows it ended', async () => {
+    const member = await keep(listening(server.url, c, { token: bo.token }));
+    const planned = await schedule(fran, c, { title: 'Short call' });
+    const host = await startAsHost(fran, c, planned.id);
+    await heard(member, { kind: 'schedule', scheduleId: planned.id });
+    const closed = await host.client.send({ type: 'convening.close' });
+    host.client.close();
+    expect(closed.ok).toBe(true);
+    await heard(member, { kind: 'schedule', scheduleId: planned.id });
+    const home = CommunityHome.parse((await asMember(server.url, 'GET', `/api/communities/${c}`, bo.token)).json);
+    expect(home.past.find((s) => s.id === planned.id)?.status).toBe('ended');
+    expect(home.upcoming.map((s) => s.id)).not.toContain(planned.id);
+  });
+
   it('rings when people join or leave, when a working group changes and when the settings change', async () => {
     const member = await keep(listening(server.url, c, { token: bo.token }));
     const cy = await joinCommunity(server.url, c, code, { name: 'Cy' });

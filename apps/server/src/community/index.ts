@@ -34,6 +34,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
   const communities = new CommunityStore(deps.db, members);
   const schedule = new ScheduleStore(deps.db);
   const memberTokens = new MemberTokens(deps.secret);
+  const bell = new CommunityBell(deps.log);
   return {
     communities,
     members,
@@ -41,8 +42,8 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     docs: new CommunityDocs(deps.db),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
-    bell: new CommunityBell(deps.log),
-    hooks: communityHooks({ schedule, members, now: deps.now, log: deps.log }),
+    bell,
+    hooks: communityHooks({ schedule, members, bell, now: deps.now, log: deps.log }),
   };
 }
 
