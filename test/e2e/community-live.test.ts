@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser as Chromium } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { createCommunity, facilitator, memberCode, schedule, startAsHost, type Browser } from '../integration/community-helpers.ts';
+import { createCommunity, facilitator, joinCommunity, memberCode, schedule, startAsHost, type Browser } from '../integration/community-helpers.ts';
 import { launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
 
 /**
  * The member's community home stays current (issue 15, item 19): with the home open on
  * her phone, Ana sees a convening the facilitator just planned, and then its Join button
- * the moment it starts, without reloading; her screen reader hears each change. The
+ * the moment it starts, without reloading; her screen reader hears each change. New
+ * members and working groups appear the same way. The
  * facilitator works through the API here, as her own browser would. The page polls only
  * every 30 seconds, so each wait below is shorter than that: what arrives came by the
  * doorbell.
@@ -68,6 +69,22 @@ describe('a member’s community home updates live', () => {
     } finally {
       host.client.close();
     }
+    expect(ana.problems).toEqual([]);
+  });
+
+  it('a member who joins appears on the open home, and a new working group with them', async () => {
+    const page = ana.page;
+    await page.goto(`${server!.url}/c/${communityId}`);
+    const members = page.getByRole('region', { name: /^Members/ });
+    await members.getByText('Ana', { exact: true }).waitFor();
+    await page.evaluate(() => ((globalThis as unknown as { stillHere: boolean }).stillHere = true));
+
+    const bo = await joinCommunity(server!.url, communityId, await memberCode(fran, communityId), { name: 'Bo' });
+    await members.getByText('Bo', { exact: true }).waitFor({ timeout: SOONER_THAN_THE_POLL });
+    const made = await fran.call('POST', `/api/communities/${communityId}/working-groups`, { name: 'Story keepers', channels: [], members: [bo.memberId] });
+    expect(made.status).toBe(201);
+    await page.getByText('Story keepers').first().waitFor({ timeout: SOONER_THAN_THE_POLL });
+    expect(await page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     expect(ana.problems).toEqual([]);
   });
 });
