@@ -60,6 +60,11 @@ const EnvSchema = z.object({
   RETENTION_SWEEP_MS: z.coerce.number().int().min(10).max(7 * 86_400_000).default(3_600_000),
   /** How long a retention "day" lasts; only tests shorten it. */
   RETENTION_DAY_MS: z.coerce.number().int().min(10).max(86_400_000).default(86_400_000),
+  /** Community doorbell connections (open community homes): per person and community, per community, handshakes per address. */
+  DOORBELL_PER_PERSON: z.coerce.number().int().min(1).max(1_000).default(8),
+  DOORBELL_PER_COMMUNITY: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  DOORBELL_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  DOORBELL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
   WEB_DIST: z.string().optional(),
   LOG: z.enum(['silent', 'info', 'debug']).default('info'),
 });
@@ -83,6 +88,7 @@ export interface Config {
   accounts: { sessionTtlMs: number; rate: { burst: number; perSecond: number }; signinFailuresMax: number; maxAccounts: number };
   communityLimits: CommunityLimits;
   retention: { sweepMs: number; dayMs: number };
+  doorbell: DoorbellLimits;
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
@@ -111,6 +117,18 @@ export interface CommunityLimits {
   workingGroupsPerCommunity: number;
   openFacilitatorInvites: number;
   reissue: { burst: number; perSecond: number };
+}
+
+/**
+ * Open community homes listening for changes (realtime/community-channel.ts). A person has
+ * a phone and a laptop and a tab or two: 8 each. 10,000 per community: twice the member
+ * limit. Handshakes per address: a burst, then a steady rate, so an office behind one
+ * address reconnecting after a restart gets in within seconds.
+ */
+export interface DoorbellLimits {
+  perPerson: number;
+  perCommunity: number;
+  rate: { burst: number; perSecond: number };
 }
 
 /**
@@ -161,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reissue: { burst: e.MEMBER_REISSUE_BURST, perSecond: e.MEMBER_REISSUE_PER_HOUR / 3600 },
     },
     retention: { sweepMs: e.RETENTION_SWEEP_MS, dayMs: e.RETENTION_DAY_MS },
+    doorbell: { perPerson: e.DOORBELL_PER_PERSON, perCommunity: e.DOORBELL_PER_COMMUNITY, rate: { burst: e.DOORBELL_RATE_BURST, perSecond: e.DOORBELL_RATE_PER_SECOND } },
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     log: e.LOG,
   };

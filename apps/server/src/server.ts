@@ -14,6 +14,7 @@ import { attachAccounts } from './accounts/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
+import { attachCommunityChannel } from './realtime/community-channel.ts';
 import { attachRealtime } from './realtime/socket.ts';
 import { openDatabase } from './store/database.ts';
 import { KyselyStore } from './store/kysely-store.ts';
@@ -131,6 +132,18 @@ export async function startServer(config: Config, options: { store?: Store; coll
         )
       : null;
   if (community) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), community.api);
+  // The community doorbell: open community homes hear that something changed (docs/communities.md).
+  const doorbell =
+    communities && accounts
+      ? attachCommunityChannel(io, {
+          bell: communities.bell,
+          directory: communities.directory,
+          facilitates: (id, accountId) => communities.communities.get(id) !== null && communities.communities.isFacilitator(id, accountId),
+          auth: accounts.auth,
+          limits: config.doorbell,
+          log,
+        })
+      : null;
   community?.sweeper.start();
   if (collab) app.use('/api', collab.api);
   if (collab) app.use(collab.pages);
@@ -152,6 +165,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
       community?.sweeper.stop();
       registry.stopAll();
       collab?.close();
+      doorbell?.close();
       // The callback fires once the HTTP server has closed; close()'s own promise only fails.
       await new Promise<void>((resolve, reject) => {
         io.close(() => resolve()).catch(reject);

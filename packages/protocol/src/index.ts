@@ -13,3 +13,4 @@ export * from './accounts.ts';
 export * from './community.ts';
 export * from './floor.ts';
 export * from './floor-view.ts';
+export * from './doorbell.ts';

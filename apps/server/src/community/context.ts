@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../convening/registry.ts';
 import { HttpError } from '../http/respond.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import type { Store } from '../store/types.ts';
+import type { CommunityBell } from './bell.ts';
 import { ClosedStates } from './closed-states.ts';
 import type { CommunityDirectory } from './directory.ts';
 import type { CommunityDocs } from './docs.ts';
@@ -23,6 +24,8 @@ export interface CommunityParts {
   docs: CommunityDocs;
   directory: CommunityDirectory;
   memberTokens: MemberTokens;
+  /** Rung after a change the community home shows has committed (bell.ts). */
+  bell: CommunityBell;
 }
 
 export interface CommunityRouteDeps extends CommunityParts {

@@ -1,4 +1,5 @@
 import type { CommunityHooks } from '../convening/room.ts';
+import type { CommunityBell } from './bell.ts';
 import type { MemberStore } from './members-store.ts';
 import type { ScheduleStore } from './schedule-store.ts';
 import { settle } from '../store/settle.ts';
@@ -13,6 +14,7 @@ import { settle } from '../store/settle.ts';
 export function communityHooks(deps: {
   schedule: ScheduleStore;
   members: MemberStore;
+  bell: CommunityBell;
   now: () => number;
   log: (msg: string, err?: unknown) => void;
 }): CommunityHooks {
@@ -41,6 +43,12 @@ export function communityHooks(deps: {
       // Facilitators are in their convenings under their account id (see /start and /host);
       // guests who came with the join code have participant ids of their own and stay welcome.
       return facts.facilitator || !facts.account;
+    },
+    closed(conveningId) {
+      const communityId = schedule.communityOf(conveningId);
+      const scheduled = communityId ? schedule.list(communityId).find((s) => s.conveningId === conveningId) : undefined;
+      // The home marks it ended when it is fetched next (context.ts refreshEnded): ring for that fetch.
+      if (communityId && scheduled) deps.bell.ring(communityId, { kind: 'schedule', scheduleId: scheduled.id });
     },
     answerKept(conveningId, participantId, answer) {
       const communityId = schedule.communityOf(conveningId);

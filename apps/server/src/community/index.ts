@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
+import { CommunityBell } from './bell.ts';
 import { CommunityDirectory } from './directory.ts';
 import { CommunityDocs } from './docs.ts';
 import { communityHooks } from './hooks.ts';
@@ -14,6 +15,7 @@ import { ScheduleStore } from './schedule-store.ts';
 import { CommunityStore } from './store.ts';
 import { RetentionSweeper } from './sweeper.ts';
 
+export { CommunityBell } from './bell.ts';
 export { CommunityDirectory, type CommunityFacts, type MemberPrincipal } from './directory.ts';
 export { RetentionSweeper, type SweepResult } from './sweeper.ts';
 
@@ -32,6 +34,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
   const communities = new CommunityStore(deps.db, members);
   const schedule = new ScheduleStore(deps.db);
   const memberTokens = new MemberTokens(deps.secret);
+  const bell = new CommunityBell(deps.log);
   return {
     communities,
     members,
@@ -39,7 +42,8 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     docs: new CommunityDocs(deps.db),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
-    hooks: communityHooks({ schedule, members, now: deps.now, log: deps.log }),
+    bell,
+    hooks: communityHooks({ schedule, members, bell, now: deps.now, log: deps.log }),
   };
 }
 

@@ -118,6 +118,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     };
     communities.update(next, dropped.map((c) => c.id));
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'community' });
     res.json(next);
   });
 
@@ -128,6 +129,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'bad_request', message: 'Type the community’s name exactly to confirm deleting it.', field: 'confirmName' });
     }
     deleteCommunity(ctx, community.id);
+    ctx.bell.ring(community.id, { kind: 'community' });
     res.status(204).end();
   });
 
@@ -158,6 +160,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'not_found', message: 'That co-facilitator link is not valid: it may have been used already or expired. Ask for a new one.', field: 'code' });
     }
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'community' });
     res.status(201).json(community);
   });
 
@@ -168,6 +171,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     if (outcome === 'last') throw new HttpError({ code: 'conflict', message: 'A community needs at least one facilitator; invite another before leaving.' });
     // Their participant id in the community's convenings is their account id.
     await revokeConvenings(ctx, community.id, String(req.params.accountId));
+    ctx.bell.ring(community.id, { kind: 'community' });
     res.status(204).end();
   });
 
@@ -186,6 +190,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const { community } = await who.facilitator(req, req.params.id);
     const code = newInviteCode();
     communities.rotateMemberInvite(community.id, code, now());
+    ctx.bell.ring(community.id, { kind: 'community' });
     res.json(memberLink(ctx.base(req), community.id, code));
   });
 

@@ -50,6 +50,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
         `This community has ${count(max)} scheduled convenings, past ones included, the most it can hold. Delete planned convenings you no longer need to make room; if its history alone is this long, ask whoever runs this server to raise the limit.`,
       );
     }
+    ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: made.id });
     res.status(201).json(scheduledView(made) satisfies ScheduledConvening);
   });
 
@@ -62,6 +63,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
     }
     const next: ScheduleRecord = { ...found, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
     schedule.update(next, now());
+    ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
     res.json(scheduledView(schedule.get(community.id, found.id)!));
   });
 
@@ -71,6 +73,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
     if (found.status !== 'scheduled' || !schedule.deleteUnstarted(community.id, found.id)) {
       throw new HttpError({ code: 'conflict', message: 'A convening that has started stays in the community’s history.' });
     }
+    ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
     res.status(204).end();
   });
 
@@ -115,6 +118,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
         },
       );
       schedule.markStarted(community.id, found.id, made.id, now());
+      ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
       res.status(201).json(entry(made.id, made.hostId, 'facilitator', `/host/${made.id}`));
     } finally {
       starting.delete(found.id);

@@ -71,6 +71,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     }
     const token = ctx.memberTokens.issue(community.id, member.id, members.version(community.id, member.id)!);
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'members' });
     res.status(201).json({ communityId: community.id, memberId: member.id, token } satisfies MemberCredential);
   });
 
@@ -90,6 +91,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const expiresAt = now() + CLAIM_MS;
     members.setClaim(community.id, memberId, sha256(code), expiresAt);
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'members' });
     res.status(201).json({ url: `${ctx.base(req)}/c/${community.id}/welcome#claim=${code}`, expiresAt } satisfies LinkResult);
   });
 
@@ -116,6 +118,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     if (!(await endMembership(ctx, community.id, memberId, body.replaceName))) {
       throw notMember();
     }
+    ctx.bell.ring(community.id, { kind: 'members' });
     res.status(204).end();
   });
 
@@ -133,6 +136,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const updated = members.updateProfile(community.id, member.memberId, patch);
     if (!updated) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
     await shareProfile(ctx, community.id, updated);
+    ctx.bell.ring(community.id, { kind: 'members' });
     res.json(memberViewFor(updated, actor));
   });
 
@@ -147,6 +151,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const { community, member } = who.member(req, req.params.id);
     const body = parseBody(LeaveBody, req.body);
     await endMembership(ctx, community.id, member.memberId, body.replaceName);
+    ctx.bell.ring(community.id, { kind: 'members' });
     res.status(204).end();
   });
 
@@ -167,6 +172,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
       throw atLimit(`This community has ${count(max)} working groups, the most it can have. Delete groups that have finished their work, or add people and channels to an existing group.`);
     }
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'groups' });
     res.status(201).json(members.group(community.id, group.id));
   });
 
@@ -176,6 +182,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     if (!existing) throw new HttpError({ code: 'not_found', message: 'We could not find that working group.' });
     members.putGroup(community.id, { id: existing.id, ...checked(community, parseBody(WorkingGroupBody, req.body)) }, now());
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'groups' });
     res.json(members.group(community.id, existing.id));
   });
 
@@ -185,6 +192,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'not_found', message: 'We could not find that working group.' });
     }
     ctx.communityChanged(community.id);
+    ctx.bell.ring(community.id, { kind: 'groups' });
     res.status(204).end();
   });
 }

@@ -22,6 +22,8 @@ export interface CommunityHooks {
   stillBelongs?(conveningId: string, participantId: string): boolean;
   /** Someone asked to keep their caucus answer for later convenings (null: keep nothing now). */
   answerKept(conveningId: string, participantId: string, answer: string | null): void;
+  /** The convening's close is durable (the community home stops offering Join). */
+  closed?(conveningId: string): void;
 }
 
 type Log = (msg: string, err?: unknown) => void;
@@ -85,5 +87,14 @@ export function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state
     hooks.roundEnded(state.id, rooms);
   } catch (err) {
     log(`convening ${state.id}: the community could not record a round's rooms`, err);
+  }
+}
+
+/** After the close is durable: tell the community, which tells its open homes. */
+export function tellClosed(hooks: Partial<CommunityHooks> | undefined, conveningId: string, log: Log): void {
+  try {
+    hooks?.closed?.(conveningId);
+  } catch (err) {
+    log(`convening ${conveningId}: the community could not hear of its close`, err);
   }
 }

@@ -19,7 +19,7 @@ import {
   type Viewer,
 } from '@brave/core';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
-import { pastMeetingsOf, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
+import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
 /**
@@ -262,7 +262,10 @@ export class ConveningRoom {
       // Here, so a round ended by command, timer or close all reach the community's history.
       tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
     }
-    if (stored.some((e) => e.event.type === 'convening.closed')) await this.forgetAtClose();
+    if (stored.some((e) => e.event.type === 'convening.closed')) {
+      await this.forgetAtClose();
+      tellClosed(this.options.hooks, this.id, this.options.log);
+    }
     if (stored.length > 0) this.armTimer();
     return { ok: true, events: stored };
   }

@@ -181,6 +181,7 @@ function ackOf(args: unknown[]): ((r: AckResult) => void) | null {
   return typeof last === 'function' ? (last as (r: AckResult) => void) : null;
 }
 
-function refusal(code: ConnectRefusal['code'], message: string): Error & { data: ConnectRefusal } {
+/** A typed handshake refusal: socket.io sends `data` to the client as the connect_error's. */
+export function refusal(code: ConnectRefusal['code'], message: string): Error & { data: ConnectRefusal } {
   return Object.assign(new Error(message), { data: { code, message } });
 }

@@ -1,4 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CommunityHome } from '@brave/protocol';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -6,12 +7,14 @@ import { AgreementsCard } from './AgreementsCard.tsx';
 import { ConveningsPanel } from './ConveningsPanel.tsx';
 import { InvitesPanel } from './InvitesPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { homeNews } from './news.ts';
 import { myDataHref } from './routes.ts';
 import { signInHref } from './session.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { ToolkitPanel } from './ToolkitPanel.tsx';
 import type { HomeProps } from './types.ts';
 import { useCommunity } from './useCommunity.ts';
+import { useDoorbell } from './useDoorbell.ts';
 import { WorkingGroupsPanel } from './WorkingGroupsPanel.tsx';
 
 const REFRESH_MS = 30_000;
@@ -19,7 +22,11 @@ const REFRESH_MS = 30_000;
 /** /c/:id: the community home, as a facilitator or as a member sees it. */
 export function CommunityHomeScreen({ id }: { id: string }) {
   const { load, reload } = useCommunity(id);
-  useRefresh(load.phase === 'ready' ? reload : null);
+  const ready = load.phase === 'ready';
+  // The doorbell brings changes at once; the slow poll stays for when it cannot connect.
+  const { live } = useDoorbell(id, ready ? load.caller : null, reload);
+  useRefresh(ready ? reload : null, !live);
+  const news = useNews(ready ? load.home : null);
 
   if (load.phase === 'loading') return <Loading label="Opening the community…" />;
   if (load.phase === 'failed') {
@@ -53,22 +60,45 @@ export function CommunityHomeScreen({ id }: { id: string }) {
     );
   }
   const props: HomeProps = { home: load.home, caller: load.caller, reload };
-  return load.home.viewer.kind === 'facilitator' ? <FacilitatorHome {...props} /> : <MemberHome {...props} />;
+  return (
+    <>
+      {load.home.viewer.kind === 'facilitator' ? <FacilitatorHome {...props} /> : <MemberHome {...props} />}
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {news}
+      </p>
+    </>
+  );
 }
 
-/** Keep the page current: a convening going live shows its Join button without a reload. */
-function useRefresh(reload: (() => Promise<void>) | null): void {
+/** The newest change to the home's convenings, in a sentence (news.ts); empty on first load. */
+function useNews(home: CommunityHome | null): string {
+  const previous = useRef<CommunityHome | null>(null);
+  const [news, setNews] = useState('');
+  useEffect(() => {
+    if (!home) return;
+    const said = previous.current && previous.current.community.id === home.community.id ? homeNews(previous.current, home) : null;
+    previous.current = home;
+    if (said) setNews(said);
+  }, [home]);
+  return news;
+}
+
+/**
+ * Keep the page current when the doorbell cannot (`poll`): fetch every 30 s while the page
+ * is shown, and whenever it is shown again.
+ */
+function useRefresh(reload: (() => Promise<void>) | null, poll: boolean): void {
   useEffect(() => {
     if (!reload) return undefined;
     const visible = () => document.visibilityState === 'visible';
-    const timer = setInterval(() => visible() && void reload(), REFRESH_MS);
+    const timer = poll ? setInterval(() => visible() && void reload(), REFRESH_MS) : undefined;
     const onShow = () => visible() && void reload();
     document.addEventListener('visibilitychange', onShow);
     return () => {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onShow);
     };
-  }, [reload]);
+  }, [reload, poll]);
 }
 
 /** The home's page: the community's name and description, a link aside, two columns of panels. */
