@@ -18,3 +18,7 @@ export * as breakouts from './breakouts/index.ts';
 export * from './docs/index.ts';
 export * from './community/index.ts';
 export * from './plural.ts';
+export { currentItem, nextItem, overrunMs, itemPulseId } from './show/enter.ts';
+export { showDebrief, type ShowDebriefItem } from './show/debrief.ts';
+export { normaliseAnswer, tallyOf, topWords } from './pulse/tally.ts';
+export { seesResults } from './pulse/policy.ts';

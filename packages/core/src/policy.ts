@@ -13,6 +13,7 @@ import type {
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
 import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
+import { pulseDeliveries, pulsesFor } from './pulse/policy.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -51,6 +52,13 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'room.join': PEOPLE,
   'room.help.answer': FAC,
   'room.hosts.set': PEOPLE,
+  'show.plan': FAC,
+  'show.advance': FAC,
+  'show.extend': FAC,
+  'pulse.open': FAC,
+  'pulse.answer': PEOPLE,
+  'pulse.share': FAC,
+  'pulse.close': FAC,
 };
 
 export const can = (role: Role, command: CommandType): boolean => COMMAND_ROLES[command].includes(role);
@@ -122,6 +130,10 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return grouped(state, (v) => affirmedFor(event, state, v), (v) => (affirmedFor(event, state, v) === event ? 'full' : 'bare'));
     case 'signal.noticed':
       return [{ audience: { to: 'participants' }, event }];
+    case 'pulse.opened':
+    case 'pulse.answered':
+    case 'pulse.shared':
+      return pulseDeliveries(event, state);
     default:
       return [{ audience: { to: 'everyone' }, event }];
   }
@@ -282,6 +294,8 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     reminderRequests,
     rounds,
     affinity: own ? { [viewer.participantId]: { ...own } } : {},
+    show: structuredClone(full.show),
+    pulses: pulsesFor(full, viewer),
   };
 }
 

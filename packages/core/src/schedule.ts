@@ -1,6 +1,7 @@
 import type { ConveningView, DomainEvent } from '@brave/protocol';
 import { nextReminderAt, reminderSpotlight, type ReminderClock } from './reminders.ts';
 import { nextRoundTimer } from './rounds/timer.ts';
+import { enterEvents, nextShowTimer } from './show/enter.ts';
 
 /**
  * Everything in a convening that happens on a clock (scheduled agreement reminders,
@@ -24,6 +25,12 @@ export function nextDue(state: ConveningView, now: number, clock: ReminderClock)
   if (round) {
     const same = (s: ConveningView) => JSON.stringify(nextRoundTimer(s, clock.secondMs)) === JSON.stringify(round);
     candidates.push({ at: round.at, fire: (s) => (same(s) ? round.events : []) });
+  }
+  const show = nextShowTimer(state);
+  if (show) {
+    // Moves on only if the same item is still running to the same time (nobody moved or extended it).
+    const same = (s: ConveningView) => s.show.currentId === show.itemId && s.show.endsAt === show.at;
+    candidates.push({ at: show.at, fire: (s, at) => (same(s) ? enterEvents(s, at, clock.secondMs) : []) });
   }
   return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
 }

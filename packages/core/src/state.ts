@@ -1,6 +1,7 @@
 import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
 import { DEFAULT_CAUCUS_OPTIONS, DEFAULT_CHANNELS } from '@brave/protocol';
 import { reduceRound } from './rounds/reduce.ts';
+import { emptyShow, reduceShow } from './show/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
 export const NOTICES_KEPT = 20;
@@ -30,6 +31,8 @@ export function emptyState(id: string): ConveningView {
     broadcast: null,
     rounds: {},
     activeRoundId: null,
+    show: emptyShow(),
+    pulses: {},
     seq: 0,
   };
 }
@@ -97,6 +100,16 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'round.ended':
     case 'round.broadcast':
       reduceRound(state, e, at);
+      break;
+    case 'show.planned':
+    case 'show.entered':
+    case 'show.extended':
+    case 'pulse.opened':
+    case 'pulse.answered':
+    case 'pulse.tallied':
+    case 'pulse.shared':
+    case 'pulse.closed':
+      reduceShow(state, e, at);
       break;
     case 'participant.removed':
       removeParticipant(state, e.participantId);

@@ -22,6 +22,7 @@ const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ?
 const agreementId = (sim: Sim, i: number) => pick(sim.full.agreements, i)?.id ?? 'missing';
 const signalId = (sim: Sim, i: number) => pick(Object.keys(sim.full.signals), i) ?? 'missing';
 const requestId = (sim: Sim, i: number) => pick(Object.keys(sim.full.reminderRequests), i) ?? 'missing';
+const pulseId = (sim: Sim, i: number) => pick(Object.keys(sim.full.pulses), i) ?? 'missing';
 const words = fc.constantFrom('Ouch.', 'That stung.', 'I misspoke.', 'Please pause.', 'Naming harm here.');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -70,6 +71,15 @@ const command: fc.Arbitrary<(sim: Sim) => Command> = fc.oneof(
       .record({ i: fc.nat(), status: fc.constantFrom<Exclude<SignalStatus, 'raised'>>('acknowledged', 'addressed', 'parked'), note: maybe(words) })
       .map(({ i, status, note }) => (sim: Sim) => ({ type: 'signal.triage' as const, signalId: signalId(sim, i), status, ...(note ? { note } : {}) })),
   ),
+  // Pulse checks: answers are as private as anonymous senders, tallies follow who may see results.
+  fc.record({ kind: fc.constantFrom('scale' as const, 'word' as const, 'choice' as const), results: maybe(fc.constantFrom('everyone' as const, 'facilitators' as const)), anonymous: maybe(fc.boolean()) })
+    .map(({ kind, results, anonymous }) => () => ({
+      type: 'pulse.open' as const,
+      pulse: { question: 'How are you arriving?', kind, ...(kind === 'choice' ? { options: ['Yes', 'No'] } : {}), ...(results ? { results } : {}), ...(anonymous === undefined ? {} : { anonymous }) },
+    })),
+  w(4, fc.record({ i: fc.nat(), answer: fc.constantFrom('1', '3', '5', 'Hopeful', 'tired', 'Yes', 'No') }).map(({ i, answer }) => (sim: Sim) => ({ type: 'pulse.answer' as const, pulseId: pulseId(sim, i), answer }))),
+  fc.record({ i: fc.nat(), results: fc.constantFrom('everyone' as const, 'facilitators' as const) }).map(({ i, results }) => (sim: Sim) => ({ type: 'pulse.share' as const, pulseId: pulseId(sim, i), results })),
+  fc.nat().map((i) => (sim: Sim) => ({ type: 'pulse.close' as const, pulseId: pulseId(sim, i) })),
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(

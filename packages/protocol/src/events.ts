@@ -12,6 +12,7 @@ import {
 } from './model.ts';
 import { Channel, ProfileInput, RoundSpec } from './breakouts.ts';
 import { RoomView, RoundView } from './view.ts';
+import { SHOW_EVENTS } from './show.ts';
 
 /**
  * Domain events: the append-only log of a convening. The server stores them in full;
@@ -155,6 +156,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
   SignalNoticed,
   SignalExplained,
   SignalTriaged,
+  ...SHOW_EVENTS,
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;

@@ -11,3 +11,4 @@ export * from './breakouts.ts';
 export * from './docs.ts';
 export * from './accounts.ts';
 export * from './community.ts';
+export * from './show.ts';

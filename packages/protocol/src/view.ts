@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, RoundSpec } from './breakouts.ts';
+import { PulseView, ShowView } from './show.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
 
 /**
@@ -155,6 +156,10 @@ export const ConveningView = z.object({
   /** Breakout rounds, the running one and those already ended (by round id). */
   rounds: z.record(z.string(), RoundView),
   activeRoundId: Id.nullable(),
+  /** The run of show: the planned items, now and next, and what actually happened. */
+  show: ShowView,
+  /** Pulse checks by id (answers and tallies as this reader may see them). */
+  pulses: z.record(z.string(), PulseView),
   /** Sequence number of the last event folded in. */
   seq: z.number().int().nonnegative(),
 });
