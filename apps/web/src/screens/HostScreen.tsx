@@ -16,6 +16,7 @@ import '../styles/host.css';
 
 // Breakout tools are a large part of the console: their own chunk, fetched with it.
 const RoundStrip = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.RoundStrip })));
+const ShowConsole = lazy(() => import('../show/host/ShowConsole.tsx').then((m) => ({ default: m.ShowConsole })));
 const BreakoutConsole = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.BreakoutConsole })));
 
 /** /host/:id: the facilitator console (lead and co-facilitators alike). */
@@ -83,6 +84,9 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
         <RoundStrip />
       </Suspense>
       <InvitePanel cohostCode={cohostCode} />
+      <Suspense fallback={null}>
+        <ShowConsole />
+      </Suspense>
       <main className="host-grid">
         <div className="host-col host-col-queue">
           <SignalQueue />

@@ -14,6 +14,8 @@ import { SpotlightBanner } from '../components/SpotlightBanner.tsx';
 import { YourDetails } from '../breakouts/participant/AboutYou.tsx';
 import { ParticipantBreakouts } from '../breakouts/participant/ParticipantBreakouts.tsx';
 import { useConvening } from '../live/context.ts';
+import { ShowNow } from '../show/ShowNow.tsx';
+import { ParticipantPulses } from '../show/pulse/PulseCard.tsx';
 import '../styles/participant.css';
 
 /** /c/:id: a participant's place in a live convening, phone first. */
@@ -86,6 +88,8 @@ function Room() {
           <AffirmGate />
         ) : (
           <>
+            <ShowNow />
+            <ParticipantPulses />
             <ParticipantBreakouts />
             <div className="room-grid">
               <div className="room-col">
