@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveClient } from '@brave/client';
 import type { LoggedEvent, ShowItem } from '@brave/protocol';
 import { startTestServer, tempDir } from '../support/server.ts';
 import { closeAll, joinAs, ok, openConvening, record, until, untilAll } from '../support/people.ts';

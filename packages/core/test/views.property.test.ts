@@ -80,6 +80,18 @@ const command: fc.Arbitrary<(sim: Sim) => Command> = fc.oneof(
   w(4, fc.record({ i: fc.nat(), answer: fc.constantFrom('1', '3', '5', 'Hopeful', 'tired', 'Yes', 'No') }).map(({ i, answer }) => (sim: Sim) => ({ type: 'pulse.answer' as const, pulseId: pulseId(sim, i), answer }))),
   fc.record({ i: fc.nat(), results: fc.constantFrom('everyone' as const, 'facilitators' as const) }).map(({ i, results }) => (sim: Sim) => ({ type: 'pulse.share' as const, pulseId: pulseId(sim, i), results })),
   fc.nat().map((i) => (sim: Sim) => ({ type: 'pulse.close' as const, pulseId: pulseId(sim, i) })),
+  // Run of show: a plan whose second item starts a pulse check, moved through from the current item.
+  fc.boolean().map((autoAdvance) => () => ({
+    type: 'show.plan' as const,
+    autoAdvance,
+    items: [
+      { id: 'arrive', kind: 'welcome' as const, title: 'Arriving', minutes: 1 },
+      { id: 'check', kind: 'pulse' as const, title: 'Check-in', minutes: 1, pulse: { question: 'One word?', kind: 'word' as const, results: 'everyone' as const } },
+      { id: 'end', kind: 'closing' as const, title: 'Closing', minutes: 1 },
+    ],
+  })),
+  w(2, fc.constant((sim: Sim) => ({ type: 'show.advance' as const, fromItemId: sim.full.show.currentId }))),
+  fc.constant((sim: Sim) => ({ type: 'show.extend' as const, itemId: sim.full.show.currentId ?? 'none', minutes: 5 })),
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(

@@ -60,7 +60,7 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
       onSaved?.();
     }
   };
-  const useTemplate = (t: NonNullable<typeof template>) => {
+  const applyTemplate = (t: NonNullable<typeof template>) => {
     // Another convening's agreements and agenda rounds may not be here: those links are left open.
     const fitted = t.items.map((item) => {
       const next = { ...item };
@@ -157,7 +157,7 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
           Keep as a template
         </button>
         {template && (
-          <button type="button" className="button quiet" onClick={() => useTemplate(template)}>
+          <button type="button" className="button quiet" onClick={() => applyTemplate(template)}>
             Use the kept template ({template.items.length})
           </button>
         )}
