@@ -84,9 +84,6 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
         <RoundStrip />
       </Suspense>
       <InvitePanel cohostCode={cohostCode} />
-      <Suspense fallback={null}>
-        <ShowConsole />
-      </Suspense>
       <main className="host-grid">
         <div className="host-col host-col-queue">
           <SignalQueue />
@@ -96,6 +93,10 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
           </Suspense>
         </div>
         <div className="host-col">
+          {/* Now and next sit beside the signal queue, never above it: signals come first. */}
+          <Suspense fallback={null}>
+            <ShowConsole />
+          </Suspense>
           <HostAgreements />
         </div>
         <div className="host-col">
