@@ -42,6 +42,15 @@ const pickYourRoom: RoundSpec = {
   strategy: { kind: 'selfSelect', rooms: [{ id: 'alpha', name: 'Alpha', cap: 10 }, { id: 'beta', name: 'Beta', cap: 10 }] },
 };
 
+/** The run-of-show item happening now, as stored (clients may not have heard of the last move yet). */
+async function currentItem(w: World): Promise<string | null> {
+  const entered = (await server.store.events(w.id)).map((e) => e.event).filter((e) => e.type === 'show.entered');
+  return entered.at(-1)?.itemId ?? null;
+}
+
+/** The first pulse check the facilitator opened. */
+const openPulse = (w: World): string => Object.keys(w.clients.facilitator.state!.pulses)[0] ?? 'none';
+
 /** The member's own signal (raised now if they may), or the participant's. */
 async function ownSignal(w: World, who: Member): Promise<string> {
   if (!COMMAND_ROLES['signal.raise'].includes(ROLE_OF[who])) return w.participantSignal;
@@ -106,6 +115,27 @@ const CASES: Cases = {
   'round.close': { phase: 1, okBy: 'facilitator', make: () => ({ type: 'round.close' }) },
   'round.open': { phase: 2, okBy: 'facilitator', make: () => ({ type: 'round.open', spec: pickYourRoom, seed: 7 }) },
   'room.join': { phase: 3, okBy: 'participant', make: () => ({ type: 'room.join', roomId: 'alpha' }) },
+  'show.plan': {
+    phase: 0,
+    okBy: 'facilitator',
+    make: (w) => ({
+      type: 'show.plan',
+      autoAdvance: false,
+      items: [
+        { id: 'arrive', kind: 'welcome', title: 'Arriving', minutes: 5 },
+        { id: 'agree', kind: 'agreements', title: 'Our agreements', minutes: 3, agreementId: w.agreementIds[0]! },
+        { id: 'check', kind: 'pulse', title: 'Check-in', minutes: 2, pulse: { question: 'How are you arriving?', kind: 'scale', results: 'everyone' } },
+        { id: 'end', kind: 'closing', title: 'Closing', minutes: 5 },
+      ],
+    }),
+  },
+  // Each press names the item being left, so the first allowed press moves and the rest find it gone.
+  'show.advance': { phase: 1, okBy: 'facilitator', make: async (w) => ({ type: 'show.advance', fromItemId: await currentItem(w) }) },
+  'show.extend': { phase: 2, okBy: 'facilitator', make: async (w) => ({ type: 'show.extend', itemId: (await currentItem(w)) ?? 'none', minutes: 5 }) },
+  'pulse.open': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'pulse.open', pulse: { question: 'One word for now?', kind: 'word' } }) },
+  'pulse.answer': { phase: 1, okBy: 'participant', make: (w) => ({ type: 'pulse.answer', pulseId: openPulse(w), answer: 'steady' }) },
+  'pulse.share': { phase: 1, okBy: 'facilitator', make: (w) => ({ type: 'pulse.share', pulseId: openPulse(w), results: 'everyone' }) },
+  'pulse.close': { phase: 3, okBy: 'facilitator', make: (w) => ({ type: 'pulse.close', pulseId: openPulse(w) }) },
   'convening.close': { phase: 4, okBy: 'facilitator', make: () => ({ type: 'convening.close' }) },
 };
 

@@ -67,6 +67,34 @@ describe('access matrix: rooms', () => {
     expect(text).not.toContain('Inside the caucus only.');
   });
 
+  it('an anonymous pulse answer reaches only its author, by every channel; results kept for facilitators reach no participant', async () => {
+    const live = Object.fromEntries(MEMBERS.map((m) => [m, record(w.clients[m])])) as Record<Member, LoggedEvent[]>;
+    const pulseId = (await ok(w.clients.facilitator, { type: 'pulse.open', pulse: { question: 'Which word fits this hour?', kind: 'word' } })).id!;
+    await until(w.clients.participant, (c) => c.state!.pulses[pulseId]);
+    await ok(w.clients.participant, { type: 'pulse.answer', pulseId, answer: 'Unsettled' });
+    const marker = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[0]! });
+    await Promise.all(MEMBERS.map((m) => until(w.clients[m], (x) => x.state!.seq >= marker.seq!)));
+
+    const sees: Record<string, { answers: Record<string, string>; tally: unknown; heardWho: boolean; heardWord: boolean }> = {};
+    for (const who of MEMBERS) {
+      const view: ConveningView = await freshView(server.url, w.id, w.tokens[who]!);
+      const wire = JSON.stringify(live[who].filter((e) => e.event.type.startsWith('pulse.')));
+      const p = view.pulses[pulseId]!;
+      sees[who] = { answers: p.answers, tally: p.tally, heardWho: wire.includes(w.ids.participant), heardWord: wire.includes('unsettled') };
+    }
+    const counted = { total: 1, counts: { unsettled: 1 } };
+    const outside = { answers: {}, tally: null, heardWho: false, heardWord: false };
+    expect(sees).toEqual({
+      facilitator: { answers: {}, tally: counted, heardWho: false, heardWord: true },
+      cofacilitator: { answers: {}, tally: counted, heardWho: false, heardWord: true },
+      participant: { answers: { [w.ids.participant]: 'unsettled' }, tally: null, heardWho: true, heardWord: true },
+      observer: outside,
+      caucus: outside,
+    });
+    const debrief = await fetch(`${server.url}/api/convenings/${w.id}/debrief`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } });
+    expect(await debrief.text()).not.toContain(w.ids.participant);
+  });
+
   // Regression (found by the kill -9 suite, seed 11): a fresh load used to pick a room's
   // notices by who is in the room now; readers are now fixed when a signal is raised.
   it('after a move, a reload shows the same room notices the person saw live', async () => {

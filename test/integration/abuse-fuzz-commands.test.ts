@@ -47,6 +47,8 @@ interface Pools {
   signal: string[];
   request: string[];
   room: string[];
+  pulse: string[];
+  item: string[];
 }
 type Recipe = (p: Pools) => unknown;
 const pick = (kind: keyof Pools) =>
@@ -138,6 +140,31 @@ const RECIPES: { [T in CommandType]: fc.Arbitrary<Recipe> } = {
   'floor.progressive': fc.boolean().map((on) => () => ({ type: 'floor.progressive', on })),
   'silence.start': fc.integer({ min: 1, max: 30 }).map((minutes) => () => ({ type: 'silence.start', minutes })),
   'silence.end': fc.constant(() => ({ type: 'silence.end' })),
+  // Run of show: items pointing at missing agreements or rounds, advancing from stale items.
+  'show.plan': fc
+    .array(fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.constantFrom('welcome', 'agreements', 'plenary', 'breakout', 'pulse', 'closing'), name, fc.integer({ min: 1, max: 240 }), fc.nat(3), pick('agreement')), { maxLength: 5 })
+    .map((items) => (p) => ({
+      type: 'show.plan',
+      autoAdvance: items.length % 2 === 0,
+      items: items.map(([id, kind, title, minutes, round, agreement]) => ({
+        id,
+        kind,
+        title,
+        minutes,
+        ...(kind === 'agreements' ? { agreementId: agreement(p) } : {}),
+        ...(kind === 'breakout' ? { round } : {}),
+        ...(kind === 'pulse' ? { pulse: { question: title, kind: 'scale' } } : {}),
+      })),
+    })),
+  'show.advance': fc.option(pick('item'), { nil: null }).map((i) => (p) => ({ type: 'show.advance', fromItemId: i ? i(p) : null })),
+  'show.extend': fc.tuple(pick('item'), fc.integer({ min: 1, max: 60 })).map(([i, minutes]) => (p) => ({ type: 'show.extend', itemId: i(p), minutes })),
+  'pulse.open': fc.tuple(name, fc.constantFrom('scale', 'word', 'choice'), fc.boolean()).map(([question, kind, shared]) => () => ({
+    type: 'pulse.open',
+    pulse: { question, kind, ...(kind === 'choice' ? { options: ['Yes', 'No'] } : {}), results: shared ? 'everyone' : 'facilitators' },
+  })),
+  'pulse.answer': fc.tuple(pick('pulse'), fc.oneof(fc.constantFrom('1', '5', 'Yes', 'hope'), words)).map(([id, answer]) => (p) => ({ type: 'pulse.answer', pulseId: id(p), answer })),
+  'pulse.share': fc.tuple(pick('pulse'), fc.constantFrom('everyone', 'facilitators')).map(([id, results]) => (p) => ({ type: 'pulse.share', pulseId: id(p), results })),
+  'pulse.close': pick('pulse').map((id) => (p) => ({ type: 'pulse.close', pulseId: id(p) })),
 };
 const recipe = fc.oneof(...(Object.entries(RECIPES) as [CommandType, fc.Arbitrary<Recipe>][]).filter(([t]) => t !== 'convening.close').map(([, a]) => a));
 
@@ -169,6 +196,8 @@ function pools(): Pools {
     signal: Object.keys(s.signals),
     request: Object.keys(s.reminderRequests),
     room: Object.keys(round?.rooms ?? {}),
+    pulse: Object.keys(s.pulses),
+    item: s.show.items.map((i) => i.id),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ConveningView } from '@brave/protocol';
 import { viewFor, type Viewer } from './policy.ts';
+import { showDebrief } from './show/debrief.ts';
 
 /**
  * What a facilitator looks back on after a convening: the signal timeline and the rooms
@@ -23,6 +24,7 @@ export function debrief(full: ConveningView, viewer: Viewer) {
         status: s.status,
         notes: s.history.filter((h) => h.note).map((h) => ({ at: h.at, status: h.status, note: h.note })),
       })),
+    show: showDebrief(view),
     rounds: Object.values(view.rounds)
       .sort((a, b) => a.startedAt - b.startedAt)
       .map((r) => ({

@@ -18,6 +18,8 @@ import { reminderStartIndex } from './reminders.ts';
 import { accept, refuse, type Decision } from './result.ts';
 import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
+import { SHOW_HANDLERS } from './show/decide.ts';
+import { PULSE_HANDLERS } from './pulse/decide.ts';
 import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 import type { PlanBudget } from './rounds/together.ts';
 import { FLOOR_HANDLERS } from './floor/decide.ts';
@@ -60,6 +62,8 @@ type Handlers = { [T in Command['type']]: (s: ConveningView, c: CommandOf<T>, x:
 const HANDLERS: Handlers = {
   ...ROUND_HANDLERS,
   ...FLOOR_HANDLERS,
+  ...SHOW_HANDLERS,
+  ...PULSE_HANDLERS,
   'agreements.affirm': (s, _c, { actor }) =>
     s.participants[actor.participantId]?.affirmedAt != null
       ? accept([])

@@ -15,6 +15,7 @@ import { isFacilitator, type Viewer } from './viewer.ts';
 import type { Audience, Delivery } from './audience.ts';
 import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
 import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueDeliveries, silenceEndedFor } from './floor/policy.ts';
+import { pulseDeliveries, pulsesFor } from './pulse/policy.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -61,6 +62,13 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'floor.progressive': FAC,
   'silence.start': FAC,
   'silence.end': FAC,
+  'show.plan': FAC,
+  'show.advance': FAC,
+  'show.extend': FAC,
+  'pulse.open': FAC,
+  'pulse.answer': PEOPLE,
+  'pulse.share': FAC,
+  'pulse.close': FAC,
 };
 
 export const can = (role: Role, command: CommandType): boolean => COMMAND_ROLES[command].includes(role);
@@ -123,6 +131,10 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return [{ audience: { to: 'participants' }, event }];
     case 'silence.ended':
       return groupedFloor(state, (v) => silenceEndedFor(event, state, v, heldNotices(state, event.startedAt, v)));
+    case 'pulse.opened':
+    case 'pulse.answered':
+    case 'pulse.shared':
+      return pulseDeliveries(event, state);
     default:
       if (isQueueEvent(event)) return queueDeliveries(event, state);
       return [{ audience: { to: 'everyone' }, event }];
@@ -286,6 +298,8 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
     rounds,
     affinity: own ? { [viewer.participantId]: { ...own } } : {},
     floor: floorFor(full, viewer),
+    show: structuredClone(full.show),
+    pulses: pulsesFor(full, viewer),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ConveningView, DomainEvent } from '@brave/protocol';
 import { nextReminderAt, reminderSpotlight, type ReminderClock } from './reminders.ts';
 import { nextRoundTimer } from './rounds/timer.ts';
 import { nextSilenceDue } from './floor/silence.ts';
+import { enterEvents, nextShowTimer } from './show/enter.ts';
 
 /**
  * Everything in a convening that happens on a clock (scheduled agreement reminders,
@@ -28,5 +29,11 @@ export function nextDue(state: ConveningView, now: number, clock: ReminderClock)
   }
   const silence = nextSilenceDue(state);
   if (silence) candidates.push(silence);
+  const show = nextShowTimer(state);
+  if (show) {
+    // Moves on only if the same item is still running to the same time (nobody moved or extended it).
+    const same = (s: ConveningView) => s.show.currentId === show.itemId && s.show.endsAt === show.at;
+    candidates.push({ at: show.at, fire: (s, at) => (same(s) ? enterEvents(s, at, clock.secondMs) : []) });
+  }
   return candidates.sort((a, b) => a.at - b.at)[0] ?? null;
 }

@@ -2,6 +2,7 @@ import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
 import { DEFAULT_CAUCUS_OPTIONS, DEFAULT_CHANNELS } from '@brave/protocol';
 import { reduceRound } from './rounds/reduce.ts';
 import { closeFloor, dropRoundLines, emptyFloor, leaveLines, reduceFloor } from './floor/reduce.ts';
+import { emptyShow, reduceShow } from './show/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
 export const NOTICES_KEPT = 20;
@@ -32,6 +33,8 @@ export function emptyState(id: string): ConveningView {
     rounds: {},
     activeRoundId: null,
     floor: emptyFloor(),
+    show: emptyShow(),
+    pulses: {},
     seq: 0,
   };
 }
@@ -112,6 +115,16 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'silence.ended':
       reduceFloor(state, e, at);
       if (e.type === 'silence.ended') for (const n of e.notices ?? []) if (!state.notices.some((x) => x.id === n.id)) pushNotice(state, n);
+      break;
+    case 'show.planned':
+    case 'show.entered':
+    case 'show.extended':
+    case 'pulse.opened':
+    case 'pulse.answered':
+    case 'pulse.tallied':
+    case 'pulse.shared':
+    case 'pulse.closed':
+      reduceShow(state, e, at);
       break;
     case 'participant.removed':
       removeParticipant(state, e.participantId);

@@ -23,6 +23,7 @@ const agreementId = (sim: Sim, i: number) => pick(sim.full.agreements, i)?.id ??
 const signalId = (sim: Sim, i: number) => pick(Object.keys(sim.full.signals), i) ?? 'missing';
 const requestId = (sim: Sim, i: number) => pick(Object.keys(sim.full.reminderRequests), i) ?? 'missing';
 const inLine = (sim: Sim, i: number) => pick(sim.full.floor.queues.plenary?.order ?? [], i) ?? 'p_nobody';
+const pulseId = (sim: Sim, i: number) => pick(Object.keys(sim.full.pulses), i) ?? 'missing';
 const words = fc.constantFrom('Ouch.', 'That stung.', 'I misspoke.', 'Please pause.', 'Naming harm here.');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
@@ -78,6 +79,27 @@ const command: fc.Arbitrary<(sim: Sim) => Command> = fc.oneof(
   fc.constant(() => ({ type: 'floor.done' as const, scope: 'plenary' })),
   fc.record({ i: fc.nat(), to: fc.nat(5) }).map(({ i, to }) => (sim: Sim) => ({ type: 'floor.reorder' as const, scope: 'plenary', participantId: inLine(sim, i), toIndex: to })),
   fc.boolean().map((on) => () => ({ type: 'floor.progressive' as const, on })),
+  // Pulse checks: answers are as private as anonymous senders, tallies follow who may see results.
+  fc.record({ kind: fc.constantFrom('scale' as const, 'word' as const, 'choice' as const), results: maybe(fc.constantFrom('everyone' as const, 'facilitators' as const)), anonymous: maybe(fc.boolean()) })
+    .map(({ kind, results, anonymous }) => () => ({
+      type: 'pulse.open' as const,
+      pulse: { question: 'How are you arriving?', kind, ...(kind === 'choice' ? { options: ['Yes', 'No'] } : {}), ...(results ? { results } : {}), ...(anonymous === undefined ? {} : { anonymous }) },
+    })),
+  w(4, fc.record({ i: fc.nat(), answer: fc.constantFrom('1', '3', '5', 'Hopeful', 'tired', 'Yes', 'No') }).map(({ i, answer }) => (sim: Sim) => ({ type: 'pulse.answer' as const, pulseId: pulseId(sim, i), answer }))),
+  fc.record({ i: fc.nat(), results: fc.constantFrom('everyone' as const, 'facilitators' as const) }).map(({ i, results }) => (sim: Sim) => ({ type: 'pulse.share' as const, pulseId: pulseId(sim, i), results })),
+  fc.nat().map((i) => (sim: Sim) => ({ type: 'pulse.close' as const, pulseId: pulseId(sim, i) })),
+  // Run of show: a plan whose second item starts a pulse check, moved through from the current item.
+  fc.boolean().map((autoAdvance) => () => ({
+    type: 'show.plan' as const,
+    autoAdvance,
+    items: [
+      { id: 'arrive', kind: 'welcome' as const, title: 'Arriving', minutes: 1 },
+      { id: 'check', kind: 'pulse' as const, title: 'Check-in', minutes: 1, pulse: { question: 'One word?', kind: 'word' as const, results: 'everyone' as const } },
+      { id: 'end', kind: 'closing' as const, title: 'Closing', minutes: 1 },
+    ],
+  })),
+  w(2, fc.constant((sim: Sim) => ({ type: 'show.advance' as const, fromItemId: sim.full.show.currentId }))),
+  fc.constant((sim: Sim) => ({ type: 'show.extend' as const, itemId: sim.full.show.currentId ?? 'none', minutes: 5 })),
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { AgendaItem, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
 import { FLOOR_COMMANDS } from './floor.ts';
+import { SHOW_COMMANDS } from './show.ts';
 import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
 
 /**
@@ -64,6 +65,7 @@ export const Command = z.discriminatedUnion('type', [
   /** A caucus member invites a facilitator in (or out) of their caucus. */
   cmd('room.hosts.set', { roomId: Id, hostIds: z.array(Id).max(10) }),
   ...FLOOR_COMMANDS,
+  ...SHOW_COMMANDS,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

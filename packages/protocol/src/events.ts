@@ -13,6 +13,7 @@ import {
 import { Channel, ProfileInput, RoundSpec } from './breakouts.ts';
 import { RoomView, RoundView } from './view.ts';
 import { FLOOR_EVENTS } from './floor.ts';
+import { SHOW_EVENTS } from './show.ts';
 
 /**
  * Domain events: the append-only log of a convening. The server stores them in full;
@@ -157,6 +158,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
   SignalExplained,
   SignalTriaged,
   ...FLOOR_EVENTS,
+  ...SHOW_EVENTS,
 ]);
 export type DomainEvent = z.infer<typeof DomainEvent>;
 export type EventOf<T extends DomainEvent['type']> = Extract<DomainEvent, { type: T }>;

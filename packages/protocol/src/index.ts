@@ -14,3 +14,4 @@ export * from './community.ts';
 export * from './floor.ts';
 export * from './floor-view.ts';
 export * from './doorbell.ts';
+export * from './show.ts';

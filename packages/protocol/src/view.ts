@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, RoundSpec } from './breakouts.ts';
 import { FloorView } from './floor-view.ts';
+import { PulseView, ShowView } from './show.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
 
 /**
@@ -158,6 +159,10 @@ export const ConveningView = z.object({
   activeRoundId: Id.nullable(),
   /** Speaking lines and silence (issue 11; see floor-view.ts). */
   floor: FloorView,
+  /** The run of show: the planned items, now and next, and what actually happened. */
+  show: ShowView,
+  /** Pulse checks by id (answers and tallies as this reader may see them). */
+  pulses: z.record(z.string(), PulseView),
   /** Sequence number of the last event folded in. */
   seq: z.number().int().nonnegative(),
 });

@@ -17,6 +17,7 @@ import '../styles/host.css';
 
 // Breakout tools are a large part of the console: their own chunk, fetched with it.
 const RoundStrip = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.RoundStrip })));
+const ShowConsole = lazy(() => import('../show/host/ShowConsole.tsx').then((m) => ({ default: m.ShowConsole })));
 const BreakoutConsole = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.BreakoutConsole })));
 
 /** /host/:id: the facilitator console (lead and co-facilitators alike). */
@@ -94,6 +95,10 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
           </Suspense>
         </div>
         <div className="host-col">
+          {/* Now and next sit beside the signal queue, never above it: signals come first. */}
+          <Suspense fallback={null}>
+            <ShowConsole />
+          </Suspense>
           <HostAgreements />
         </div>
         <div className="host-col">

@@ -16,6 +16,8 @@ import { ParticipantBreakouts } from '../breakouts/participant/ParticipantBreako
 import { useConvening } from '../live/context.ts';
 import { HandPanel } from '../floor/HandPanel.tsx';
 import { SilenceBanner } from '../floor/SilenceBanner.tsx';
+import { ShowNow } from '../show/ShowNow.tsx';
+import { ParticipantPulses } from '../show/pulse/PulseCard.tsx';
 import '../styles/participant.css';
 
 /** /c/:id: a participant's place in a live convening, phone first. */
@@ -89,6 +91,8 @@ function Room() {
           <AffirmGate />
         ) : (
           <>
+            <ShowNow />
+            <ParticipantPulses />
             <ParticipantBreakouts />
             <div className="room-grid">
               <div className="room-col">
