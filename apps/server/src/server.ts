@@ -70,7 +70,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
 
   // Facilitator accounts (cookie sessions) live in the same SQLite file; `accounts.auth` is the
   // one way other routes learn who is signed in.
-  const accounts = local ? attachAccounts({ db: local.db, config, originAllowed, now: Date.now }) : null;
+  const accounts = local ? attachAccounts({ database: local.database, config, originAllowed, now: Date.now }) : null;
 
   // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
   const collab: Collab | null =
