@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@brave/protocol';
-import { KyselyDocLog } from '../../apps/server/src/collab/doc-log.ts';
+import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { StoreUnavailableError, type NewEvent } from '../../apps/server/src/store/types.ts';
@@ -109,7 +109,7 @@ describe.each(engines)('the store on $name', (engine) => {
 
   it.skipIf(engine.skip)('keeps document updates and snapshots; a taken sequence number refuses the whole batch', async () => {
     const database = await engine.fresh().open();
-    const docs = new KyselyDocLog(database);
+    const docs = new KyselyDocStore(database);
     const u = (...b: number[]) => new Uint8Array(b);
     expect(await docs.load('notes:c_1')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
     await docs.append([

@@ -77,7 +77,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     local
       ? attachCollab(
           http,
-          { db: local.db, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { database: local.database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;
@@ -151,7 +151,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     async close() {
       community?.sweeper.stop();
       registry.stopAll();
-      collab?.close();
+      await collab?.close();
       // The callback fires once the HTTP server has closed; close()'s own promise only fails.
       await new Promise<void>((resolve, reject) => {
         io.close(() => resolve()).catch(reject);
