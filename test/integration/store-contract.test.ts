@@ -2,51 +2,16 @@
 // if it broke: an acknowledged event, its order, a retried command's answer, an erasure,
 // a document edit.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '@brave/protocol';
-import { KyselyDocLog } from '../../apps/server/src/collab/doc-log.ts';
+import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { StoreUnavailableError, type NewEvent } from '../../apps/server/src/store/types.ts';
-import { available, startPostgres, type PostgresServer } from '../support/engines.ts';
-import { tempDir } from '../support/server.ts';
+import { contractEngines } from '../support/contract-engines.ts';
 
-const withPostgres = available('postgres');
-let pg: PostgresServer | undefined;
-const dir = tempDir('brave-contract-');
-beforeAll(async () => {
-  if (withPostgres) pg = await startPostgres({ durable: false });
-}, 60_000);
-afterAll(() => {
-  pg?.destroy();
-  dir.remove();
-});
-
+const { engines, withPostgres, postgres } = contractEngines('contract');
 let n = 0;
-interface Engine {
-  name: string;
-  skip: boolean;
-  /** A new, empty database; `open` connects another store to the same one. */
-  fresh(): { open: () => Promise<Database> };
-}
-const engines: Engine[] = [
-  {
-    name: 'sqlite',
-    skip: false,
-    fresh: () => {
-      const file = `${dir.path}/db${++n}.db`;
-      return { open: () => openDatabase({ sqliteFile: file }) };
-    },
-  },
-  {
-    name: 'postgres',
-    skip: !withPostgres,
-    fresh: () => {
-      const url = pg!.createDatabase(`contract_${++n}`);
-      return { open: () => openDatabase({ databaseUrl: url, sqliteFile: '' }) };
-    },
-  },
-];
 
 const spotlight = (i: number, actor: string | null = 'p_host'): NewEvent => ({
   at: 1_000 + i,
@@ -144,7 +109,7 @@ describe.each(engines)('the store on $name', (engine) => {
 
   it.skipIf(engine.skip)('keeps document updates and snapshots; a taken sequence number refuses the whole batch', async () => {
     const database = await engine.fresh().open();
-    const docs = new KyselyDocLog(database);
+    const docs = new KyselyDocStore(database);
     const u = (...b: number[]) => new Uint8Array(b);
     expect(await docs.load('notes:c_1')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 });
     await docs.append([
@@ -182,15 +147,15 @@ describe.each(engines)('the store on $name', (engine) => {
 
 describe.skipIf(!withPostgres)('PostgreSQL stopped and started again', () => {
   it('refuses writes and reads as store_unavailable while it is down, acknowledges nothing, and recovers on its own', async () => {
-    const url = pg!.createDatabase(`outage_${++n}`);
+    const url = postgres().createDatabase(`outage_${++n}`);
     const store = new KyselyStore(await openDatabase({ databaseUrl: url, sqliteFile: '' }));
     await store.createConvening(record, [spotlight(1)]);
-    pg!.stop();
+    postgres().stop();
     try {
       await expect(store.append('c_1', [spotlight(2)], { actor: 'p', key: 'during', result: { ok: true } })).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.events('c_1')).rejects.toBeInstanceOf(StoreUnavailableError);
     } finally {
-      pg!.start();
+      postgres().start();
     }
     // The pool drops its dead connections and opens new ones.
     const after = await store.append('c_1', [spotlight(3)], { actor: 'p', key: 'after', result: { ok: true } });

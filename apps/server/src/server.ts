@@ -71,14 +71,14 @@ export async function startServer(config: Config, options: { store?: Store; coll
 
   // Facilitator accounts (cookie sessions) live in the same SQLite file; `accounts.auth` is the
   // one way other routes learn who is signed in.
-  const accounts = local ? attachAccounts({ db: local.db, config, originAllowed, now: Date.now }) : null;
+  const accounts = local ? attachAccounts({ database: local.database, config, originAllowed, now: Date.now }) : null;
 
   // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
   const collab: Collab | null =
     local
       ? attachCollab(
           http,
-          { db: local.db, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { database: local.database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;
@@ -164,7 +164,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     async close() {
       community?.sweeper.stop();
       registry.stopAll();
-      collab?.close();
+      await collab?.close();
       doorbell?.close();
       // The callback fires once the HTTP server has closed; close()'s own promise only fails.
       await new Promise<void>((resolve, reject) => {

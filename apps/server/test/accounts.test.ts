@@ -6,7 +6,7 @@ import { clearedSessionCookie, readCookie, sessionCookie } from '../src/accounts
 import { FailureWindow } from '../src/accounts/limits.ts';
 import { checkPassword, hashPassword } from '../src/accounts/passwords.ts';
 import { randomToken, safeEqual, sha256 } from '../src/accounts/secrets.ts';
-import { AccountStore } from '../src/accounts/store.ts';
+import { KyselyAccountStore } from '../src/accounts/store.ts';
 import { HttpError } from '../src/http/respond.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 
@@ -78,13 +78,13 @@ describe('FailureWindow', () => {
 
 describe('AccountAuth', () => {
   const setup = async () => {
-    const { db } = await SqliteStore.open(':memory:');
-    const store = new AccountStore(db);
+    const { database } = await SqliteStore.open(':memory:');
+    const store = new KyselyAccountStore(database);
     let now = 1_000_000;
     const auth = createAccountAuth({ store, originAllowed: (req) => !req.headers.origin || req.headers.origin === 'http://here', now: () => now });
     const token = randomToken();
     const csrf = randomToken();
-    store.createWithSession({ id: 'a_1', email: 'a@b.org', name: 'A', passwordHash: 'x', createdAt: now }, { idHash: sha256(token), csrf, createdAt: now, expiresAt: now + 1000 });
+    await store.createWithSession({ id: 'a_1', email: 'a@b.org', name: 'A', passwordHash: 'x', createdAt: now }, { idHash: sha256(token), csrf, createdAt: now, expiresAt: now + 1000 });
     const req = (method: string, headers: Record<string, string>) =>
       ({ method, headers: { ...headers }, get: (h: string) => headers[h.toLowerCase()] }) as unknown as Request;
     return { auth, token, csrf, req, later: () => (now += 1000) };

@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import { CSRF_HEADER } from '@brave/protocol';
 import { HttpError } from '../http/respond.ts';
-import { settle } from '../store/settle.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { safeEqual, sha256 } from './secrets.ts';
 import type { Account } from './account.ts';
@@ -38,17 +37,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createAccountAuth(deps: AccountAuthDeps): AccountAuth & {
   /** Like `current`, with the session row (id hash, csrf token). */
-  session(cookie: string | undefined): SignedIn | null;
+  session(cookie: string | undefined): Promise<SignedIn | null>;
   /** Like `require`, with the session row. */
-  requireSession(req: Request): SignedIn;
+  requireSession(req: Request): Promise<SignedIn>;
 } {
   const { store, originAllowed, now } = deps;
 
-  function session(cookie: string | undefined): SignedIn | null {
+  async function session(cookie: string | undefined): Promise<SignedIn | null> {
     try {
       const token = readCookie(cookie, SESSION_COOKIE);
       if (!token || token.length > 128) return null;
-      const found = store.session(sha256(token), now());
+      const found = await store.session(sha256(token), now());
       return found ? { account: found.account, session: found.session } : null;
     } catch {
       // A database hiccup reads as "not signed in" rather than failing the request here.
@@ -56,13 +55,13 @@ export function createAccountAuth(deps: AccountAuthDeps): AccountAuth & {
     }
   }
 
-  function requireSession(req: Request): SignedIn {
+  async function requireSession(req: Request): Promise<SignedIn> {
     const unsafe = !SAFE_METHODS.has(req.method.toUpperCase());
     // A cross-site page may not drive a signed-in browser, whatever the token says.
     if (unsafe && !originAllowed(req)) {
       throw new HttpError({ code: 'forbidden', message: 'This request came from a site we do not trust.', field: 'origin' });
     }
-    const signedIn = session(req.headers.cookie);
+    const signedIn = await session(req.headers.cookie);
     if (!signedIn) throw new HttpError({ code: 'unauthorized', message: 'Please sign in first.' });
     if (unsafe) {
       const sent = req.get(CSRF_HEADER);
@@ -76,9 +75,9 @@ export function createAccountAuth(deps: AccountAuthDeps): AccountAuth & {
   return {
     session,
     requireSession,
-    // session() never throws; requireSession() throws HttpError, which settle turns into a rejection.
-    current: (req) => Promise.resolve(session(req.headers.cookie)?.account ?? null),
-    require: (req) => settle(() => requireSession(req).account),
-    fromCookieHeader: (cookie) => Promise.resolve(session(cookie)?.account ?? null),
+    // session() never rejects; requireSession() rejects with HttpError.
+    current: async (req) => (await session(req.headers.cookie))?.account ?? null,
+    require: async (req) => (await requireSession(req)).account,
+    fromCookieHeader: async (cookie) => (await session(cookie))?.account ?? null,
   };
 }

@@ -74,8 +74,8 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     }
   };
 
-  r.get('/account/session', (req, res) => {
-    const found = auth.session(req.headers.cookie);
+  r.get('/account/session', async (req, res) => {
+    const found = await auth.session(req.headers.cookie);
     // A stale cookie is dropped so the browser stops sending it.
     if (!found && req.headers.cookie?.includes('bs_session=')) res.append('Set-Cookie', clearedSessionCookie(secure(req)));
     res.setHeader('Cache-Control', 'no-store');
@@ -89,7 +89,7 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     const body = parseBody(SignUpBody, req.body);
     const passwordHash = await hashPassword(body.password);
     const { token, row } = newSession();
-    const made = store.createWithSession({ id: newId('a'), email: body.email, name: body.name, passwordHash, createdAt: row.createdAt }, row, deps.maxAccounts);
+    const made = await store.createWithSession({ id: newId('a'), email: body.email, name: body.name, passwordHash, createdAt: row.createdAt }, row, deps.maxAccounts);
     if (made === 'taken') {
       throw new HttpError({ code: 'conflict', message: 'An account with this email exists already. Try signing in.', field: 'email' });
     }
@@ -108,7 +108,7 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     limit(req);
     const body = parseBody(SignInBody, req.body);
     tooManyFailures(body.email);
-    const found = store.byEmail(body.email);
+    const found = await store.byEmail(body.email);
     const ok = found ? await checkPassword(found.passwordHash, body.password) : await checkAgainstDummy(body.password);
     if (!found || !ok) {
       failures.fail(body.email);
@@ -116,35 +116,35 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     }
     failures.clear(body.email);
     const { token, row } = newSession();
-    store.createSession(found.account.id, row);
+    await store.createSession(found.account.id, row);
     setCookie(req, res, token);
     res.json(signedIn(found.account, row));
   });
 
-  r.post('/account/signout', (req, res) => {
-    const { session } = auth.requireSession(req);
-    store.endSession(session.idHash);
+  r.post('/account/signout', async (req, res) => {
+    const { session } = await auth.requireSession(req);
+    await store.endSession(session.idHash);
     res.append('Set-Cookie', clearedSessionCookie(secure(req)));
     res.status(204).end();
   });
 
-  r.post('/account/signout-everywhere', (req, res) => {
-    const { account } = auth.requireSession(req);
-    store.endSessions(account.id);
+  r.post('/account/signout-everywhere', async (req, res) => {
+    const { account } = await auth.requireSession(req);
+    await store.endSessions(account.id);
     res.append('Set-Cookie', clearedSessionCookie(secure(req)));
     res.status(204).end();
   });
 
   r.post('/account/password', async (req, res) => {
-    const { account, session } = auth.requireSession(req);
+    const { account, session } = await auth.requireSession(req);
     const body = parseBody(ChangePasswordBody, req.body);
     tooManyFailures(account.email);
-    const current = store.passwordHash(account.id);
+    const current = await store.passwordHash(account.id);
     if (!current || !(await checkPassword(current, body.current))) {
       failures.fail(account.email);
       throw new HttpError({ code: 'unauthorized', message: 'Your current password is not right.', field: 'current' });
     }
-    store.changePassword(account.id, await hashPassword(body.next), session.idHash);
+    await store.changePassword(account.id, await hashPassword(body.next), session.idHash);
     res.status(204).end();
   });
 
@@ -153,31 +153,31 @@ export function accountRouter(deps: AccountRoutesDeps): Router {
     limit(req);
     const body = parseBody(ResetBody, req.body);
     const tokenHash = sha256(body.token);
-    if (!store.resetLinkAccount(tokenHash, now())) throw deadLink();
+    if (!(await store.resetLinkAccount(tokenHash, now()))) throw deadLink();
     const passwordHash = await hashPassword(body.password);
     const { token, row } = newSession();
-    const account = store.useResetLink(tokenHash, passwordHash, row);
+    const account = await store.useResetLink(tokenHash, passwordHash, row);
     if (!account) throw deadLink();
     setCookie(req, res, token);
     failures.clear(account.email);
     res.json(signedIn(account, row));
   });
 
-  r.get('/admin/accounts', (req, res) => {
-    admin(auth.requireSession(req));
-    const result: AccountsList = { accounts: store.list().map(view) };
+  r.get('/admin/accounts', async (req, res) => {
+    admin(await auth.requireSession(req));
+    const result: AccountsList = { accounts: (await store.list()).map(view) };
     res.setHeader('Cache-Control', 'no-store');
     res.json(result);
   });
 
-  r.post('/admin/accounts/:id/reset-link', (req, res) => {
-    const me = admin(auth.requireSession(req));
-    const target = store.byId(String(req.params.id));
+  r.post('/admin/accounts/:id/reset-link', async (req, res) => {
+    const me = admin(await auth.requireSession(req));
+    const target = await store.byId(String(req.params.id));
     if (!target) throw new HttpError({ code: 'not_found', message: 'There is no account with that id.' });
     const token = randomToken();
     const at = now();
     const expiresAt = at + RESET_LINK_TTL_MS;
-    store.createResetLink({ tokenHash: sha256(token), accountId: target.id, createdBy: me.id, createdAt: at, expiresAt });
+    await store.createResetLink({ tokenHash: sha256(token), accountId: target.id, createdBy: me.id, createdAt: at, expiresAt });
     const result: ResetLinkResult = { url: `${base(req)}/account/reset#token=${token}`, expiresAt };
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(result);

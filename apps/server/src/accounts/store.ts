@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import { immediate } from '../store/sqlite.ts';
+import type { Database } from '../store/database.ts';
+import { refusalsUnavailable, transact, type Tx } from '../store/transactions.ts';
 import type { Account } from './account.ts';
 
 export interface AccountRow extends Account {
@@ -20,160 +20,182 @@ export interface NewSession {
   expiresAt: number;
 }
 
-type DbAccount = { id: string; email: string; name: string; isAdmin: number; createdAt: number };
-
-const ACCOUNT_COLUMNS = 'id, email, name, is_admin AS isAdmin, created_at AS createdAt';
-const toAccount = (r: DbAccount): AccountRow => ({ id: r.id, email: r.email, name: r.name, isAdmin: r.isAdmin === 1, createdAt: r.createdAt });
-
-/** Accounts, sessions and reset links in the server's SQLite file (tables: see MIGRATIONS). */
-export class AccountStore {
-  private readonly q;
-
-  constructor(private readonly db: Database.Database) {
-    this.q = {
-      insert: db.prepare(
-        `INSERT INTO accounts (id, email, name, password_hash, is_admin, created_at)
-         VALUES (@id, @email, @name, @passwordHash, NOT EXISTS (SELECT 1 FROM accounts), @createdAt)`,
-      ),
-      byId: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`),
-      byEmail: db.prepare(`SELECT ${ACCOUNT_COLUMNS}, password_hash AS passwordHash FROM accounts WHERE email = ?`),
-      hashOf: db.prepare('SELECT password_hash FROM accounts WHERE id = ?').pluck(),
-      list: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id`),
-      count: db.prepare('SELECT COUNT(*) FROM accounts').pluck(),
-      setPassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
-      insertSession: db.prepare(
-        `INSERT INTO account_sessions (id_hash, account_id, csrf, created_at, expires_at)
-         VALUES (@idHash, @accountId, @csrf, @createdAt, @expiresAt)`,
-      ),
-      session: db.prepare(
-        `SELECT s.id_hash AS idHash, s.account_id AS accountId, s.csrf, s.expires_at AS expiresAt,
-                a.email, a.name, a.is_admin AS isAdmin, a.created_at AS createdAt
-         FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = ?`,
-      ),
-      deleteSession: db.prepare('DELETE FROM account_sessions WHERE id_hash = ?'),
-      deleteSessionsOf: db.prepare('DELETE FROM account_sessions WHERE account_id = ? AND id_hash != ?'),
-      deleteExpired: db.prepare('DELETE FROM account_sessions WHERE expires_at <= ?'),
-      deleteLinksOf: db.prepare('DELETE FROM account_reset_links WHERE account_id = ?'),
-      insertLink: db.prepare(
-        `INSERT INTO account_reset_links (token_hash, account_id, created_by, created_at, expires_at)
-         VALUES (@tokenHash, @accountId, @createdBy, @createdAt, @expiresAt)`,
-      ),
-      link: db.prepare('SELECT account_id AS accountId, expires_at AS expiresAt FROM account_reset_links WHERE token_hash = ?'),
-      deleteLink: db.prepare('DELETE FROM account_reset_links WHERE token_hash = ?'),
-      deleteExpiredLinks: db.prepare('DELETE FROM account_reset_links WHERE expires_at <= ?'),
-    };
-  }
-
+/**
+ * Accounts, sessions and one-time reset links: the contract, filled for both engines by
+ * KyselyAccountStore. Every write is one transaction and resolves only after it committed,
+ * so a cookie is handed out only for a session that is stored. A refusal of the database
+ * is StoreUnavailableError (`store_unavailable`).
+ */
+export interface AccountStore {
   /**
-   * A new account with its first session, 'taken' (the email has one) or 'full' (the instance
-   * holds `maxAccounts` already). Whether it is the instance admin, and whether there is
-   * room, are decided inside one immediate transaction: two simultaneous sign-ups cannot both
-   * see an empty table, nor both take the last place.
+   * A new account with its first session, 'taken' (the email has one) or 'full' (the
+   * instance holds `maxAccounts` already). Whether it is the instance admin, and whether
+   * there is room, are decided in the same transaction as the insert, one sign-up at a
+   * time: two simultaneous sign-ups cannot both see an empty table, nor both take the last place.
    */
   createWithSession(
     a: { id: string; email: string; name: string; passwordHash: string; createdAt: number },
     s: NewSession,
-    maxAccounts = Number.POSITIVE_INFINITY,
-  ): AccountRow | 'taken' | 'full' {
-    return immediate(this.db, () => {
-      if (this.q.byEmail.get(a.email)) return 'taken' as const;
-      if ((this.q.count.get() as number) >= maxAccounts) return 'full' as const;
-      this.q.insert.run(a);
-      this.q.insertSession.run({ ...s, accountId: a.id });
-      return toAccount(this.q.byId.get(a.id) as DbAccount);
-    });
-  }
-
-  byId(id: string): AccountRow | null {
-    const row = this.q.byId.get(id) as DbAccount | undefined;
-    return row ? toAccount(row) : null;
-  }
-
+    maxAccounts?: number,
+  ): Promise<AccountRow | 'taken' | 'full'>;
+  byId(id: string): Promise<AccountRow | null>;
   /** The account of an email with its password hash, for sign-in only. */
-  byEmail(email: string): { account: AccountRow; passwordHash: string } | null {
-    const row = this.q.byEmail.get(email) as (DbAccount & { passwordHash: string }) | undefined;
-    return row ? { account: toAccount(row), passwordHash: row.passwordHash } : null;
-  }
-
-  passwordHash(accountId: string): string | null {
-    return (this.q.hashOf.get(accountId) as string | undefined) ?? null;
-  }
-
-  list(): AccountRow[] {
-    return (this.q.list.all() as DbAccount[]).map(toAccount);
-  }
-
+  byEmail(email: string): Promise<{ account: AccountRow; passwordHash: string } | null>;
+  passwordHash(accountId: string): Promise<string | null>;
+  list(): Promise<AccountRow[]>;
   /** The live session of a cookie digest with its account; an expired one is deleted and null. */
-  session(idHash: string, now: number): { account: AccountRow; session: SessionRow } | null {
-    const r = this.q.session.get(idHash) as (SessionRow & Omit<DbAccount, 'id'>) | undefined;
-    if (!r) return null;
-    if (r.expiresAt <= now) {
-      immediate(this.db, () => this.q.deleteSession.run(idHash));
-      return null;
-    }
-    return {
-      account: toAccount({ id: r.accountId, email: r.email, name: r.name, isAdmin: r.isAdmin, createdAt: r.createdAt }),
-      session: { idHash: r.idHash, accountId: r.accountId, csrf: r.csrf, expiresAt: r.expiresAt },
-    };
-  }
-
+  session(idHash: string, now: number): Promise<{ account: AccountRow; session: SessionRow } | null>;
   /** A new session; expired ones of everybody are swept on the way. */
-  createSession(accountId: string, s: NewSession): void {
-    immediate(this.db, () => {
-      this.q.deleteExpired.run(s.createdAt);
-      this.q.insertSession.run({ ...s, accountId });
-    });
-  }
-
-  endSession(idHash: string): void {
-    immediate(this.db, () => this.q.deleteSession.run(idHash));
-  }
-
+  createSession(accountId: string, s: NewSession): Promise<void>;
+  endSession(idHash: string): Promise<void>;
   /** End every session of an account except `keepIdHash` (none kept when omitted). */
-  endSessions(accountId: string, keepIdHash = ''): void {
-    immediate(this.db, () => this.q.deleteSessionsOf.run(accountId, keepIdHash));
-  }
-
-  /** New password; every other session of the account ends in the same transaction. */
-  changePassword(accountId: string, passwordHash: string, keepIdHash: string): void {
-    immediate(this.db, () => {
-      this.q.setPassword.run(passwordHash, accountId);
-      this.q.deleteSessionsOf.run(accountId, keepIdHash);
-      // An outstanding reset link would undo the change the owner just made.
-      this.q.deleteLinksOf.run(accountId);
-    });
-  }
-
+  endSessions(accountId: string, keepIdHash?: string): Promise<void>;
+  /** New password; every other session of the account (and any reset link) ends in the same transaction. */
+  changePassword(accountId: string, passwordHash: string, keepIdHash: string): Promise<void>;
   /** A reset link replaces any earlier one for the same account. */
-  createResetLink(l: { tokenHash: string; accountId: string; createdBy: string; createdAt: number; expiresAt: number }): void {
-    immediate(this.db, () => {
-      this.q.deleteExpiredLinks.run(l.createdAt);
-      this.q.deleteLinksOf.run(l.accountId);
-      this.q.insertLink.run(l);
-    });
-  }
-
+  createResetLink(l: { tokenHash: string; accountId: string; createdBy: string; createdAt: number; expiresAt: number }): Promise<void>;
   /** The account a live reset link is for, without using it up. */
-  resetLinkAccount(tokenHash: string, now: number): string | null {
-    const link = this.q.link.get(tokenHash) as { accountId: string; expiresAt: number } | undefined;
-    return link && link.expiresAt > now ? link.accountId : null;
-  }
-
+  resetLinkAccount(tokenHash: string, now: number): Promise<string | null>;
   /**
    * Use a reset link: in one transaction it is consumed, the password set, every session of
    * the account ended and a new one opened. Null when the link is gone or expired by now.
    */
-  useResetLink(tokenHash: string, passwordHash: string, s: NewSession): AccountRow | null {
-    return immediate(this.db, () => {
-      const link = this.q.link.get(tokenHash) as { accountId: string; expiresAt: number } | undefined;
-      if (!link) return null;
-      this.q.deleteLink.run(tokenHash);
-      if (link.expiresAt <= s.createdAt) return null;
-      this.q.setPassword.run(passwordHash, link.accountId);
-      this.q.deleteSessionsOf.run(link.accountId, '');
-      this.q.deleteLinksOf.run(link.accountId);
-      this.q.insertSession.run({ ...s, accountId: link.accountId });
-      return this.byId(link.accountId);
+  useResetLink(tokenHash: string, passwordHash: string, s: NewSession): Promise<AccountRow | null>;
+}
+
+type DbAccount = { id: string; email: string; name: string; is_admin: number; created_at: number };
+const ACCOUNT_COLUMNS = ['id', 'email', 'name', 'is_admin', 'created_at'] as const;
+const toAccount = (r: DbAccount): AccountRow => ({ id: r.id, email: r.email, name: r.name, isAdmin: r.is_admin === 1, createdAt: r.created_at });
+const sessionValues = (accountId: string, s: NewSession) => ({ id_hash: s.idHash, account_id: accountId, csrf: s.csrf, created_at: s.createdAt, expires_at: s.expiresAt });
+
+export class KyselyAccountStore implements AccountStore {
+  constructor(private readonly database: Database) {}
+
+  async createWithSession(
+    a: { id: string; email: string; name: string; passwordHash: string; createdAt: number },
+    s: NewSession,
+    maxAccounts = Number.POSITIVE_INFINITY,
+  ): Promise<AccountRow | 'taken' | 'full'> {
+    // PostgreSQL: one sign-up at a time (an advisory lock), as SQLite's write lock does.
+    return transact(
+      this.database,
+      async (tx) => {
+        if (await tx.selectFrom('accounts').select('id').where('email', '=', a.email).executeTakeFirst()) return 'taken' as const;
+        const { count } = await tx.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+        if (Number(count) >= maxAccounts) return 'full' as const;
+        const row = { id: a.id, email: a.email, name: a.name, password_hash: a.passwordHash, is_admin: Number(count) === 0 ? 1 : 0, created_at: a.createdAt };
+        await tx.insertInto('accounts').values(row).execute();
+        await tx.insertInto('account_sessions').values(sessionValues(a.id, s)).execute();
+        return toAccount(row);
+      },
+      { lock: ['brave.accounts', 'signup'] },
+    );
+  }
+
+  async byId(id: string): Promise<AccountRow | null> {
+    return this.read(async (db) => {
+      const row = await db.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row ? toAccount(row) : null;
     });
   }
+
+  async byEmail(email: string): Promise<{ account: AccountRow; passwordHash: string } | null> {
+    return this.read(async (db) => {
+      const row = await db.selectFrom('accounts').select([...ACCOUNT_COLUMNS, 'password_hash']).where('email', '=', email).executeTakeFirst();
+      return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
+    });
+  }
+
+  async passwordHash(accountId: string): Promise<string | null> {
+    return this.read(async (db) => (await db.selectFrom('accounts').select('password_hash').where('id', '=', accountId).executeTakeFirst())?.password_hash ?? null);
+  }
+
+  async list(): Promise<AccountRow[]> {
+    return this.read(async (db) => (await db.selectFrom('accounts').select(ACCOUNT_COLUMNS).orderBy('created_at').orderBy('id').execute()).map(toAccount));
+  }
+
+  async session(idHash: string, now: number): Promise<{ account: AccountRow; session: SessionRow } | null> {
+    const r = await this.read((db) =>
+      db
+        .selectFrom('account_sessions as s')
+        .innerJoin('accounts as a', 'a.id', 's.account_id')
+        .select(['s.id_hash', 's.account_id', 's.csrf', 's.expires_at', 'a.email', 'a.name', 'a.is_admin', 'a.created_at'])
+        .where('s.id_hash', '=', idHash)
+        .executeTakeFirst(),
+    );
+    if (!r) return null;
+    if (r.expires_at <= now) {
+      await this.write((tx) => tx.deleteFrom('account_sessions').where('id_hash', '=', idHash).execute());
+      return null;
+    }
+    return {
+      account: toAccount({ id: r.account_id, email: r.email, name: r.name, is_admin: r.is_admin, created_at: r.created_at }),
+      session: { idHash: r.id_hash, accountId: r.account_id, csrf: r.csrf, expiresAt: r.expires_at },
+    };
+  }
+
+  async createSession(accountId: string, s: NewSession): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.deleteFrom('account_sessions').where('expires_at', '<=', s.createdAt).execute();
+      await tx.insertInto('account_sessions').values(sessionValues(accountId, s)).execute();
+    });
+  }
+
+  async endSession(idHash: string): Promise<void> {
+    await this.write((tx) => tx.deleteFrom('account_sessions').where('id_hash', '=', idHash).execute());
+  }
+
+  async endSessions(accountId: string, keepIdHash = ''): Promise<void> {
+    await this.write((tx) => endOthers(tx, accountId, keepIdHash));
+  }
+
+  async changePassword(accountId: string, passwordHash: string, keepIdHash: string): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute();
+      await endOthers(tx, accountId, keepIdHash);
+      // An outstanding reset link would undo the change the owner just made.
+      await tx.deleteFrom('account_reset_links').where('account_id', '=', accountId).execute();
+    });
+  }
+
+  async createResetLink(l: { tokenHash: string; accountId: string; createdBy: string; createdAt: number; expiresAt: number }): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.deleteFrom('account_reset_links').where('expires_at', '<=', l.createdAt).execute();
+      await tx.deleteFrom('account_reset_links').where('account_id', '=', l.accountId).execute();
+      await tx
+        .insertInto('account_reset_links')
+        .values({ token_hash: l.tokenHash, account_id: l.accountId, created_by: l.createdBy, created_at: l.createdAt, expires_at: l.expiresAt })
+        .execute();
+    });
+  }
+
+  async resetLinkAccount(tokenHash: string, now: number): Promise<string | null> {
+    const link = await this.read((db) => db.selectFrom('account_reset_links').select(['account_id', 'expires_at']).where('token_hash', '=', tokenHash).executeTakeFirst());
+    return link && link.expires_at > now ? link.account_id : null;
+  }
+
+  async useResetLink(tokenHash: string, passwordHash: string, s: NewSession): Promise<AccountRow | null> {
+    return this.write(async (tx) => {
+      // Deleting first, and reading what was deleted: two uses of one link cannot both win.
+      const link = await tx.deleteFrom('account_reset_links').where('token_hash', '=', tokenHash).returning(['account_id', 'expires_at']).executeTakeFirst();
+      if (!link || link.expires_at <= s.createdAt) return null;
+      await tx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', link.account_id).execute();
+      await endOthers(tx, link.account_id, '');
+      await tx.deleteFrom('account_reset_links').where('account_id', '=', link.account_id).execute();
+      await tx.insertInto('account_sessions').values(sessionValues(link.account_id, s)).execute();
+      const row = await tx.selectFrom('accounts').select(ACCOUNT_COLUMNS).where('id', '=', link.account_id).executeTakeFirst();
+      return row ? toAccount(row) : null;
+    });
+  }
+
+  private async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return transact(this.database, fn);
+  }
+
+  private async read<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
+    return refusalsUnavailable(() => fn(this.database.db));
+  }
 }
+
+const endOthers = (tx: Tx, accountId: string, keepIdHash: string) =>
+  tx.deleteFrom('account_sessions').where('account_id', '=', accountId).where('id_hash', '!=', keepIdHash).execute();

@@ -31,15 +31,13 @@ export class DocActions {
     private readonly now: () => number,
   ) {}
 
-  saveVersion(doc: LiveDoc, label: string, by: string | null): VersionInfo {
-    this.docs.flush(); // a version includes everything received so far
+  async saveVersion(doc: LiveDoc, label: string, by: string | null): Promise<VersionInfo> {
+    await this.docs.flush(); // a version includes everything received so far
     const data = Y.encodeStateAsUpdate(doc.ydoc);
-    const row = { id: newId('v'), doc: doc.name, label, at: this.now(), by, data };
-    this.store.saveVersion(row);
-    return { id: row.id, doc: row.doc, label, at: row.at, by, bytes: data.length };
+    return this.store.saveVersion({ id: newId('v'), doc: doc.name, label, at: this.now(), by, data });
   }
 
-  versions(docName: string): VersionInfo[] {
+  async versions(docName: string): Promise<VersionInfo[]> {
     return this.store.versions(docName);
   }
 
@@ -48,15 +46,15 @@ export class DocActions {
    * converges on it). The current content is saved as a version first, so a restore
    * can itself be undone.
    */
-  restore(doc: LiveDoc, versionId: string, by: string, label: (v: VersionInfo) => string): { restored: VersionInfo; savedBefore: VersionInfo } {
-    const version = this.store.version(doc.name, versionId);
+  async restore(doc: LiveDoc, versionId: string, by: string, label: (v: VersionInfo) => string): Promise<{ restored: VersionInfo; savedBefore: VersionInfo }> {
+    const version = await this.store.version(doc.name, versionId);
     if (!version) throw new DocActionError('not_found', 'There is no such version of this document.');
     const { data, ...info } = version;
     const restored = { ...info, bytes: data.length };
-    const savedBefore = this.saveVersion(doc, label(restored), null);
+    const savedBefore = await this.saveVersion(doc, label(restored), null);
     const source = loadDoc(data);
     try {
-      this.docs.serverWrite(doc, { kind: 'restore', versionId, by }, (ydoc) => replaceContent(fragmentOf(ydoc), fragmentOf(source)));
+      await this.docs.serverWrite(doc, { kind: 'restore', versionId, by }, (ydoc) => replaceContent(fragmentOf(ydoc), fragmentOf(source)));
     } finally {
       source.destroy();
     }
@@ -64,9 +62,9 @@ export class DocActions {
   }
 
   /** Markdown and HTML of the live document, or of one of its versions. */
-  render(doc: LiveDoc, versionId?: string): { markdown: string; html: string; label: string | null } {
+  async render(doc: LiveDoc, versionId?: string): Promise<{ markdown: string; html: string; label: string | null }> {
     if (!versionId) return { markdown: toMarkdown(fragmentOf(doc.ydoc)), html: toHtml(fragmentOf(doc.ydoc)), label: null };
-    const version = this.store.version(doc.name, versionId);
+    const version = await this.store.version(doc.name, versionId);
     if (!version) throw new DocActionError('not_found', 'There is no such version of this document.');
     const source = loadDoc(version.data);
     try {
@@ -77,9 +75,9 @@ export class DocActions {
   }
 
   /** Publish a version at the document's stable public address (kept across re-publishing). */
-  publish(doc: LiveDoc, versionId: string, by: string, title: string, slugHint: string): PublicationRow {
-    const rendered = this.render(doc, versionId);
-    const slug = this.store.publicationOf(doc.name)?.slug ?? `${slugHint}-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`;
+  async publish(doc: LiveDoc, versionId: string, by: string, title: string, slugHint: string): Promise<PublicationRow> {
+    const rendered = await this.render(doc, versionId);
+    const slug = (await this.store.publicationOf(doc.name))?.slug ?? `${slugHint}-${randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`;
     return this.store.publish({
       slug,
       doc: doc.name,
@@ -98,8 +96,8 @@ export class DocActions {
    * where they came from. Passages are top-level blocks by index, or text that must
    * appear in the notes: nothing that was not written in the room can be sent as its words.
    */
-  shareBack(from: LiveDoc, to: LiveDoc, passages: Passage[], fromTitle: string, by: string): number {
-    this.docs.flush();
+  async shareBack(from: LiveDoc, to: LiveDoc, passages: Passage[], fromTitle: string, by: string): Promise<number> {
+    await this.docs.flush();
     const blocks = blockTexts(fragmentOf(from.ydoc));
     const whole = normalise(blocks.join('\n'));
     const chosen = passages.map((p, i) => {
@@ -113,7 +111,7 @@ export class DocActions {
     });
     const paragraphs = chosen.flatMap((t) => t.split('\n')).map((t) => t.trim()).filter(Boolean);
     if (paragraphs.length === 0) throw new DocActionError('bad_request', 'The chosen passages are empty.', 'passages');
-    this.docs.serverWrite(to, { kind: 'share-back', from: from.name, by }, (ydoc) =>
+    await this.docs.serverWrite(to, { kind: 'share-back', from: from.name, by }, (ydoc) =>
       appendBlocks(fragmentOf(ydoc), [
         { type: 'paragraph', italic: true, text: `Shared with consent from ${fromTitle}:` },
         { type: 'blockquote', paragraphs },

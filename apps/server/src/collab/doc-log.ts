@@ -1,26 +1,13 @@
+import { sql } from 'kysely';
 import type { Database } from '../store/database.ts';
 import { refusalsUnavailable, transact } from '../store/transactions.ts';
-import type { StoredDoc, UpdateRow } from './doc-store.ts';
+import type { DocStore, PublicationRow, StoredDoc, UpdateRow, VersionInfo, VersionRow } from './doc-store.ts';
 
 /**
- * The Yjs update log and snapshots as a store contract on Kysely, for both engines (the
- * same tables as DocStore). Every write resolves only after it committed, so a caller that
- * awaits it before relaying an update never relays what was not stored. Two writers of one
- * document cannot both take a sequence number: the primary key (doc, seq) refuses the
- * second, as StoreUnavailableError, and it must reload.
- *
- * The live document registry (collab/registry.ts) still uses the synchronous DocStore on
- * SQLite; it moves to this contract once it can await its writes (docs/architecture.md).
+ * The document store (contracts in doc-store.ts) on Kysely, written once for both engines.
+ * Every write is one transaction that has committed when its promise resolves.
  */
-export interface DocLog {
-  load(doc: string): Promise<StoredDoc>;
-  /** Append updates of any number of documents in one transaction. */
-  append(rows: UpdateRow[]): Promise<void>;
-  /** Replace the snapshot and drop the updates it now contains, atomically. */
-  compact(doc: string, upto: number, at: number, data: Uint8Array): Promise<void>;
-}
-
-export class KyselyDocLog implements DocLog {
+export class KyselyDocStore implements DocStore {
   constructor(private readonly database: Database) {}
 
   async load(doc: string): Promise<StoredDoc> {
@@ -39,10 +26,11 @@ export class KyselyDocLog implements DocLog {
     });
   }
 
-  async append(rows: UpdateRow[]): Promise<void> {
+  async append(rows: UpdateRow[], live: (doc: string) => boolean = () => true): Promise<void> {
     if (rows.length === 0) return;
     await transact(this.database, async (tx) => {
-      await tx.insertInto('doc_updates').values(rows.map((r) => ({ doc: r.doc, seq: r.seq, at: r.at, data: bytes(r.data) }))).execute();
+      const kept = rows.filter((r) => live(r.doc));
+      if (kept.length > 0) await tx.insertInto('doc_updates').values(kept.map((r) => ({ doc: r.doc, seq: r.seq, at: r.at, data: bytes(r.data) }))).execute();
     });
   }
 
@@ -55,6 +43,84 @@ export class KyselyDocLog implements DocLog {
         .execute();
       await tx.deleteFrom('doc_updates').where('doc', '=', doc).where('seq', '<=', upto).execute();
     });
+  }
+
+  async saveVersion(v: VersionRow): Promise<VersionInfo> {
+    return transact(
+      this.database,
+      async (tx) => {
+        const { newest } = await tx
+          .selectFrom('doc_versions')
+          .select((eb) => eb.fn.max('at').as('newest'))
+          .where('doc', '=', v.doc)
+          .executeTakeFirstOrThrow();
+        const at = newest != null && Number(newest) >= v.at ? Number(newest) + 1 : v.at;
+        await tx.insertInto('doc_versions').values({ id: v.id, doc: v.doc, label: v.label, at, by: v.by, data: bytes(v.data) }).execute();
+        return { id: v.id, doc: v.doc, label: v.label, at, by: v.by, bytes: v.data.length };
+      },
+      { lock: ['brave.doc_versions', v.doc] },
+    );
+  }
+
+  async versions(doc: string, limit = 200): Promise<VersionInfo[]> {
+    return refusalsUnavailable(() =>
+      this.database.db
+        .selectFrom('doc_versions')
+        .select(['id', 'doc', 'label', 'at', 'by', sql<number>`length(data)`.as('bytes')])
+        .where('doc', '=', doc)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute(),
+    );
+  }
+
+  async version(doc: string, id: string): Promise<VersionRow | null> {
+    const row = await refusalsUnavailable(() =>
+      this.database.db.selectFrom('doc_versions').select(['id', 'doc', 'label', 'at', 'by', 'data']).where('id', '=', id).where('doc', '=', doc).executeTakeFirst(),
+    );
+    return row ? { ...row, data: new Uint8Array(row.data) } : null;
+  }
+
+  async publish(p: PublicationRow): Promise<PublicationRow> {
+    await transact(this.database, async (tx) => {
+      const row = { slug: p.slug, doc: p.doc, version_id: p.versionId, label: p.label, title: p.title, published_at: p.publishedAt, by: p.by, markdown: p.markdown, html: p.html };
+      await tx
+        .insertInto('doc_publications')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('doc').doUpdateSet((eb) => ({
+            version_id: eb.ref('excluded.version_id'),
+            label: eb.ref('excluded.label'),
+            title: eb.ref('excluded.title'),
+            published_at: eb.ref('excluded.published_at'),
+            by: eb.ref('excluded.by'),
+            markdown: eb.ref('excluded.markdown'),
+            html: eb.ref('excluded.html'),
+          })),
+        )
+        .execute();
+    });
+    return (await this.publicationOf(p.doc))!;
+  }
+
+  async publication(slug: string): Promise<PublicationRow | null> {
+    return this.publicationWhere('slug', slug);
+  }
+
+  async publicationOf(doc: string): Promise<PublicationRow | null> {
+    return this.publicationWhere('doc', doc);
+  }
+
+  private async publicationWhere(column: 'slug' | 'doc', value: string): Promise<PublicationRow | null> {
+    const row = await refusalsUnavailable(() =>
+      this.database.db
+        .selectFrom('doc_publications')
+        .select(['slug', 'doc', 'version_id as versionId', 'label', 'title', 'published_at as publishedAt', 'by', 'markdown', 'html'])
+        .where(column, '=', value)
+        .executeTakeFirst(),
+    );
+    return row ?? null;
   }
 }
 

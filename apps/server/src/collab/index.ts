@@ -1,14 +1,14 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type Database from 'better-sqlite3';
 import type { Router } from 'express';
 import type { CollabLimits } from '@brave/protocol';
 import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
+import type { Database } from '../store/database.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { DocActions } from './actions.ts';
 import type { CommunityDocFacts } from './community-gate.ts';
-import { DocStore } from './doc-store.ts';
+import { KyselyDocStore } from './doc-log.ts';
 import { resolveLimits } from './limits.ts';
 import { DocRegistry } from './registry.ts';
 import { docRoutes, publicRoutes } from './routes.ts';
@@ -23,7 +23,7 @@ export interface CollabOptions {
 }
 
 export interface CollabDeps {
-  db: Database.Database;
+  database: Database;
   tokens: TokenService;
   rooms: RoomRegistry;
   /** Communities (member credentials, working groups): the community gate. Absent: only convening credentials open documents. */
@@ -52,7 +52,8 @@ export interface Collab {
   communityChanged(communityId: string): Promise<void>;
   /** Call after deleting documents from the store: open ones are closed and forgotten, nothing is written back. */
   docsDeleted(names: readonly string[]): void;
-  close(): void;
+  /** Store what is queued, then close every connection. */
+  close(): Promise<void>;
 }
 
 /**
@@ -62,7 +63,7 @@ export interface Collab {
  */
 export function attachCollab(http: HttpServer, deps: CollabDeps, options: CollabOptions = {}): Collab {
   const limits = resolveLimits(deps.env, options.limits);
-  const store = new DocStore(deps.db);
+  const store = new KyselyDocStore(deps.database);
   const docs = new DocRegistry(store, { limits, now: deps.now, log: deps.log });
   const actions = new DocActions(docs, store, deps.now);
   const upgrade = collabUpgrade({
@@ -89,9 +90,9 @@ export function attachCollab(http: HttpServer, deps: CollabDeps, options: Collab
     stats: () => ({ openDocs: docs.openCount, connections: upgrade.connectionCount }),
     docsDeleted: (names) => docs.deleted(names),
     communityChanged: (communityId) => upgrade.communityChanged(communityId).catch((err: unknown) => deps.log('collab: community re-check failed', err)),
-    close() {
+    async close() {
       http.off('upgrade', onUpgrade);
-      docs.closeAll();
+      await docs.closeAll();
       upgrade.close();
     },
   };

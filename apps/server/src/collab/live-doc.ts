@@ -20,14 +20,12 @@ export interface Peer {
 }
 
 export interface ApplyOutcome {
-  /** What the batch added to the document, ready to store and relay (empty: nothing new). */
+  /** What the batch adds to the document, ready to store, then `commit` and relay (empty: nothing new). */
   updates: Uint8Array[];
   /** Peers whose updates added something. */
   contributors: Set<Peer>;
   /** Peers to close: their update failed to integrate, or too much of theirs waits. Nothing of it was kept. */
   refused: { peer: Peer; code: number; reason: string }[];
-  /** The shared document failed to take a change its scratch copy took (a Yjs bug): reload it after storing. */
-  diverged: boolean;
 }
 
 const CLIENTS: CollabOrigin = { kind: 'clients' };
@@ -37,10 +35,11 @@ const TOO_MUCH_WAITING = { code: COLLAB_CLOSE.tooLarge, reason: 'Too many of you
 /**
  * A document held in memory: the Y.Doc, its awareness (who is here, carets), its peers
  * and the client updates received since the last flush. Invariants: the Y.Doc only ever
- * holds what is already in the store, because client updates are applied by the
- * registry's flush in the same synchronous step that stores them; and it only ever takes
- * what integrated cleanly on its scratch copy (rehearsal.ts), never a refused update or
- * parts still waiting for edits it lacks.
+ * holds what is already in the store, because the registry's flush tries client updates
+ * on the scratch copy, stores what they add, and only once that committed applies it to
+ * the Y.Doc (`commit`), so a reader's sync never carries unstored content; and it only
+ * ever takes what integrated cleanly on its scratch copy (rehearsal.ts), never a refused
+ * update or parts still waiting for edits it lacks.
  */
 export class LiveDoc {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -52,6 +51,8 @@ export class LiveDoc {
   /** Parts of a peer's updates that wait for edits this document lacks (see Waiting). */
   readonly waiting = new Map<Peer, Waiting>();
   private readonly rehearsal = new Rehearsal(this.ydoc);
+  /** The copy's discards when the last batch began: one during the batch means the rebuilt copy lacks that batch's earlier parts. */
+  private batchDiscards = 0;
   pendingBytes = 0;
   lastSeq = 0;
   /** Stored size (snapshot plus update log), the measure of the document size limit. */
@@ -107,15 +108,16 @@ export class LiveDoc {
 
   /**
    * Try the pending client updates one by one on the scratch copy (so one bad update is
-   * pinned on its sender) and apply what each added to the shared Y.Doc. A refused
-   * sender's later updates in the batch are skipped. Then retry other peers' waiting
-   * parts that may now integrate. Nothing is sent from here.
+   * pinned on its sender) and collect what each adds, for the registry to store and then
+   * `commit`. A refused sender's later updates in the batch are skipped. Then retry other
+   * peers' waiting parts that may now integrate. Nothing is sent or applied from here.
    */
   applyPending(maxWaitingBytes: number): ApplyOutcome {
     const batch = this.pending;
+    this.batchDiscards = this.rehearsal.discarded;
     this.pending = [];
     this.pendingBytes = 0;
-    const out: ApplyOutcome = { updates: [], contributors: new Set(), refused: [], diverged: false };
+    const out: ApplyOutcome = { updates: [], contributors: new Set(), refused: [] };
     const refused = new Set<Peer>();
     const integrate = (peer: Peer, update: Uint8Array) => {
       const tried = this.rehearsal.try(update, this.waiting.get(peer) ?? null);
@@ -131,18 +133,28 @@ export class LiveDoc {
       if (!tried.added) return;
       out.updates.push(tried.added);
       out.contributors.add(peer);
-      try {
-        Y.applyUpdate(this.ydoc, tried.added, CLIENTS);
-      } catch {
-        out.diverged = true;
-        this.rehearsal.discard();
-      }
     };
     for (const { peer, update } of batch) if (!refused.has(peer)) integrate(peer, update);
     if (out.updates.length > 0) {
-      for (const [peer, w] of this.waiting) if (mayIntegrate(this.ydoc, w)) integrate(peer, NOTHING);
+      for (const [peer, w] of this.waiting) if (mayIntegrate(this.rehearsal.state, w)) integrate(peer, NOTHING);
     }
     return out;
+  }
+
+  /**
+   * Stored: the shared Y.Doc takes what the scratch copy took. False when it failed to
+   * (a Yjs bug: the two diverged), and the document must be reloaded from the store.
+   */
+  commit(updates: Uint8Array[]): boolean {
+    try {
+      for (const u of updates) Y.applyUpdate(this.ydoc, u, CLIENTS);
+      // Rebuilt mid-batch from a document that lacked what the batch added before: rebuild again.
+      if (this.rehearsal.discarded !== this.batchDiscards) this.rehearsal.discard();
+      return true;
+    } catch {
+      this.rehearsal.discard();
+      return false;
+    }
   }
 
   /** A change of the server's own, already in the Y.Doc and stored: the scratch copy takes it too. */

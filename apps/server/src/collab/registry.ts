@@ -27,15 +27,21 @@ export interface RegistryOptions {
  * The documents open on this server (one registry per server, never a module global).
  * Client updates are checked on arrival, queued, and flushed once per event-loop turn:
  * each is tried on the document's scratch copy, what integrated cleanly goes into the
- * document, every document's new content is written in ONE transaction, and only then
- * relayed, merged into one update per document. A write the store refuses is never
- * relayed; an update Yjs refuses closes only its sender and is neither stored nor relayed.
+ * document, every document's new content is written in ONE transaction, and only once it
+ * committed is it relayed, merged into one update per document. A write the store refuses
+ * is never relayed; an update Yjs refuses closes only its sender and is neither stored nor
+ * relayed. Writes run one at a time (`turn`): flushes, server writes and compactions. The
+ * Y.Doc takes a change only once it is stored (LiveDoc.commit), so a reader's sync, served
+ * from it at any moment, never carries what a failed write would lose.
  */
 export class DocRegistry {
   private readonly docs = new Map<string, LiveDoc>();
   private readonly dirty = new Set<LiveDoc>();
   private flushQueued: NodeJS.Immediate | null = null;
   private readonly templates = new Map<string, Uint8Array>();
+  private readonly loading = new Map<string, Promise<LiveDoc>>();
+  /** The write under way (or the last one): every write starts after it. Never rejects. */
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: DocStore,
@@ -50,17 +56,27 @@ export class DocRegistry {
    * The live document, loaded from the store (and seeded from its template) if needed.
    * `channelName` heads a new toolkit draft's template (the community's name for it).
    */
-  open(name: string, ref: DocRef, channelName?: string): LiveDoc {
+  async open(name: string, ref: DocRef, channelName?: string): Promise<LiveDoc> {
     let doc = this.docs.get(name);
     if (!doc) {
-      const stored = this.store.load(name);
-      doc = LiveDoc.load(name, ref, stored, this.options.log);
-      this.docs.set(name, doc);
-      if (ref.kind === 'toolkit' && doc.isEmpty) this.seed(doc, ref.channel, channelName);
+      let loading = this.loading.get(name);
+      if (!loading) {
+        loading = this.load(name, ref, channelName).finally(() => this.loading.delete(name));
+        this.loading.set(name, loading);
+      }
+      doc = await loading;
     }
     this.scheduleUnload(doc);
     return doc;
   }
+
+  private async load(name: string, ref: DocRef, channelName: string | undefined): Promise<LiveDoc> {
+    const doc = LiveDoc.load(name, ref, await this.store.load(name), this.options.log);
+    this.docs.set(name, doc);
+    if (ref.kind === 'toolkit' && doc.isEmpty) await this.seed(doc, ref.channel, channelName);
+    return doc;
+  }
+
 
   /** A new connection: it receives our state vector (so it sends what we lack) and who is here. */
   attach(doc: LiveDoc, peer: Peer): void {
@@ -92,12 +108,26 @@ export class DocRegistry {
     doc.pending.push({ peer, update });
     doc.pendingBytes += update.length;
     this.dirty.add(doc);
-    this.flushQueued ??= setImmediate(() => this.flush());
+    this.flushQueued ??= setImmediate(() => void this.flush().catch((err: unknown) => this.options.log('collab: a flush failed', err)));
     return 'queued';
   }
 
-  /** Store and relay everything queued, now (also called before versions and shutdown). */
-  flush(): void {
+  /** Store and relay everything queued, now (also awaited before versions and shutdown). */
+  flush(): Promise<void> {
+    return this.inTurn(() => this.flushNow());
+  }
+
+  /** One write at a time, in order; a failing one does not stop the next. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work);
+    this.turn = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private async flushNow(): Promise<void> {
     if (this.flushQueued) clearImmediate(this.flushQueued);
     this.flushQueued = null;
     const docs = [...this.dirty].filter((d) => !d.gone);
@@ -109,20 +139,24 @@ export class DocRegistry {
     for (const o of outcomes) {
       o.updates = mergeSafely(o.updates);
       o.updates.forEach((data, i) => rows.push({ doc: o.doc.name, seq: o.doc.lastSeq + i + 1, at, data }));
+      // Counted at once, so updates arriving meanwhile meet the size limit with these in it.
+      for (const u of o.updates) o.doc.bytes += u.length;
     }
     try {
-      this.store.append(rows);
+      await this.store.append(rows, stillOpen(docs));
     } catch (err) {
       this.options.log(`collab: storing ${rows.length} update(s) failed; nothing was relayed`, err);
       for (const doc of docs) this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       return;
     }
-    for (const { doc, updates, contributors, refused, diverged } of outcomes) {
+    for (const { doc, updates, contributors, refused } of outcomes) {
+      if (doc.gone) continue; // deleted while it was being written: its rows were left out
+      const took = doc.commit(updates);
       const only = contributors.size === 1 ? [...contributors][0] : undefined;
       for (const u of updates) this.stored(doc, u, only);
       // A refused update was tried on a scratch copy only: the document and everyone else carry on.
       for (const { peer, code, reason } of refused) peer.close(code, reason);
-      if (diverged) {
+      if (!took) {
         this.options.log(`collab: ${doc.name}: the document refused a change its copy took; reloading it from the store`);
         this.drop(doc, COLLAB_CLOSE.goingAway, 'The document is reloading; reconnect.');
       }
@@ -134,41 +168,59 @@ export class DocRegistry {
    * typed origin, stored, then relayed to everyone. If the store refuses, the document is
    * dropped from memory (so nobody sees the unsaved change) and the error is rethrown.
    */
-  serverWrite(doc: LiveDoc, origin: ServerWriteOrigin, change: (ydoc: Y.Doc) => void): void {
-    this.flush();
+  serverWrite(doc: LiveDoc, origin: ServerWriteOrigin, change: (ydoc: Y.Doc) => void): Promise<void> {
+    return this.inTurn(async () => {
+      await this.flushNow();
+      await this.writeOwn(doc, origin, change);
+    });
+  }
+
+  private async writeOwn(doc: LiveDoc, origin: ServerWriteOrigin, change: (ydoc: Y.Doc) => void): Promise<void> {
     if (doc.gone) throw new StoreUnavailableError('The document was reloaded; try again.');
+    // Made on a copy, so the live Y.Doc takes it only once stored.
+    const copy = new Y.Doc({ gc: true });
     const made: Uint8Array[] = [];
-    const onUpdate = (u: Uint8Array, o: unknown) => {
-      if (o === origin) made.push(u);
-    };
-    doc.ydoc.on('update', onUpdate);
     try {
-      doc.ydoc.transact(() => change(doc.ydoc), origin);
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
+      copy.on('update', (u: Uint8Array, o: unknown) => {
+        if (o === origin) made.push(u);
+      });
+      copy.transact(() => change(copy), origin);
     } finally {
-      doc.ydoc.off('update', onUpdate);
+      copy.destroy();
     }
     if (made.length === 0) return;
     const updates = mergeSafely(made);
     const at = this.options.now();
+    for (const u of updates) doc.bytes += u.length;
     try {
-      this.store.append(updates.map((data, i) => ({ doc: doc.name, seq: doc.lastSeq + i + 1, at, data })));
+      await this.store.append(
+        updates.map((data, i) => ({ doc: doc.name, seq: doc.lastSeq + i + 1, at, data })),
+        stillOpen([doc]),
+      );
     } catch (err) {
       this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       throw err;
     }
+    if (doc.gone) throw new StoreUnavailableError('The document was deleted meanwhile.');
     for (const u of updates) {
+      Y.applyUpdate(doc.ydoc, u, origin);
       doc.mirror(u);
       this.stored(doc, u);
     }
   }
 
   /** Fold the log into a snapshot. The Y.Doc equals the stored state, so this is exact. */
-  compact(doc: LiveDoc): void {
+  compact(doc: LiveDoc): Promise<void> {
+    return this.inTurn(() => this.compactNow(doc));
+  }
+
+  private async compactNow(doc: LiveDoc): Promise<void> {
     doc.compactQueued = false;
     if (doc.gone || doc.sinceSnapshot === 0) return;
     try {
       const data = Y.encodeStateAsUpdate(doc.ydoc);
-      this.store.compact(doc.name, doc.lastSeq, this.options.now(), data);
+      await this.store.compact(doc.name, doc.lastSeq, this.options.now(), data);
       doc.bytes = data.length;
       doc.sinceSnapshot = 0;
     } catch (err) {
@@ -188,44 +240,47 @@ export class DocRegistry {
   }
 
   /** Shut down: store what is queued, say goodbye, free memory. */
-  closeAll(): void {
-    this.flush();
+  async closeAll(): Promise<void> {
+    await this.flush();
     for (const doc of [...this.docs.values()]) {
-      this.compact(doc);
+      await this.compact(doc);
       this.drop(doc, COLLAB_CLOSE.goingAway, 'The server is restarting; reconnect in a moment.');
     }
   }
 
   private stored(doc: LiveDoc, update: Uint8Array, except?: Peer): void {
     doc.lastSeq += 1;
-    doc.bytes += update.length;
     doc.sinceSnapshot += 1;
     doc.relay(update, except);
     if (doc.sinceSnapshot >= this.options.limits.compactEvery && !doc.compactQueued) {
       doc.compactQueued = true;
-      setTimeout(() => this.compact(doc), 0).unref();
+      setTimeout(() => void this.compact(doc), 0).unref();
     }
   }
 
-  private seed(doc: LiveDoc, channel: string, channelName: string | undefined): void {
+  private seed(doc: LiveDoc, channel: string, channelName: string | undefined): Promise<void> {
     const key = `${channel}\n${channelName ?? ''}`;
     let update = this.templates.get(key);
     if (!update) this.templates.set(key, (update = templateUpdate(channel, channelName)));
     const origin: ServerWriteOrigin = { kind: 'template' };
-    this.serverWrite(doc, origin, (ydoc) => Y.applyUpdate(ydoc, update, origin));
+    return this.serverWrite(doc, origin, (ydoc) => Y.applyUpdate(ydoc, update, origin));
   }
 
   private scheduleUnload(doc: LiveDoc): void {
     if (doc.peers.size > 0 || doc.gone) return;
     if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
-    doc.unloadTimer = setTimeout(() => {
-      if (doc.peers.size > 0 || doc.gone) return;
-      if (doc.pending.length > 0) this.flush();
-      this.compact(doc);
-      this.forget(doc);
-    }, this.options.limits.unloadAfterMs);
+    doc.unloadTimer = setTimeout(() => void this.unload(doc), this.options.limits.unloadAfterMs);
     doc.unloadTimer.unref();
   }
+
+  private async unload(doc: LiveDoc): Promise<void> {
+    if (doc.peers.size > 0 || doc.gone) return;
+    if (doc.pending.length > 0) await this.flush();
+    await this.compact(doc);
+    // Someone may have come back while it was being written.
+    if (doc.peers.size === 0 && !doc.gone) this.forget(doc);
+  }
+
 
   /** Close every connection to a document and forget it; the next open reloads it from the store. */
   private drop(doc: LiveDoc, code: number, reason: string): void {
@@ -238,6 +293,12 @@ export class DocRegistry {
     this.dirty.delete(doc);
     doc.destroy();
   }
+}
+
+/** For a write's transaction: leave out the rows of a document deleted (or dropped) since they were made. */
+function stillOpen(docs: LiveDoc[]): (name: string) => boolean {
+  const byName = new Map(docs.map((d) => [d.name, d]));
+  return (name) => byName.get(name)?.gone === false;
 }
 
 /** True when the update brings nothing the document lacks (e.g. a reconnecting reader's sync). */

@@ -68,7 +68,16 @@ export class Rehearsal {
     }
   }
 
+  /** The copy's state when it is ahead of the shared document (tried, not yet stored), else the shared one. */
+  get state(): Y.Doc {
+    return this.copy ?? this.shared;
+  }
+
+  /** How many times the copy was thrown away (it is rebuilt from the shared document). */
+  discarded = 0;
+
   discard(): void {
+    this.discarded++;
     this.copy?.destroy();
     this.copy = null;
   }

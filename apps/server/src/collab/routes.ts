@@ -95,7 +95,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
   r.get(`${root}/:name`, async (req, res) => {
     const c = await caller(req);
     const d = opened(req, c, deps);
-    const pub = deps.store.publicationOf(d.name);
+    const pub = await deps.store.publicationOf(d.name);
     res.json({
       doc: { name: d.name, title: d.title, kind: d.kind, access: d.access },
       abilities: c.abilities(d.ref),
@@ -106,7 +106,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
   r.get(`${root}/:name/versions`, async (req, res) => {
     const c = await caller(req);
     const { name } = opened(req, c, deps);
-    res.json({ versions: deps.actions.versions(name).map((v) => versionOf(v, c.nameOf)) } satisfies DocVersionsResult);
+    res.json({ versions: (await deps.actions.versions(name)).map((v) => versionOf(v, c.nameOf)) } satisfies DocVersionsResult);
   });
 
   r.post(`${root}/:name/versions`, async (req, res) => {
@@ -114,7 +114,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     const body = parseBody(CreateVersionBody, req.body);
     const d = opened(req, c, deps);
     if (d.access !== 'write') throw forbidden('You can read this document but not save versions of it.');
-    const v = deps.actions.saveVersion(d.live(), body.label, c.actorId);
+    const v = await act(async () => deps.actions.saveVersion(await d.live(), body.label, c.actorId));
     res.status(201).json({ version: versionOf(v, c.nameOf) });
   });
 
@@ -122,7 +122,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     const c = await caller(req, true);
     const d = opened(req, c, deps);
     if (d.access !== 'write') throw forbidden('You can read this document but not restore versions of it.');
-    const out = act(() => deps.actions.restore(d.live(), String(req.params.versionId), c.actorId, (v) => `Before restoring “${v.label}”`));
+    const out = await act(async () => deps.actions.restore(await d.live(), String(req.params.versionId), c.actorId, (v) => `Before restoring “${v.label}”`));
     res.json({ restored: versionOf(out.restored, c.nameOf), savedBefore: versionOf(out.savedBefore, c.nameOf) } satisfies RestoreResult);
   });
 
@@ -131,7 +131,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     const d = opened(req, c, deps);
     if (!c.abilities(d.ref).publish) throw forbidden('Toolkit drafts are published by facilitators and by the working group writing them.');
     const heading = `${d.title}: ${c.context}`;
-    const row = act(() => deps.actions.publish(d.live(), String(req.params.versionId), c.actorId, heading, slugHint(d.ref)));
+    const row = await act(async () => deps.actions.publish(await d.live(), String(req.params.versionId), c.actorId, heading, slugHint(d.ref)));
     res.status(201).json({ publication: publicationOf(row, base(req)) });
   });
 
@@ -141,7 +141,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     const format = ExportFormat.safeParse(req.query.format ?? 'md');
     if (!format.success) throw new HttpError({ code: 'bad_request', message: 'format must be md or html.', field: 'format' });
     const versionId = typeof req.query.version === 'string' ? req.query.version : undefined;
-    const out = act(() => deps.actions.render(d.live(), versionId));
+    const out = await act(async () => deps.actions.render(await d.live(), versionId));
     const file = d.name.replace(/[^A-Za-z0-9_-]+/g, '-');
     res.setHeader('Content-Disposition', `attachment; filename="${file}.${format.data}"`);
     if (format.data === 'md') {
@@ -163,8 +163,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     }
     const to = c.access(toRef);
     if (!to.ok || to.access !== 'write') throw forbidden('You cannot write in that document.');
-    const target = deps.docs.open(body.to, toRef, c.channelName(toRef));
-    const shared = act(() => deps.actions.shareBack(from.live(), target, body.passages, from.title, c.actorId));
+    const shared = await act(async () => deps.actions.shareBack(await from.live(), await deps.docs.open(body.to, toRef, c.channelName(toRef)), body.passages, from.title, c.actorId));
     res.json({ to: body.to, shared } satisfies ShareBackResult);
   });
 }
@@ -187,11 +186,11 @@ function bearer(req: Request): string | null {
 /** Public, read-only pages of published versions: /p/<slug> (HTML) and /p/<slug>.md. */
 export function publicRoutes(store: DocStore): Router {
   const r = Router();
-  r.get('/p/:slug', (req, res) => {
+  r.get('/p/:slug', async (req, res) => {
     const raw = String(req.params.slug);
     const markdown = raw.endsWith('.md');
     const slug = markdown ? raw.slice(0, -3) : raw;
-    const pub = /^[a-z0-9-]{1,80}$/.test(slug) ? store.publication(slug) : null;
+    const pub = /^[a-z0-9-]{1,80}$/.test(slug) ? await store.publication(slug) : null;
     res.setHeader('Cache-Control', 'public, max-age=60');
     if (!pub) {
       res.status(404).type('text/plain; charset=utf-8').send('Nothing is published at this address.');
@@ -208,9 +207,9 @@ export function publicRoutes(store: DocStore): Router {
   return r;
 }
 
-function act<T>(fn: () => T): T {
+async function act<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (err instanceof DocActionError) throw new HttpError({ code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
     if (err instanceof StoreUnavailableError) throw new HttpError({ code: 'store_unavailable', message: 'That could not be saved just now, so nothing changed. Please try again.' });

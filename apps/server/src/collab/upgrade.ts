@@ -56,7 +56,7 @@ export function collabUpgrade(deps: UpgradeDeps) {
     if (!admission.ok) return refuse(socket, admission.error);
     let doc;
     try {
-      doc = deps.docs.open(admission.name, admission.ref, admission.channelName);
+      doc = await deps.docs.open(admission.name, admission.ref, admission.channelName);
     } catch (err) {
       deps.log(`collab: could not open ${admission.name}`, err);
       return refuse(socket, { code: 'store_unavailable', message: 'That document could not be opened just now; try again.' });

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { DocStore } from '../collab/doc-store.ts';
 import { fragmentOf } from '../collab/prose.ts';
 import { toMarkdown } from '../collab/render.ts';
 import { inList } from './db.ts';
@@ -13,20 +12,24 @@ const DOC_TABLES = ['doc_updates', 'doc_snapshots', 'doc_versions', 'doc_publica
  * (Live editing is the collab module's; it is told when documents are deleted.)
  */
 export class CommunityDocs {
-  private readonly docs: DocStore;
+  private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    this.docs = new DocStore(db);
+    this.q = {
+      snapshot: db.prepare('SELECT upto, data FROM doc_snapshots WHERE doc = ?'),
+      tail: db.prepare('SELECT data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq').pluck(),
+    };
   }
 
   /** The document's Markdown, or null when nothing was ever stored for it. */
   markdown(name: string): string | null {
-    const stored = this.docs.load(name);
-    if (!stored.snapshot && stored.updates.length === 0) return null;
+    const snapshot = this.q.snapshot.get(name) as { upto: number; data: Buffer } | undefined;
+    const updates = this.q.tail.all(name, snapshot?.upto ?? 0) as Buffer[];
+    if (!snapshot && updates.length === 0) return null;
     const doc = new Y.Doc();
     try {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      if (snapshot) Y.applyUpdate(doc, snapshot.data);
+      for (const u of updates) Y.applyUpdate(doc, u);
       return toMarkdown(fragmentOf(doc));
     } finally {
       doc.destroy();
