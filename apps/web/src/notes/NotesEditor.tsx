@@ -61,8 +61,8 @@ export function NotesEditor({
         }),
         Collaboration.configure({ document: conn.doc, field: 'default' }),
         CollaborationCaret.configure({ provider: conn.provider, user, render: caretElement, selectionRender: selectionAttrs }),
-        // Before the two above see a remote change: a caret just moved must not be put back.
-        keepLocalSelection(conn.doc, conn.provider.awareness),
+        // A caret just moved by keyboard must not be put back by others' text or carets.
+        keepLocalSelection(conn.doc),
         OutsideKeys.configure({ onLink: () => handlers.current.onLink(), onEscape: () => handlers.current.onEscape() }),
       ],
       editable,
