@@ -19,6 +19,7 @@ export * from './docs/index.ts';
 export * from './community/index.ts';
 export * from './plural.ts';
 export { TURNS_EVENT_TYPES, withoutTurns } from './floor/erase.ts';
+export { PULSE_ANSWER_TYPES, withoutAnonymousAuthors, withoutPulseAuthor } from './pulse/erase.ts';
 export { startSilenceEvents, endSilenceEvents } from './floor/silence.ts';
 export { placeInLine, progressiveOrder, seesScope, scopeOfPerson, PLENARY } from './floor/queue.ts';
 export { currentItem, nextItem, overrunMs, itemPulseId } from './show/enter.ts';
