@@ -24,5 +24,6 @@ export { startSilenceEvents, endSilenceEvents } from './floor/silence.ts';
 export { placeInLine, progressiveOrder, seesScope, scopeOfPerson, PLENARY } from './floor/queue.ts';
 export { currentItem, nextItem, overrunMs, itemPulseId } from './show/enter.ts';
 export { showDebrief, type ShowDebriefItem } from './show/debrief.ts';
+export { holdsSilence } from './show/quiet.ts';
 export { normaliseAnswer, tallyOf, topWords } from './pulse/tally.ts';
 export { seesResults } from './pulse/policy.ts';

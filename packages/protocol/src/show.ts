@@ -63,6 +63,8 @@ export const ShowItem = z.strictObject({
   round: AgendaItem.optional(),
   /** pulse: the check started on entry. */
   pulse: PulseSpec.optional(),
+  /** reflection: hold the room in a quiet moment for the item's minutes. Left out: on. */
+  quiet: z.boolean().optional(),
 });
 export type ShowItem = z.infer<typeof ShowItem>;
 

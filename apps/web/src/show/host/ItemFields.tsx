@@ -45,6 +45,22 @@ export function ItemFields({ item, onChange }: { item: ShowItem; onChange: (next
       </div>
     );
   }
+  if (item.kind === 'reflection') {
+    // On unless turned off, so the option is stored only when someone unticks it.
+    return (
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={item.quiet !== false}
+          onChange={(e) => {
+            const { quiet: _quiet, ...rest } = item;
+            onChange(e.target.checked ? rest : { ...rest, quiet: false });
+          }}
+        />
+        Hold the room in a quiet moment for these minutes (raised hands and room notices wait until it ends)
+      </label>
+    );
+  }
   if (item.kind === 'pulse') return <PulseFields item={item} onChange={onChange} />;
   return null;
 }
