@@ -6,7 +6,8 @@ import { affirm, createConvening, fillJoinForm, launchBrowser, openPerson, requi
 /**
  * The run of show in the browser: a facilitator plans three items (putting one in place
  * by keyboard), starts and moves on; a participant on a phone sees now and next, answers
- * the pulse check the second item starts, and sees the chart once it is shared.
+ * the pulse check the second item starts, and sees the chart once it is shared; then a
+ * quick check opened from the console, outside the plan, reaches the phone too.
  */
 describe('run of show and a pulse check, in the browser', () => {
   const data = tempDir('brave-e2e-show-');
@@ -75,6 +76,21 @@ describe('run of show and a pulse check, in the browser', () => {
 
     await show.getByRole('button', { name: 'Move on to “Closing circle”' }).click();
     await now.getByText('Closing circle').waitFor();
+
+    // A quick check outside the plan: anonymous, results for facilitators, unless changed.
+    await show.getByText('Ask the room a quick question').click();
+    const opener = show.getByRole('form', { name: /outside the run of show/ });
+    await opener.getByLabel('Question').fill('How is your energy right now?');
+    await opener.getByRole('button', { name: 'Open this check' }).click();
+    await show.getByRole('status').filter({ hasText: '“How is your energy right now?” is open on every screen.' }).waitFor({ state: 'attached' });
+    const quick = ana.page.getByRole('region', { name: 'How is your energy right now?' });
+    await quick.getByRole('button', { name: '2, a little low' }).click();
+    await quick.getByText('Your answer: 2. Thank you.').waitFor();
+    expect(await quick.getByRole('list', { name: 'Results' }).count()).toBe(0);
+    await show.getByText(/Pulse checks so far/).click();
+    const held = show.locator('.pulse-host').filter({ hasText: 'How is your energy right now?' });
+    await held.getByText('Anonymous').waitFor();
+    await held.getByText('1 answer').waitFor();
     expect(await ana.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     expect([...fran.problems, ...ana.problems]).toEqual([]);
   });

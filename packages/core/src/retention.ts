@@ -1,12 +1,13 @@
 import type { DomainEvent, RoomView, RoundView } from '@brave/protocol';
 import { withoutTurns } from './floor/erase.ts';
+import { withoutPulseAuthor } from './pulse/erase.ts';
 
 /**
  * Retention: once the period a community chose has passed, a convening's log keeps its
  * shape but loses what is most personal. Signals keep their kind, visibility, place,
  * status and times, but not their words or who raised them (nor who was in the room);
  * rooms keep their names, kinds and sizes (the debrief still shows how big they were),
- * but not who was in them or who hosted them. Pure, so the store can rewrite stored
+ * but not who was in them or who hosted them. Pulse answers keep their answer, not who gave it. Pure, so the store can rewrite stored
  * events with it; applying it twice changes nothing more.
  */
 export const RETENTION_EVENT_TYPES = [
@@ -19,6 +20,7 @@ export const RETENTION_EVENT_TYPES = [
   'room.updated',
   'participant.affirmed',
   'floor.called',
+  'pulse.answered',
 ] as const satisfies readonly DomainEvent['type'][];
 export type RetainedEventType = (typeof RETENTION_EVENT_TYPES)[number];
 
@@ -53,6 +55,9 @@ export function redactForRetention(event: DomainEvent): DomainEvent {
     }
     case 'floor.called':
       return withoutTurns(event);
+    case 'pulse.answered':
+      // Named checks too: the answer still counts, nobody can tell whose it was.
+      return withoutPulseAuthor(event);
     default:
       return event;
   }

@@ -63,6 +63,8 @@ export const ShowItem = z.strictObject({
   round: AgendaItem.optional(),
   /** pulse: the check started on entry. */
   pulse: PulseSpec.optional(),
+  /** reflection: hold the room in a quiet moment for the item's minutes. Left out: on. */
+  quiet: z.boolean().optional(),
 });
 export type ShowItem = z.infer<typeof ShowItem>;
 
@@ -126,9 +128,11 @@ export const SHOW_EVENTS = [
   ev('pulse.opened', { pulse: PulseOpen, tally: PulseTally.nullable() }),
   /**
    * Stored in full: the answer, the one it replaces and who may see results at that moment.
-   * Delivered to its author only (and, for a named check, to facilitators).
+   * Delivered to its author only (and, for a named check, to facilitators). participantId
+   * is null once erased: an anonymous check's at close, every check's by retention
+   * (core pulse/erase.ts); the count it moved stays.
    */
-  ev('pulse.answered', { pulseId: Id, participantId: Id, answer: z.string(), previous: z.string().nullable(), shown: PulseResults }),
+  ev('pulse.answered', { pulseId: Id, participantId: Id.nullable(), answer: z.string(), previous: z.string().nullable(), shown: PulseResults }),
   /** What readers of the results receive instead of pulse.answered: one count moved, never who. Never stored. */
   ev('pulse.tallied', { pulseId: Id, answer: z.string(), previous: z.string().nullable() }),
   /** Results shown to everyone or taken back to facilitators, stored with the tally at that moment (null for those who may not see it). */

@@ -2,7 +2,9 @@ import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, ErrorCode,
 import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import {
   RETENTION_EVENT_TYPES,
+  PULSE_ANSWER_TYPES,
   TURNS_EVENT_TYPES,
+  withoutAnonymousAuthors,
   admissionEvents,
   decide,
   deliveries,
@@ -270,14 +272,16 @@ export class ConveningRoom {
     return { ok: true, events: stored };
   }
 
-  /** At close, erase self-identification that its owner did not ask us to keep, and turn counts. */
+  /** At close, erase self-identification that its owner did not ask us to keep, turn counts, and who answered anonymous pulse checks. */
   private async forgetAtClose(): Promise<void> {
     const unkept = (e: DomainEvent): DomainEvent =>
       e.type === 'affinity.answered' && !this.state.affinity[e.participantId]?.keep ? { ...e, answer: null } : e;
-    const erase = (e: DomainEvent): DomainEvent => withoutTurns(unkept(e));
+    const erase = (e: DomainEvent): DomainEvent => withoutAnonymousAuthors(this.state.pulses)(withoutTurns(unkept(e)));
     try {
       await this.store.rewrite(this.id, 'affinity.answered', erase);
       for (const type of TURNS_EVENT_TYPES) await this.store.rewrite(this.id, type, erase);
+      // Who sent an answer is its author too: that column goes with it.
+      for (const type of PULSE_ANSWER_TYPES) await this.store.rewrite(this.id, type, erase, { clearActor: true });
       for (const e of this.recent) e.event = erase(e.event);
     } catch (err) {
       this.options.log(`convening ${this.id}: could not erase private answers at close`, err);

@@ -33,13 +33,13 @@ export function pulseDeliveries(event: PulseEvent, state: ConveningView): PulseD
     case 'pulse.answered': {
       const pulse = state.pulses[event.pulseId];
       if (!pulse) return [];
+      // An erased answer (participantId null) has no author left to tell.
       const author = event.participantId;
+      const but = author ? { except: author } : {};
       const tallied: DomainEvent = { type: 'pulse.tallied', pulseId: event.pulseId, answer: event.answer, previous: event.previous };
-      const out: PulseDelivery[] = [
-        { audience: { to: 'person', id: author }, event },
-        { audience: { to: 'facilitators', except: author }, event: pulse.anonymous ? tallied : event },
-      ];
-      if (event.shown === 'everyone') out.push({ audience: { to: 'participants', except: author }, event: tallied });
+      const out: PulseDelivery[] = [{ audience: { to: 'facilitators', ...but }, event: pulse.anonymous || !author ? tallied : event }];
+      if (author) out.unshift({ audience: { to: 'person', id: author }, event });
+      if (event.shown === 'everyone') out.push({ audience: { to: 'participants', ...but }, event: tallied });
       return out;
     }
   }

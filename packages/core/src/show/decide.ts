@@ -20,6 +20,7 @@ function itemProblem(s: ConveningView, item: ShowItem, index: number): Decision 
   }
   if (item.kind === 'pulse' && !item.pulse) return refuse('bad_request', `“${item.title}” needs its question.`, field('pulse'));
   if (item.kind !== 'pulse' && item.pulse) return refuse('bad_request', 'Only a pulse-check item carries a question.', field('pulse'));
+  if (item.kind !== 'reflection' && item.quiet !== undefined) return refuse('bad_request', 'Only a quiet reflection can hold the room in silence.', field('quiet'));
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { ConveningView, DomainEvent, PulseOpen, ShowItem } from '@brave/protocol';
+import { enterQuietEvents, leaveQuietEvents } from './quiet.ts';
 
 /** A pulse check started by a run-of-show item is named after it, so entering twice starts it once. */
 export const itemPulseId = (itemId: string): string => `show_${itemId}`;
@@ -20,7 +21,8 @@ export function nextItem(state: ConveningView): ShowItem | null {
 
 /**
  * Moving on from the current item: leave it (closing the pulse check it started), enter
- * the next one and run what it carries: spotlight its agreement, start its pulse check.
+ * the next one and run what it carries: spotlight its agreement, start its pulse check,
+ * hold a reflection's quiet moment (ending it as the item is left; show/quiet.ts).
  * A breakout item's round is previewed by the facilitator (planning needs who is here
  * and a seed), so the console offers that preview as the item begins.
  */
@@ -30,6 +32,7 @@ export function enterEvents(state: ConveningView, now: number, secondMs = 1000):
   const events: DomainEvent[] = [];
   const leftPulse = leaving ? state.pulses[itemPulseId(leaving.id)] : undefined;
   if (leftPulse?.status === 'open') events.push({ type: 'pulse.closed', pulseId: leftPulse.id });
+  events.push(...leaveQuietEvents(state, leaving, next));
   events.push({
     type: 'show.entered',
     itemId: next?.id ?? null,
@@ -37,6 +40,7 @@ export function enterEvents(state: ConveningView, now: number, secondMs = 1000):
     endsAt: next ? now + next.minutes * minuteOf(secondMs) : null,
   });
   if (!next) return events;
+  events.push(...enterQuietEvents(state, next, now, minuteOf(secondMs)));
   const agreement = next.kind === 'agreements' ? state.agreements.find((a) => a.id === next.agreementId) : undefined;
   if (agreement) events.push({ type: 'spotlight.set', agreementId: agreement.id, text: agreement.text, source: 'facilitator' });
   if (next.kind === 'pulse' && next.pulse && !state.pulses[itemPulseId(next.id)]) {

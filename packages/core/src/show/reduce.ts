@@ -46,8 +46,11 @@ export function reduceShow(state: ConveningView, e: ShowEvent, at: number): void
       break;
     case 'pulse.answered':
       if (!pulse) break;
-      pulse.answers[e.participantId] = e.answer;
-      pulse.times[e.participantId] = [...(pulse.times[e.participantId] ?? []), at].slice(-SHOW_LIMITS.answersPerMinute);
+      // An erased answer (no longer says whose) still counts, like pulse.tallied.
+      if (e.participantId !== null) {
+        pulse.answers[e.participantId] = e.answer;
+        pulse.times[e.participantId] = [...(pulse.times[e.participantId] ?? []), at].slice(-SHOW_LIMITS.answersPerMinute);
+      }
       if (pulse.tally) recount(pulse.tally, e.answer, e.previous);
       break;
     case 'pulse.tallied':

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { PulseKind, PulseResults, ShowItem } from '@brave/protocol';
+import type { ShowItem } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
-import { PULSE_KIND_LABEL } from '../words.ts';
+import { PulseSpecFields } from '../pulse/PulseSpecFields.tsx';
 
 /** The fields one kind of item needs beyond title and minutes. */
 export function ItemFields({ item, onChange }: { item: ShowItem; onChange: (next: ShowItem) => void }) {
@@ -45,54 +45,28 @@ export function ItemFields({ item, onChange }: { item: ShowItem; onChange: (next
       </div>
     );
   }
+  if (item.kind === 'reflection') {
+    // On unless turned off, so the option is stored only when someone unticks it.
+    return (
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={item.quiet !== false}
+          onChange={(e) => {
+            const { quiet: _quiet, ...rest } = item;
+            onChange(e.target.checked ? rest : { ...rest, quiet: false });
+          }}
+        />
+        Hold the room in a quiet moment for these minutes (raised hands and room notices wait until it ends)
+      </label>
+    );
+  }
   if (item.kind === 'pulse') return <PulseFields item={item} onChange={onChange} />;
   return null;
 }
 
 function PulseFields({ item, onChange }: { item: ShowItem; onChange: (next: ShowItem) => void }) {
-  const id = useId();
-  const pulse = item.pulse ?? { question: '', kind: 'scale' as PulseKind };
-  const set = (patch: Partial<NonNullable<ShowItem['pulse']>>) => {
-    const next = { ...pulse, ...patch };
-    if (next.kind !== 'choice') delete next.options;
-    else if (!next.options) next.options = ['Yes', 'Not yet'];
-    onChange({ ...item, pulse: next });
-  };
-  return (
-    <>
-      <div className="field">
-        <label htmlFor={`${id}-q`}>Question</label>
-        <input id={`${id}-q`} maxLength={200} value={pulse.question} onChange={(e) => set({ question: e.target.value })} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-k`}>Answer with</label>
-        <select id={`${id}-k`} value={pulse.kind} onChange={(e) => set({ kind: e.target.value as PulseKind })}>
-          {(Object.keys(PULSE_KIND_LABEL) as PulseKind[]).map((k) => (
-            <option key={k} value={k}>
-              {PULSE_KIND_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {pulse.kind === 'choice' && (
-        <div className="field">
-          <label htmlFor={`${id}-o`}>Answers to choose from, one per line (2 to 6)</label>
-          <textarea id={`${id}-o`} rows={3} value={(pulse.options ?? []).join('\n')} onChange={(e) => set({ options: e.target.value.split('\n').slice(0, 6) })} />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={`${id}-v`}>Who sees the results live</label>
-        <select id={`${id}-v`} value={pulse.results ?? 'facilitators'} onChange={(e) => set({ results: e.target.value as PulseResults })}>
-          <option value="facilitators">Facilitators, until we share them</option>
-          <option value="everyone">Everyone</option>
-        </select>
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={pulse.anonymous === false} onChange={(e) => set({ anonymous: e.target.checked ? false : undefined })} />
-        Facilitators see who answered what (leave unticked to keep it anonymous)
-      </label>
-    </>
-  );
+  return <PulseSpecFields pulse={item.pulse ?? { question: '', kind: 'scale' }} onChange={(pulse) => onChange({ ...item, pulse })} />;
 }
 
 function withField<K extends 'agreementId' | 'speaker' | 'round'>(item: ShowItem, key: K, value: ShowItem[K] | undefined): ShowItem {

@@ -5,6 +5,7 @@ import { formatLeft } from '../../breakouts/clock.ts';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
 import { PulseHost } from '../pulse/PulseHost.tsx';
+import { PulseOpener } from '../pulse/PulseOpener.tsx';
 import { useShowNow } from '../ShowNow.tsx';
 import { KIND_LABEL, minutesText } from '../words.ts';
 import { ShowDebrief } from './ShowDebrief.tsx';
@@ -89,6 +90,7 @@ export function ShowConsole() {
       )}
       <Refusal error={error} />
       {(show.status === 'done' || closed) && show.items.length > 0 && <ShowDebrief />}
+      {!closed && <PulseOpener />}
       {pulses.filter((p) => p.itemId === null || p.itemId !== current?.id).length > 0 && (
         <details>
           <summary>Pulse checks so far ({pulses.length})</summary>
