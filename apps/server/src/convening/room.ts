@@ -1,4 +1,4 @@
-import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, ErrorCode, Hello, LoggedEvent, ProfileInput, Role } from '@brave/protocol';
+import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, Hello, LoggedEvent } from '@brave/protocol';
 import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import {
   RETENTION_EVENT_TYPES,
@@ -16,7 +16,9 @@ import {
   type Delivery,
   type Viewer,
 } from '@brave/core';
+import { FencedError } from '../store/lease.ts';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
+import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
 import { pastMeetingsOf, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
@@ -52,22 +54,11 @@ export interface RoomOptions {
   planBudgetMs?: number;
   log: (msg: string, err?: unknown) => void;
   hooks?: Partial<CommunityHooks>;
+  /** Several processes (REDIS_URL): only the lease holder decides; see convening/cluster.ts. */
+  cluster?: RoomCluster;
 }
 
-/** Who the server lets in: from a join link, or a community member with their own id. */
-export interface AdmitRequest {
-  name: string;
-  pronouns: string | null;
-  role: Role;
-  /** A member's id in every convening of their community (a fresh one when absent). */
-  participantId?: string | undefined;
-  profile?: ProfileInput | undefined;
-  /** The caucus answer they asked the community to keep. */
-  keptAnswer?: string | null | undefined;
-}
-export type AdmitResult =
-  | { ok: true; participantId: string; role: Role; existing: boolean }
-  | { ok: false; error: { code: Extract<ErrorCode, 'store_unavailable' | 'closed' | 'bad_request'>; message: string } };
+export type { AdmitRequest, AdmitResult } from './cluster.ts';
 
 /**
  * One live convening: its full state, folded from the log. Commands run one at a time:
@@ -120,6 +111,7 @@ export class ConveningRoom {
 
   /** Run a client's command. Same key from the same person → same answer, done once. */
   command(actor: Viewer, envelope: CommandEnvelope): Promise<AckResult> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'command', actor, envelope });
     return this.serial(async () => {
       const answerKey = `${actor.participantId}:${envelope.key}`;
       const earlier = this.answered.get(answerKey);
@@ -157,6 +149,7 @@ export class ConveningRoom {
    * profile, and answers with the role they have (never a silent upgrade).
    */
   admit(person: AdmitRequest): Promise<AdmitResult> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'admit', person });
     return this.serial(async (): Promise<AdmitResult> => {
       const participantId = person.participantId ?? newId('p');
       if (!Id.safeParse(participantId).success) return { ok: false, error: { code: 'bad_request', message: 'That participant id is not valid.' } };
@@ -177,6 +170,7 @@ export class ConveningRoom {
    * no longer know them. True when they were here; throws when the store refused.
    */
   remove(participantId: string): Promise<boolean> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'remove', participantId });
     return this.serial(async () => {
       const events = removalEvents(this.state, participantId);
       if (events.length === 0) return false;
@@ -236,6 +230,35 @@ export class ConveningRoom {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  /** Another process owns this convening: commands go there, and this copy follows the log. */
+  private get follower(): boolean {
+    const cluster = this.options.cluster;
+    return cluster !== undefined && cluster.epoch(this.id) === undefined;
+  }
+
+  /** A follower reads what the owner appended (the log is the truth). Null: nothing to wait for. */
+  catchUp(): Promise<void> | null {
+    if (!this.follower) return null;
+    return this.serial(async () => {
+      for (const e of await this.store.events(this.id, this.state.seq)) this.fold(e);
+    });
+  }
+
+  /** This process took the lease: read what the last owner wrote, then arm timers as a restart does. */
+  lead(): Promise<void> {
+    return this.serial(async () => {
+      for (const e of await this.store.events(this.id, this.state.seq)) this.fold(e);
+      for (const a of await this.store.actions(this.id)) this.answered.set(`${a.actor}:${a.key}`, a.result);
+      this.armTimer();
+    });
+  }
+
+  /** The lease moved on (lost, or fenced off): stop deciding here. */
+  follow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private async persist(
     events: DomainEvent[],
     actor: string | null,
@@ -243,10 +266,14 @@ export class ConveningRoom {
     action?: { actor: string; key: string; result: AckResult },
   ): Promise<{ ok: true; events: StoredEvent[] } | { ok: false; error: { code: 'store_unavailable'; message: string } }> {
     if (events.length === 0) return { ok: true, events: [] };
+    const cluster = this.options.cluster;
+    const epoch = cluster?.epoch(this.id);
     let stored: StoredEvent[];
     try {
-      stored = await this.store.append(this.id, events.map((event) => ({ at, actor, event })), action);
+      if (cluster && epoch === undefined) throw new FencedError(this.id, 0, null);
+      stored = await this.store.append(this.id, events.map((event) => ({ at, actor, event })), action, epoch === undefined ? undefined : { epoch });
     } catch (err) {
+      if (err instanceof FencedError) cluster?.fenced(this.id, err.epoch);
       this.options.log(`convening ${this.id}: write refused`, err);
       const message =
         err instanceof StoreUnavailableError
@@ -298,7 +325,8 @@ export class ConveningRoom {
     this.timer = null;
     const clock = { minuteMs: this.options.reminderMinuteMs, secondMs: this.options.roundSecondMs };
     const due = nextDue(this.state, this.options.now(), clock);
-    if (due === null || this.closed) return;
+    // Timers fire once: only on the owner (a new owner re-arms them in lead()).
+    if (due === null || this.closed || this.follower) return;
     this.timer = setTimeout(() => {
       void this.serial(async () => {
         // Timers may fire a few ms before the clock reads due.at; firing now would re-arm

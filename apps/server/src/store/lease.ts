@@ -1,22 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Engine } from './migrations.ts';
 import type { Tx } from './transactions.ts';
-import { StoreUnavailableError } from './types.ts';
 
-/**
- * Who decides for a convening, for how long: one row per convening in `leases`. The epoch
- * only ever grows; it is the fencing token every append of an owner carries (see
- * KyselyStore.append), so an owner that paused past its lease cannot write after another
- * process took over. Expiry is read from the database's clock, never a process's, so two
- * processes with skewed clocks agree on it.
- */
-export interface Lease {
-  conveningId: string;
-  owner: string;
-  epoch: number;
-  /** Milliseconds on the database's clock. */
-  expiresAt: number;
-}
+export type { Lease } from './types.ts';
+import { StoreUnavailableError, type Lease } from './types.ts';
 
 /** An append carried an epoch that is no longer the convening's: another process owns it now. Nothing was written. */
 export class FencedError extends StoreUnavailableError {

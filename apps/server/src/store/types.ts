@@ -1,5 +1,4 @@
 import type { AckResult, DomainEvent } from '@brave/protocol';
-import type { Lease } from './lease.ts';
 
 /** An event as written: the actor is kept for audit but never sent to clients. */
 export interface NewEvent {
@@ -23,6 +22,21 @@ export interface ActionRecord {
   actor: string;
   key: string;
   result: AckResult;
+}
+
+/**
+ * Who decides for a convening, for how long: one row per convening in `leases`. The epoch
+ * only ever grows; it is the fencing token every append of an owner carries (see
+ * KyselyStore.append; the rules are in store/lease.ts), so an owner that paused past its lease cannot write after another
+ * process took over. Expiry is read from the database's clock, never a process's, so two
+ * processes with skewed clocks agree on it.
+ */
+export interface Lease {
+  conveningId: string;
+  owner: string;
+  epoch: number;
+  /** Milliseconds on the database's clock. */
+  expiresAt: number;
 }
 
 /** Raised when a write did not happen. Nothing is acknowledged after it. */
