@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Migrated once here, so the three processes start on a ready schema (they would also agree).
   store = new KyselyStore(await openDatabase({ databaseUrl, sqliteFile: '' }));
   const started = await Promise.all(
-    NODES.map((id, i) => spawnServer({ PORT: '0', DATA_DIR: dirs[i]!.path, DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NODE_ID: id, LEASE_TTL_MS: '1500' })),
+    NODES.map((id, i) => spawnServer({ PORT: '0', DATA_DIR: dirs[i]!.path, DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NODE_ID: id, LEASE_TTL_MS: '1500', ROUND_SECOND_MS: '20' })),
   );
   started.forEach((s, i) => nodes.set(NODES[i]!, s));
 }, 240_000);
@@ -106,6 +106,36 @@ describe.skipIf(!engines)('three processes, one PostgreSQL, one Redis', () => {
     }
     closeAll(host, ana, bo, cy);
   });
+
+  it('a breakout round across processes: everyone placed, each sees their own room only, the warning and the end fire once', async () => {
+    // A round "second" lasts 20 ms here: a 90-second round ends in about two seconds.
+    const { made, host } = await openConvening(url('node-a'));
+    const people = await Promise.all(NODES.flatMap((node) => [1, 2].map((i) => joinAs(url(node), made.joinCode, `Person ${node} ${i}`))));
+    const ids = people.map((p) => p.joined.participantId);
+    const wires = people.map((p) => probe(p.client));
+    const spec = { name: 'Pairs', strategy: { kind: 'mix' as const, spec: { by: 'size' as const, size: 2 } }, durationSeconds: 90, graceSeconds: 0 };
+    const opened = await ok(host, { type: 'round.open', spec, seed: 7 });
+    const roundId = opened.id!;
+    const rooms = Object.values((await until(host, (c) => c.state!.rounds[roundId])).rooms);
+    // Everyone connected to any process is placed, not only those on the owner's.
+    expect(rooms.flatMap((r) => r.members).sort()).toEqual([...ids].sort());
+    for (const [i, p] of people.entries()) {
+      const mine = rooms.find((r) => r.members.includes(ids[i]!))!;
+      const round = await until(p.client, (c) => c.state!.rounds[roundId]);
+      for (const r of Object.values(round.rooms)) expect(r.members).toEqual(r.id === mine.id ? mine.members : []);
+    }
+    await untilAll([host, ...people.map((p) => p.client)], (c) => c.state!.rounds[roundId]?.status === 'ended', 60_000);
+    const log = await store.events(made.id);
+    const about = (type: string) => log.filter((e) => e.event.type === type && (e.event as { roundId?: string }).roundId === roundId);
+    expect(about('round.warned')).toHaveLength(1);
+    expect(about('round.ended')).toHaveLength(1);
+    // No one's wire carried the roster of a room they were not in.
+    for (const [i, wire] of wires.entries()) {
+      const others = ids.filter((id) => !rooms.find((r) => r.members.includes(ids[i]!))!.members.includes(id));
+      for (const other of others) expect(wire.join('\n')).not.toContain(other);
+    }
+    closeAll(host, ...people);
+  }, 120_000);
 
   it('kill -9 of the owning process: another takes over, nothing acknowledged is lost, people resume elsewhere', async () => {
     const { made, host } = await openConvening(url('node-a'));

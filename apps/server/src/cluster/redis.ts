@@ -26,7 +26,10 @@ export async function connectRedis(io: Server, url: string, log: (msg: string, e
   const pub = createClient(options);
   const sub = pub.duplicate();
   const rpc = pub.duplicate();
-  const clients = [pub, sub, rpc];
+  // Forwarded commands fail at once while Redis is away instead of waiting in a queue and
+  // running later, after their sender was told nothing was done.
+  const ask = pub.duplicate({ disableOfflineQueue: true });
+  const clients = [pub, sub, rpc, ask];
   let warned = false;
   for (const client of clients) {
     client.on('error', (err) => {
@@ -42,7 +45,7 @@ export async function connectRedis(io: Server, url: string, log: (msg: string, e
   io.adapter(createAdapter(pub, sub, { requestsTimeout: REQUESTS_TIMEOUT_MS }));
   return {
     connected: () => clients.every((c) => c.isReady),
-    publish: async (channel, message) => void (await pub.publish(channel, message)),
+    publish: async (channel, message) => void (await ask.publish(channel, message)),
     subscribe: (channel, listener) => rpc.subscribe(channel, listener),
     async close() {
       await Promise.all(clients.map((c) => (c.isOpen ? c.quit().then(() => undefined, () => c.disconnect()) : Promise.resolve())));

@@ -40,6 +40,8 @@ export interface Fanout {
   deliver(conveningId: string, delivery: Delivery, envelope: { seq: number; at: number }): void;
   /** Is this person connected right now (to this server)? */
   online(conveningId: string, participantId: string): boolean;
+  /** Several processes: who is connected to any of them (asked before planning a round). */
+  present?(conveningId: string): Promise<Set<string>>;
   /** Disconnect this person's live connections (they were let out; reconnecting is refused). */
   expel(conveningId: string, participantId: string): void;
 }
@@ -59,6 +61,8 @@ export interface RoomOptions {
 }
 
 export type { AdmitRequest, AdmitResult } from './cluster.ts';
+
+const planned = (type: CommandEnvelope['command']['type']) => type === 'round.preview' || type === 'round.open';
 
 /**
  * One live convening: its full state, folded from the log. Commands run one at a time:
@@ -118,9 +122,10 @@ export class ConveningRoom {
       if (earlier) return earlier;
       const type = envelope.command.type;
       // Fetched inside the queue, so commands still run in the order they came.
-      const pastMeetings = type === 'round.preview' || type === 'round.open' ? await pastMeetingsOf(this.options.hooks, this.id, this.options.log) : [];
+      const pastMeetings = planned(type) ? await pastMeetingsOf(this.options.hooks, this.id, this.options.log) : [];
       const now = this.options.now();
-      const online = (p: string) => this.fanout.online(this.id, p);
+      const present = planned(type) && this.options.cluster ? await this.fanout.present?.(this.id) : undefined;
+      const online = present ? (p: string) => present.has(p) : (p: string) => this.fanout.online(this.id, p);
       const secondMs = this.options.roundSecondMs;
       const keptBefore = this.state.affinity[actor.participantId]?.keep ?? false;
       const planning = planningOf(this.options.planBudgetMs);

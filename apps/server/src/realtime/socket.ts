@@ -85,6 +85,12 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
 
   const fanout: Fanout = {
     online: (c: string, p: string) => (io.sockets.adapter.rooms.get(rooms.person(c, p))?.size ?? 0) > 0,
+    // Across processes (socket.io's adapter asks each one through Redis); this one's own when they do not answer.
+    present: (c: string) =>
+      io.in(rooms.everyone(c)).fetchSockets().then(
+        (sockets) => new Set(sockets.map((s) => s.data.viewer.participantId)),
+        () => new Set([...(io.sockets.adapter.rooms.get(rooms.everyone(c)) ?? [])].map((id) => io.sockets.sockets.get(id)?.data.viewer.participantId ?? '')),
+      ),
     deliver(conveningId: string, d: Delivery, envelope: { seq: number; at: number }) {
       target(io, conveningId, d.audience).emit(SOCKET_EVENTS.event, { ...envelope, event: d.event });
     },
