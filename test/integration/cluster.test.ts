@@ -6,42 +6,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '@brave/client';
 import type { Socket } from 'socket.io-client';
-import { openDatabase } from '../../apps/server/src/store/database.ts';
-import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
-import { available, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../support/engines.ts';
+import type { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
+import { available } from '../support/engines.ts';
 import { closeAll, joinAs, ok, openConvening, until, untilAll } from '../support/people.ts';
-import { spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
+import type { ServerProcess } from '../support/server.ts';
+import { startCluster, type TestCluster } from './cluster-helpers.ts';
 import { eventually } from './community-helpers.ts';
 
 const engines = available('postgres') && available('redis');
 const NODES = ['node-a', 'node-b', 'node-c'];
-let pg: PostgresServer;
-let redis: RedisServer;
+let cluster: TestCluster;
 let store: KyselyStore;
-const nodes = new Map<string, ServerProcess>();
-const dirs = NODES.map(() => tempDir('brave-cluster-'));
+let nodes: Map<string, ServerProcess>;
 
 beforeAll(async () => {
   if (!engines) return;
-  [pg, redis] = await Promise.all([startPostgres({ durable: false }), startRedis()]);
-  const databaseUrl = pg.createDatabase('cluster');
-  // Migrated once here, so the three processes start on a ready schema (they would also agree).
-  store = new KyselyStore(await openDatabase({ databaseUrl, sqliteFile: '' }));
-  const started = await Promise.all(
-    NODES.map((id, i) => spawnServer({ PORT: '0', DATA_DIR: dirs[i]!.path, DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NODE_ID: id, LEASE_TTL_MS: '1500', ROUND_SECOND_MS: '20' })),
-  );
-  started.forEach((s, i) => nodes.set(NODES[i]!, s));
+  cluster = await startCluster(NODES, { ROUND_SECOND_MS: '20' });
+  ({ store, nodes } = cluster);
 }, 240_000);
+afterAll(async () => cluster?.close(), 60_000);
 
-afterAll(async () => {
-  await Promise.all([...nodes.values()].map((n) => n.stop()));
-  await store?.close();
-  await redis?.stop();
-  pg?.destroy();
-  for (const d of dirs) d.remove();
-}, 60_000);
-
-const url = (id: string) => nodes.get(id)!.url;
+const url = (id: string) => cluster.url(id);
 
 /** Every frame a client receives, as text: what went over the wire to that person's screen. */
 function probe(client: LiveClient): string[] {
@@ -129,10 +114,12 @@ describe.skipIf(!engines)('three processes, one PostgreSQL, one Redis', () => {
     const about = (type: string) => log.filter((e) => e.event.type === type && (e.event as { roundId?: string }).roundId === roundId);
     expect(about('round.warned')).toHaveLength(1);
     expect(about('round.ended')).toHaveLength(1);
-    // No one's wire carried the roster of a room they were not in.
+    // No one's wire carried the roster of a room they were not in (arrivals are public; rosters are not).
     for (const [i, wire] of wires.entries()) {
+      const rosters = wire.filter((f) => f.includes('"rooms"')).join('\n');
+      expect(rosters).toContain(roundId);
       const others = ids.filter((id) => !rooms.find((r) => r.members.includes(ids[i]!))!.members.includes(id));
-      for (const other of others) expect(wire.join('\n')).not.toContain(other);
+      for (const other of others) expect(rosters).not.toContain(other);
     }
     closeAll(host, ...people);
   }, 120_000);

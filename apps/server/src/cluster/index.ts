@@ -48,7 +48,10 @@ const replies = (node: string) => `brave:reply:${node}`;
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { store, log, getRooms, leaseTtlMs } = options;
   const nodeId = options.nodeId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const redis = await connectRedis(options.io, options.redisUrl, log);
+  // Back after an outage: this process's readers may have missed what owners elsewhere sent
+  // meanwhile. Their connections are cut, and each comes back and resumes from its seq
+  // (the client waits 0.5 to 1.5 s, so they do not all return at once).
+  const redis = await connectRedis(options.io, options.redisUrl, log, () => options.io.local.disconnectSockets(true));
   const ownership = new Ownership(store, nodeId, leaseTtlMs, (id) => void getRooms().get(id).then((r) => r?.follow(), () => undefined), log);
   const pending = new Map<string, (reply: Reply | null) => void>();
 

@@ -19,7 +19,7 @@ const REQUESTS_TIMEOUT_MS = 3_000;
  * own; broadcasts then reach this process's own sockets only, and forwarding times out
  * (typed, nothing acknowledged).
  */
-export async function connectRedis(io: Server, url: string, log: (msg: string, err?: unknown) => void): Promise<RedisLink> {
+export async function connectRedis(io: Server, url: string, log: (msg: string, err?: unknown) => void, back: () => void): Promise<RedisLink> {
   const { createClient } = await import('redis');
   const { createAdapter } = await import('@socket.io/redis-adapter');
   const options = { url, socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000), connectTimeout: 5_000 } };
@@ -37,8 +37,10 @@ export async function connectRedis(io: Server, url: string, log: (msg: string, e
       warned = true;
     });
     client.on('ready', () => {
-      if (warned && clients.every((c) => c.isReady)) log('redis: connected again');
-      if (clients.every((c) => c.isReady)) warned = false;
+      if (!warned || !clients.every((c) => c.isReady)) return;
+      warned = false;
+      log('redis: connected again');
+      back();
     });
   }
   await Promise.all(clients.map((c) => c.connect()));

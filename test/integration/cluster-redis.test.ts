@@ -1,0 +1,60 @@
+// Redis stopped and started again under two server processes: each keeps serving its own
+// people, says so in /healthz, refuses what it cannot hand to the owner (typed, nothing
+// stored), and when Redis is back its people catch up from the log.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveClient } from '@brave/client';
+import { available } from '../support/engines.ts';
+import { closeAll, joinAs, ok, openConvening, until } from '../support/people.ts';
+import { startCluster, type TestCluster } from './cluster-helpers.ts';
+import { eventually } from './community-helpers.ts';
+
+const engines = available('postgres') && available('redis');
+const NODES = ['node-a', 'node-b'];
+let cluster: TestCluster;
+
+beforeAll(async () => {
+  if (engines) cluster = await startCluster(NODES);
+}, 240_000);
+afterAll(async () => cluster?.close(), 60_000);
+
+const url = (id: string) => cluster.url(id);
+const health = async (id: string) => ((await (await fetch(new URL('/healthz', url(id)))).json()) as { redis?: string }).redis;
+
+describe.skipIf(!engines)('Redis stopped and started again', () => {
+  it('each process serves its own people meanwhile, refuses forwarding typed, and catches its readers up after', async () => {
+    const { store, redis } = cluster;
+    const { made } = await openConvening(url('node-a'));
+    const owner = (await eventually(() => store.lease(made.id), (l) => l !== null))!.owner;
+    const other = NODES.find((n) => n !== owner)!;
+    // The host works on the owner's process; Ana is on the other one, Bo beside the host.
+    const host = new LiveClient({ url: url(owner), token: made.facilitatorToken });
+    await host.connect();
+    const ana = await joinAs(url(other), made.joinCode, 'Ana');
+    const bo = await joinAs(url(owner), made.joinCode, 'Bo');
+    const [first, second] = host.state!.agreements;
+
+    await redis.stop();
+    for (const n of NODES) await eventually(() => health(n), (h) => h === 'disconnected');
+
+    // The owner still decides and tells its own people.
+    await ok(host, { type: 'spotlight.set', agreementId: first!.id });
+    await until(bo.client, (c) => c.state!.spotlight?.agreementId === first!.id);
+    // Ana's ouch cannot reach the owner: refused, typed, and nothing is stored.
+    const refused = await ana.client.send({ type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Sent while Redis was away' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'store_unavailable' } });
+    expect(JSON.stringify(await store.events(made.id))).not.toContain('Sent while Redis was away');
+
+    await cluster.restartRedis();
+    for (const n of NODES) await eventually(() => health(n), (h) => h === 'connected', 30_000);
+
+    // Ana's screen catches up on what she missed, from the log, by itself.
+    await until(ana.client, (c) => c.state!.spotlight?.agreementId === first!.id, 30_000);
+    // And traffic crosses processes again, both ways.
+    const id = (await ok(ana.client, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Sent after Redis came back' })).id!;
+    await until(host, (c) => c.state!.signals[id]);
+    await ok(host, { type: 'spotlight.set', agreementId: second!.id });
+    await until(ana.client, (c) => c.state!.spotlight?.agreementId === second!.id);
+    closeAll(host, ana, bo);
+  }, 120_000);
+});
