@@ -58,3 +58,46 @@ describe.skipIf(!engines)('Redis stopped and started again', () => {
     closeAll(host, ana, bo);
   }, 120_000);
 });
+
+describe.skipIf(!engines)('an owner paused past its lease', () => {
+  it('wakes up fenced: whatever it was told is true, nothing is written twice, and it forwards from then on', async () => {
+    const { store } = cluster;
+    const { made } = await openConvening(url('node-a'));
+    const owner = (await eventually(() => store.lease(made.id), (l) => l !== null))!.owner;
+    const other = NODES.find((n) => n !== owner)!;
+    const paused = new LiveClient({ url: url(owner), token: made.facilitatorToken, ackTimeoutMs: 20_000, attempts: 1 });
+    const awake = new LiveClient({ url: url(other), token: made.facilitatorToken });
+    await Promise.all([paused.connect(), awake.connect()]);
+    const [first, second, third] = awake.state!.agreements;
+    const before = (await store.lease(made.id))!;
+
+    // The owner stops (as a long GC pause or a frozen VM would); the other process takes over.
+    const pid = cluster.nodes.get(owner)!.child.pid!;
+    process.kill(pid, 'SIGSTOP');
+    let ack;
+    try {
+      await eventually(() => store.lease(made.id), (l) => l?.owner === other, 30_000);
+      await ok(awake, { type: 'spotlight.set', agreementId: first!.id });
+      // A command reaches the paused owner, which still believes it owns the convening.
+      ack = paused.send({ type: 'spotlight.set', agreementId: second!.id }, 'sent-to-the-paused-owner');
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const answer = await ack;
+    const log = await store.events(made.id);
+    const stored = log.filter((e) => e.event.type === 'spotlight.set' && e.event.agreementId === second!.id);
+    // Refused (fenced), or forwarded to the new owner: either way the answer tells the truth.
+    if (answer.ok) expect(stored.map((e) => e.seq)).toEqual([answer.seq]);
+    else expect([answer.error.code, stored.length]).toEqual(['store_unavailable', 0]);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    const now = (await store.lease(made.id))!;
+    expect(now.owner).toBe(other);
+    expect(now.epoch).toBeGreaterThan(before.epoch);
+
+    // From now on the woken process forwards to the new owner, and both screens agree.
+    await ok(paused, { type: 'spotlight.set', agreementId: third!.id });
+    for (const c of [paused, awake]) await until(c, (x) => x.state!.spotlight?.agreementId === third!.id);
+    expect((await store.events(made.id)).at(-1)!.event).toMatchObject({ type: 'spotlight.set', agreementId: third!.id });
+    closeAll(paused, awake);
+  }, 120_000);
+});
