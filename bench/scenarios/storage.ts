@@ -39,10 +39,12 @@ const event = (i: number): NewEvent => ({
   event: { type: 'spotlight.set', agreementId: `a${i % 8}`, text: 'Listen to understand', source: 'facilitator' },
 });
 
-async function measure(engine: string, databases: Database[], writers: number, appends: number, seq?: SeqStrategy): Promise<StorageRow> {
+/** `fenced`: each append carries the lease's epoch, as an owner among several processes does (store/lease.ts). */
+async function measure(engine: string, databases: Database[], writers: number, appends: number, seq?: SeqStrategy, fenced = false): Promise<StorageRow> {
   const stores = databases.map((d) => new KyselyStore(d, seq ? { seq } : {}));
-  const id = `c_${engine.replace(/\W/g, '')}_${writers}`;
+  const id = `c_${engine.replace(/\W/g, '')}_${writers}${fenced ? '_f' : ''}`;
   await stores[0]!.createConvening({ id, joinCode: id, cohostCode: id, createdAt: 0 }, []);
+  const fence = fenced ? { epoch: (await stores[0]!.acquireLease(id, 'bench', 3_600_000)).epoch } : undefined;
   for (let i = 0; i < 50; i++) await stores[0]!.append(id, [event(i)]); // warm up
   const latencies: number[] = [];
   let refused = 0;
@@ -54,7 +56,7 @@ async function measure(engine: string, databases: Database[], writers: number, a
       for (let i = 0; i < Math.ceil(appends / writers); i++) {
         const t = now();
         try {
-          await store.append(id, [event(i)], { actor: `w${w}`, key: `k${i}`, result: { ok: true } });
+          await store.append(id, [event(i)], { actor: `w${w}`, key: `k${i}`, result: { ok: true } }, fence);
           latencies.push(now() - t);
         } catch {
           refused++;
@@ -65,7 +67,7 @@ async function measure(engine: string, databases: Database[], writers: number, a
   const elapsed = (now() - started) / 1000;
   const seqs = (await stores[0]!.events(id)).map((e) => e.seq);
   return {
-    engine: `${engine}${seq ? ` (${seq})` : ''}`,
+    engine: `${engine}${seq || fenced ? ` (${[seq, fenced ? 'fenced' : ''].filter(Boolean).join(', ')})` : ''}`,
     writers,
     latencyMs: summarise(latencies),
     appendsPerSec: round(latencies.length / elapsed),
@@ -81,6 +83,7 @@ export async function runStorage(opts: StorageOptions, log: (s: string) => void)
     const sqlite = await openDatabase({ sqliteFile: join(dir, 'bench.db') });
     // SQLite is one process: its writers share one connection.
     for (const writers of opts.writers) rows.push(await measure('sqlite', [sqlite], writers, opts.appends));
+    rows.push(await measure('sqlite', [sqlite], 1, opts.appends, undefined, true));
     await sqlite.close();
     log(`  sqlite: ${rows.map((r) => `${r.writers} writer(s) p50 ${round(r.latencyMs.p50)} ms`).join(', ')}`);
     if (!postgresBin()) return { rows, note: "PostgreSQL not measured: Debian's postgresql is not installed" };
@@ -95,6 +98,8 @@ export async function runStorage(opts: StorageOptions, log: (s: string) => void)
           rows.push(row);
           log(`  ${row.engine}: ${writers} writer(s) p50 ${round(row.latencyMs.p50)} ms p99 ${round(row.latencyMs.p99)} ms, refused ${row.refused}`);
         }
+        // The owner of a convening among several processes: one writer, every append fenced.
+        if (seq === 'lock') rows.push(await measure('postgres', pools.slice(0, 1), 1, opts.appends, seq, true));
         for (const p of pools) await p.close();
       }
     } finally {

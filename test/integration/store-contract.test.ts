@@ -7,8 +7,10 @@ import type { DomainEvent } from '@brave/protocol';
 import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import { openDatabase, type Database } from '../../apps/server/src/store/database.ts';
 import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
+import { FencedError } from '../../apps/server/src/store/lease.ts';
 import { StoreUnavailableError, type NewEvent } from '../../apps/server/src/store/types.ts';
 import { contractEngines } from '../support/contract-engines.ts';
+import { eventually } from './community-helpers.ts';
 
 const { engines, withPostgres, postgres } = contractEngines('contract');
 let n = 0;
@@ -137,11 +139,88 @@ describe.each(engines)('the store on $name', (engine) => {
       expect(done).toHaveLength(1);
     }
     const names = (await starts[0]!.db.withTables<{ kysely_migration: { name: string } }>().selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((r) => r.name);
-    expect(names).toEqual(['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims']);
+    expect(names).toEqual(['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims', '0006_leases']);
     const store = new KyselyStore(starts.at(-1)!);
     await store.createConvening(record, [spotlight(1)]);
     expect(await new KyselyStore(starts[0]!).events('c_1')).toHaveLength(1);
     for (const s of starts) await s.close();
+  });
+});
+
+// Several processes on one database: one owner per convening, fenced by an epoch.
+describe.each(engines)('leases and fencing on $name', (engine) => {
+  const two = async () => {
+    const db = engine.fresh();
+    const a = new KyselyStore(await db.open());
+    const b = new KyselyStore(await db.open());
+    await a.createConvening(record, [spotlight(1)]);
+    return { a, b, close: async () => void (await Promise.all([a.close(), b.close()])) };
+  };
+  const action = (key: string) => ({ actor: 'p_host', key, result: { ok: true as const } });
+  /** Another process takes over once the lease ran out (the database's clock decides when). */
+  const takeOver = (store: KyselyStore, owner: string) => eventually(() => store.acquireLease('c_1', owner, 60_000), (l) => l.owner === owner);
+
+  it.skipIf(engine.skip)('gives a convening one owner at a time, and a higher epoch to each new owner', async () => {
+    const { a, b, close } = await two();
+    const first = await a.acquireLease('c_1', 'node-a', 60_000);
+    expect(first).toMatchObject({ owner: 'node-a', epoch: 1 });
+    // Held and not run out: the other process is told who owns it, and gets nothing.
+    expect(await b.acquireLease('c_1', 'node-b', 60_000)).toMatchObject({ owner: 'node-a', epoch: 1 });
+    expect(await a.acquireLease('c_1', 'node-a', 60_000)).toMatchObject({ owner: 'node-a', epoch: 1 });
+    expect(await a.renewLease(first, 60_000)).toBe(true);
+    await a.releaseLease(first);
+    const second = await b.acquireLease('c_1', 'node-b', 60_000);
+    expect(second).toMatchObject({ owner: 'node-b', epoch: 2 });
+    expect(await b.lease('c_1')).toMatchObject({ owner: 'node-b', epoch: 2 });
+    // The old owner cannot extend what it gave up, nor give up what is no longer its own.
+    expect(await a.renewLease(first, 60_000)).toBe(false);
+    await a.releaseLease(first);
+    expect(await a.lease('c_1')).toMatchObject({ owner: 'node-b', epoch: 2 });
+    expect(await a.lease('c_other')).toBeNull();
+    await close();
+  });
+
+  it.skipIf(engine.skip)("refuses a paused old owner's append after a takeover, and writes nothing of it", async () => {
+    const { a, b, close } = await two();
+    const old = await a.acquireLease('c_1', 'node-a', 1);
+    expect(await a.append('c_1', [spotlight(2)], action('before'), { epoch: old.epoch })).toMatchObject([{ seq: 2 }]);
+    const taken = await takeOver(b, 'node-b');
+    expect(taken.epoch).toBe(old.epoch + 1);
+    // node-a wakes up still believing it owns the convening.
+    const late = a.append('c_1', [spotlight(3)], action('late'), { epoch: old.epoch });
+    await expect(late).rejects.toBeInstanceOf(FencedError);
+    await expect(late).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await b.append('c_1', [spotlight(4)], action('new-owner'), { epoch: taken.epoch })).toMatchObject([{ seq: 3 }]);
+    const log = await b.events('c_1');
+    expect(log.map((e) => (e.event as { agreementId: string }).agreementId)).toEqual(['a1', 'a2', 'a4']);
+    expect((await b.actions('c_1')).map((x) => x.key).sort()).toEqual(['before', 'new-owner']);
+    // Appends without an epoch (a single process, no leases) are not fenced.
+    expect(await a.append('c_1', [spotlight(5)])).toMatchObject([{ seq: 4 }]);
+    await close();
+  });
+
+  it.skipIf(engine.skip)('orders a takeover with the old owner\'s appends in flight: all it acknowledged is stored before the new owner\'s, the rest nowhere', async () => {
+    const { a, b: other, close } = await two();
+    // SQLite is one process by design: its second writer here is the same connection.
+    const b = engine.name === 'sqlite' ? a : other;
+    const old = await a.acquireLease('c_1', 'node-a', 1);
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      a.append('c_1', [spotlight(100 + i)], action(`old-${i}`), { epoch: old.epoch }).then(
+        (stored) => ({ i, seq: stored[0]!.seq }),
+        (err: unknown) => ({ i, refused: err instanceof FencedError }),
+      ),
+    );
+    const taken = await takeOver(b, 'node-b');
+    const [mine] = await b.append('c_1', [spotlight(999)], action('new-owner'), { epoch: taken.epoch });
+    const outcomes = await Promise.all(inFlight);
+    const acked = outcomes.filter((o): o is { i: number; seq: number } => 'seq' in o);
+    expect(outcomes.filter((o) => 'refused' in o).every((o) => (o as { refused: boolean }).refused)).toBe(true);
+    const log = await a.events('c_1');
+    const stored = new Set(log.map((e) => (e.event as { agreementId: string }).agreementId));
+    for (const o of outcomes) expect(stored.has(`a${100 + o.i}`)).toBe('seq' in o);
+    for (const o of acked) expect(o.seq).toBeLessThan(mine!.seq);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    await close();
   });
 });
 

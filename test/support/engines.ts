@@ -142,11 +142,11 @@ export interface RedisServer {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** A Redis with nothing saved to disk, on a free port; stopped by its PID. (For the fan-out work to come.) */
-export async function startRedis(): Promise<RedisServer> {
+/** A Redis with nothing saved to disk, on a free port (or `port`, to start it again where it was); stopped by its PID. */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
   const bin = redisBin();
   if (!bin) throw new Error("Debian's redis-server is not installed (apt-get install redis-server).");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';

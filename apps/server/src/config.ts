@@ -13,6 +13,18 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
+  /**
+   * redis://host:port (or rediss://) runs this process as one of several on the same
+   * DATABASE_URL: deliveries cross processes through Redis, one process owns each convening.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  /** How long a process owns a convening without renewing; another takes over after it (REDIS_URL only). */
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /** A name for this process in the lease table and logs (REDIS_URL only); host, pid and a random tail when unset. */
+  NODE_ID: z.string().regex(/^[\w.-]{1,100}$/, 'NODE_ID is letters, digits, dot, dash or underscore').optional(),
   /** Signs credentials. At least 32 characters; generated and kept in DATA_DIR when unset. */
   SECRET: z.string().min(32, 'SECRET must be at least 32 characters').optional(),
   /** Base of the links we hand out (join link, host link). Defaults to the request's host. */
@@ -75,6 +87,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL for the convening store; null: SQLite in dataDir. */
   databaseUrl: string | null;
+  /** Several processes (needs databaseUrl); null: this process serves everything alone. */
+  cluster: { redisUrl: string; leaseTtlMs: number; nodeId: string | undefined } | null;
   secret: string;
   publicUrl: string | undefined;
   allowedOrigins: string[];
@@ -147,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) throw new ConfigError('Invalid configuration:\n  REDIS_URL: several processes need one shared database; set DATABASE_URL=postgres://… too.');
   const dataDir = resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   return {
@@ -154,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? null,
+    cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, leaseTtlMs: e.LEASE_TTL_MS, nodeId: e.NODE_ID } : null,
     secret: e.SECRET ?? persistedSecret(dataDir),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

@@ -16,6 +16,7 @@ import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachCommunityChannel } from './realtime/community-channel.ts';
 import { attachRealtime } from './realtime/socket.ts';
+import type { Cluster } from './cluster/index.ts';
 import { openDatabase } from './store/database.ts';
 import { KyselyStore } from './store/kysely-store.ts';
 import { SqliteStore } from './store/sqlite.ts';
@@ -59,13 +60,18 @@ export async function startServer(config: Config, options: { store?: Store; coll
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
-  const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log, sendBufferBytes: config.socketSendBufferBytes });
+  const { io, fanout } = attachRealtime(http, { tokens, getRooms: () => rooms.registry!, originAllowed, log, sendBufferBytes: config.socketSendBufferBytes, clustered: config.cluster !== null });
+  // Several processes: loaded only then, so the single process never opens Redis.
+  const cluster: Cluster | null = config.cluster
+    ? await (await import('./cluster/index.ts')).startCluster({ io, store, ...config.cluster, getRooms: () => rooms.registry!, log })
+    : null;
   const registry = (rooms.registry = new RoomRegistry(store, fanout, {
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
     planBudgetMs: config.planBudgetMs,
     log,
+    ...(cluster ? { cluster: cluster.rooms } : {}),
     ...(options.hooks || communities ? { hooks: { ...communities?.hooks, ...options.hooks } } : {}),
   }));
 
@@ -108,7 +114,8 @@ export async function startServer(config: Config, options: { store?: Store; coll
     }),
   );
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind } satisfies HealthResult);
+    const redis = cluster ? { redis: cluster.redisConnected() ? ('connected' as const) : ('disconnected' as const) } : {};
+    res.json({ ok: true, protocolVersion: PROTOCOL_VERSION, store: store.kind, ...redis } satisfies HealthResult);
   });
   app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl, joinRate: config.joinRate }));
   if (accounts) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), accounts.api);
@@ -164,6 +171,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     async close() {
       community?.sweeper.stop();
       registry.stopAll();
+      await cluster?.close();
       await collab?.close();
       doorbell?.close();
       // The callback fires once the HTTP server has closed; close()'s own promise only fails.

@@ -136,7 +136,9 @@ export class LiveClient extends Emitter<Events> {
   }
 
   private onEvent(e: LoggedEvent): void {
-    if (!this.state) {
+    // Until this connection's hello, events wait: a hello read from the log after the join
+    // may cover them (several processes), and they must not run ahead of it.
+    if (!this.state || this.status !== 'live') {
       this.pending.push(e);
       return;
     }

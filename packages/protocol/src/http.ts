@@ -39,7 +39,13 @@ export type JoinBody = z.infer<typeof JoinBody>;
 export const JoinResult = z.object({ conveningId: Id, participantId: Id, token: z.string(), role: Role });
 export type JoinResult = z.infer<typeof JoinResult>;
 
-export const HealthResult = z.object({ ok: z.literal(true), protocolVersion: z.number(), store: z.string() });
+export const HealthResult = z.object({
+  ok: z.literal(true),
+  protocolVersion: z.number(),
+  store: z.string(),
+  /** Several processes only: whether this one reaches Redis (without it, only its own sockets hear it). */
+  redis: z.enum(['connected', 'disconnected']).optional(),
+});
 export type HealthResult = z.infer<typeof HealthResult>;
 
 export const AgreementSetInfo = z.object({

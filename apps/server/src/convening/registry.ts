@@ -29,6 +29,9 @@ export class RoomRegistry {
       room.catch(() => this.rooms.delete(id));
       this.rooms.set(id, room);
     }
+    // Several processes: a room another process owns reads what that owner appended first,
+    // so someone who just joined there is known here too.
+    if (this.options.cluster) return room.then(async (r) => (await r?.catchUp(), r));
     return room;
   }
 
@@ -105,6 +108,11 @@ export class RoomRegistry {
     const room = this.rooms.get(id);
     this.rooms.delete(id);
     void room?.then((r) => r?.stop(), () => undefined);
+  }
+
+  /** The convenings loaded in this process (the cluster watches their owners). */
+  loaded(): string[] {
+    return [...this.rooms.keys()];
   }
 
   stopAll(): void {

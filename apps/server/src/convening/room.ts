@@ -1,4 +1,4 @@
-import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, ErrorCode, Hello, LoggedEvent, ProfileInput, Role } from '@brave/protocol';
+import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, Hello, LoggedEvent } from '@brave/protocol';
 import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
 import {
   RETENTION_EVENT_TYPES,
@@ -20,7 +20,9 @@ import {
   type Delivery,
   type Viewer,
 } from '@brave/core';
+import { FencedError } from '../store/lease.ts';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
+import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
 import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
@@ -42,6 +44,8 @@ export interface Fanout {
   deliver(conveningId: string, delivery: Delivery, envelope: { seq: number; at: number }): void;
   /** Is this person connected right now (to this server)? */
   online(conveningId: string, participantId: string): boolean;
+  /** Several processes: who is connected to any of them (asked before planning a round). */
+  present?(conveningId: string): Promise<Set<string>>;
   /** Disconnect this person's live connections (they were let out; reconnecting is refused). */
   expel(conveningId: string, participantId: string): void;
 }
@@ -56,22 +60,13 @@ export interface RoomOptions {
   planBudgetMs?: number;
   log: (msg: string, err?: unknown) => void;
   hooks?: Partial<CommunityHooks>;
+  /** Several processes (REDIS_URL): only the lease holder decides; see convening/cluster.ts. */
+  cluster?: RoomCluster;
 }
 
-/** Who the server lets in: from a join link, or a community member with their own id. */
-export interface AdmitRequest {
-  name: string;
-  pronouns: string | null;
-  role: Role;
-  /** A member's id in every convening of their community (a fresh one when absent). */
-  participantId?: string | undefined;
-  profile?: ProfileInput | undefined;
-  /** The caucus answer they asked the community to keep. */
-  keptAnswer?: string | null | undefined;
-}
-export type AdmitResult =
-  | { ok: true; participantId: string; role: Role; existing: boolean }
-  | { ok: false; error: { code: Extract<ErrorCode, 'store_unavailable' | 'closed' | 'bad_request'>; message: string } };
+export type { AdmitRequest, AdmitResult } from './cluster.ts';
+
+const planned = (type: CommandEnvelope['command']['type']) => type === 'round.preview' || type === 'round.open';
 
 /**
  * One live convening: its full state, folded from the log. Commands run one at a time:
@@ -124,15 +119,17 @@ export class ConveningRoom {
 
   /** Run a client's command. Same key from the same person → same answer, done once. */
   command(actor: Viewer, envelope: CommandEnvelope): Promise<AckResult> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'command', actor, envelope });
     return this.serial(async () => {
       const answerKey = `${actor.participantId}:${envelope.key}`;
       const earlier = this.answered.get(answerKey);
       if (earlier) return earlier;
       const type = envelope.command.type;
       // Fetched inside the queue, so commands still run in the order they came.
-      const pastMeetings = type === 'round.preview' || type === 'round.open' ? await pastMeetingsOf(this.options.hooks, this.id, this.options.log) : [];
+      const pastMeetings = planned(type) ? await pastMeetingsOf(this.options.hooks, this.id, this.options.log) : [];
       const now = this.options.now();
-      const online = (p: string) => this.fanout.online(this.id, p);
+      const present = planned(type) && this.options.cluster ? await this.fanout.present?.(this.id) : undefined;
+      const online = present ? (p: string) => present.has(p) : (p: string) => this.fanout.online(this.id, p);
       const secondMs = this.options.roundSecondMs;
       const keptBefore = this.state.affinity[actor.participantId]?.keep ?? false;
       const planning = planningOf(this.options.planBudgetMs);
@@ -161,6 +158,7 @@ export class ConveningRoom {
    * profile, and answers with the role they have (never a silent upgrade).
    */
   admit(person: AdmitRequest): Promise<AdmitResult> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'admit', person });
     return this.serial(async (): Promise<AdmitResult> => {
       const participantId = person.participantId ?? newId('p');
       if (!Id.safeParse(participantId).success) return { ok: false, error: { code: 'bad_request', message: 'That participant id is not valid.' } };
@@ -181,6 +179,7 @@ export class ConveningRoom {
    * no longer know them. True when they were here; throws when the store refused.
    */
   remove(participantId: string): Promise<boolean> {
+    if (this.follower) return this.options.cluster!.forward(this.id, { kind: 'remove', participantId });
     return this.serial(async () => {
       const events = removalEvents(this.state, participantId);
       if (events.length === 0) return false;
@@ -240,6 +239,35 @@ export class ConveningRoom {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  /** Another process owns this convening: commands go there, and this copy follows the log. */
+  private get follower(): boolean {
+    const cluster = this.options.cluster;
+    return cluster !== undefined && cluster.epoch(this.id) === undefined;
+  }
+
+  /** A follower reads what the owner appended (the log is the truth). Null: nothing to wait for. */
+  catchUp(): Promise<void> | null {
+    if (!this.follower) return null;
+    return this.serial(async () => {
+      for (const e of await this.store.events(this.id, this.state.seq)) this.fold(e);
+    });
+  }
+
+  /** This process took the lease: read what the last owner wrote, then arm timers as a restart does. */
+  lead(): Promise<void> {
+    return this.serial(async () => {
+      for (const e of await this.store.events(this.id, this.state.seq)) this.fold(e);
+      for (const a of await this.store.actions(this.id)) this.answered.set(`${a.actor}:${a.key}`, a.result);
+      this.armTimer();
+    });
+  }
+
+  /** The lease moved on (lost, or fenced off): stop deciding here. */
+  follow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private async persist(
     events: DomainEvent[],
     actor: string | null,
@@ -247,10 +275,14 @@ export class ConveningRoom {
     action?: { actor: string; key: string; result: AckResult },
   ): Promise<{ ok: true; events: StoredEvent[] } | { ok: false; error: { code: 'store_unavailable'; message: string } }> {
     if (events.length === 0) return { ok: true, events: [] };
+    const cluster = this.options.cluster;
+    const epoch = cluster?.epoch(this.id);
     let stored: StoredEvent[];
     try {
-      stored = await this.store.append(this.id, events.map((event) => ({ at, actor, event })), action);
+      if (cluster && epoch === undefined) throw new FencedError(this.id, 0, null);
+      stored = await this.store.append(this.id, events.map((event) => ({ at, actor, event })), action, epoch === undefined ? undefined : { epoch });
     } catch (err) {
+      if (err instanceof FencedError) cluster?.fenced(this.id, err.epoch);
       this.options.log(`convening ${this.id}: write refused`, err);
       const message =
         err instanceof StoreUnavailableError
@@ -309,7 +341,8 @@ export class ConveningRoom {
     this.timer = null;
     const clock = { minuteMs: this.options.reminderMinuteMs, secondMs: this.options.roundSecondMs };
     const due = nextDue(this.state, this.options.now(), clock);
-    if (due === null || this.closed) return;
+    // Timers fire once: only on the owner (a new owner re-arms them in lead()).
+    if (due === null || this.closed || this.follower) return;
     this.timer = setTimeout(() => {
       void this.serial(async () => {
         // Timers may fire a few ms before the clock reads due.at; firing now would re-arm

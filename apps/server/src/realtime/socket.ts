@@ -43,6 +43,8 @@ export interface RealtimeDeps {
   log: (msg: string, err?: unknown) => void;
   /** Bytes that may wait for one slow reader before it is cut off (it resyncs on return). */
   sendBufferBytes?: number;
+  /** Several processes (REDIS_URL): presence is counted across them. */
+  clustered?: boolean;
 }
 
 /** The socket.io adapter: handshake auth, commands in, filtered events out. */
@@ -75,7 +77,7 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
     );
   });
 
-  const presence = presenceAnnouncer(io);
+  const presence = presenceAnnouncer(io, deps.clustered ?? false);
   io.on('connection', (socket) => void onConnection(socket, deps, presence).catch((err) => {
     deps.log('socket: connection failed', err);
     socket.disconnect(true);
@@ -83,6 +85,12 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
 
   const fanout: Fanout = {
     online: (c: string, p: string) => (io.sockets.adapter.rooms.get(rooms.person(c, p))?.size ?? 0) > 0,
+    // Across processes (socket.io's adapter asks each one through Redis); this one's own when they do not answer.
+    present: (c: string) =>
+      io.in(rooms.everyone(c)).fetchSockets().then(
+        (sockets) => new Set(sockets.map((s) => s.data.viewer.participantId)),
+        () => new Set([...(io.sockets.adapter.rooms.get(rooms.everyone(c)) ?? [])].map((id) => io.sockets.sockets.get(id)?.data.viewer.participantId ?? '')),
+      ),
     deliver(conveningId: string, d: Delivery, envelope: { seq: number; at: number }) {
       target(io, conveningId, d.audience).emit(SOCKET_EVENTS.event, { ...envelope, event: d.event });
     },
@@ -112,14 +120,16 @@ function target(io: IO, c: string, a: Audience) {
  * Tell a convening how many connections it has, at most once a second (no names: a
  * count is all a room needs to feel who is here).
  */
-function presenceAnnouncer(io: IO): (conveningId: string) => void {
+function presenceAnnouncer(io: IO, clustered: boolean): (conveningId: string) => void {
   const pending = new Map<string, NodeJS.Timeout>();
+  const announce = (c: string, online: number) => io.to(rooms.everyone(c)).emit(SOCKET_EVENTS.presence, { online });
   return (c) => {
     if (pending.has(c)) return;
     const timer = setTimeout(() => {
       pending.delete(c);
-      const online = io.sockets.adapter.rooms.get(rooms.everyone(c))?.size ?? 0;
-      io.to(rooms.everyone(c)).emit(SOCKET_EVENTS.presence, { online });
+      // Across processes the count asks every one of them (socket.io's adapter, through Redis).
+      if (clustered) return void io.in(rooms.everyone(c)).fetchSockets().then((s) => announce(c, s.length), () => undefined);
+      announce(c, io.sockets.adapter.rooms.get(rooms.everyone(c))?.size ?? 0);
     }, 1_000);
     timer.unref();
     pending.set(c, timer);
@@ -146,6 +156,10 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
     rooms.person(conveningId, viewer.participantId),
   ]);
   if (joined) await joined;
+  // Another process owns the convening: read the log after joining, so whatever its owner
+  // relayed before the join is in the hello (the client holds live events until hello).
+  const behind = room.catchUp();
+  if (behind) await behind;
   socket.emit(SOCKET_EVENTS.hello, room.hello(viewer, lastSeq));
   presence(conveningId);
   socket.on('disconnect', () => presence(conveningId));

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DomainEvent, type AckResult } from '@brave/protocol';
 import type { Database } from './database.ts';
+import { acquireLease, checkFence, readLease, releaseLease, renewLease, type Lease } from './lease.ts';
 import type { Schema } from './schema.ts';
 import { refusalsUnavailable, transact, type Tx } from './transactions.ts';
 import type { ActionRecord, ConveningRecord, NewEvent, Store, StoredEvent } from './types.ts';
@@ -51,8 +52,9 @@ export class KyselyStore implements Store {
     return this.read(() => this.conveningWhere('id', id));
   }
 
-  async append(conveningId: string, events: NewEvent[], action?: ActionRecord): Promise<StoredEvent[]> {
+  async append(conveningId: string, events: NewEvent[], action?: ActionRecord, fence?: { epoch: number }): Promise<StoredEvent[]> {
     return this.write(conveningId, async (tx) => {
+      if (fence) await checkFence(tx, this.kind, conveningId, fence.epoch);
       const stored = await appendRows(tx, conveningId, events);
       if (action) {
         await tx
@@ -109,6 +111,24 @@ export class KyselyStore implements Store {
       const result = await tx.deleteFrom('actions').where('convening_id', '=', conveningId).executeTakeFirst();
       return Number(result.numDeletedRows);
     });
+  }
+
+  // Leases are written in the convening's write turn, so a takeover and an append are
+  // ordered: an append that starts after the new epoch committed sees it and is refused.
+  async acquireLease(conveningId: string, owner: string, ttlMs: number): Promise<Lease> {
+    return this.write(conveningId, (tx) => acquireLease(tx, this.kind, conveningId, owner, ttlMs));
+  }
+
+  async renewLease(lease: Lease, ttlMs: number): Promise<boolean> {
+    return this.write(lease.conveningId, (tx) => renewLease(tx, this.kind, lease, ttlMs));
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    return this.write(lease.conveningId, (tx) => releaseLease(tx, lease));
+  }
+
+  async lease(conveningId: string): Promise<Lease | null> {
+    return this.read(() => readLease(this.kysely, conveningId));
   }
 
   async close(): Promise<void> {

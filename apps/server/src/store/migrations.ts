@@ -129,6 +129,18 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('members').addColumn('claim_expires_at', int).execute();
       },
     },
+    // Who decides for a convening when several processes share the database (store/lease.ts).
+    '0006_leases': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('leases')
+          .addColumn('convening_id', 'text', (c) => c.primaryKey())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('epoch', int, (c) => c.notNull())
+          .addColumn('expires_at', int, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

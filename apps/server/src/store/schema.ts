@@ -12,4 +12,5 @@ export interface Schema extends AccountTables, DocTables {
   actions: { convening_id: string; actor: string; key: string; result: string };
   doc_updates: { doc: string; seq: number; at: number; data: Uint8Array };
   doc_snapshots: { doc: string; upto: number; at: number; data: Uint8Array };
+  leases: { convening_id: string; owner: string; epoch: number; expires_at: number };
 }
