@@ -2,7 +2,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { axeFindings, expectAccessibleAtBothSizes as check } from './support/axe.ts';
-import { affirm, createConvening, fillJoinForm, launchBrowser, mySignals, openPerson, queueCard, requireWebBuild, sendSignal, showScreensIfFailed, signalStep, type Person } from './support/browser.ts';
+import {
+  affirm,
+  createConvening,
+  fillJoinForm,
+  launchBrowser,
+  mySignals,
+  openPerson,
+  planMixRound,
+  queueCard,
+  requireWebBuild,
+  sendSignal,
+  showScreensIfFailed,
+  signalStep,
+  type Person,
+} from './support/browser.ts';
 import { openDoc, openDocsList } from './support/notes.ts';
 
 /**
@@ -88,10 +102,7 @@ describe('accessibility of every screen', () => {
     await sendSignal(ben.page, 'Whoops', 'No one sees my name', 'I spoke over someone.');
 
     const page = fran.page;
-    await page.getByLabel('Round name').fill('Pairs');
-    await page.getByRole('radio', { name: 'Mix' }).click();
-    await page.getByLabel('People per room').fill('2');
-    await page.getByLabel('Minutes', { exact: true }).fill('30');
+    await planMixRound(page, 'Pairs', 2, 30);
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByRole('region', { name: 'Rooms in this preview' }).getByText('Ana', { exact: true }).waitFor();
     await check(page, 'breakout preview');
@@ -159,10 +170,11 @@ describe('accessibility of every screen', () => {
   it('the check itself notices a nameless button and faint words', async () => {
     // Without this, a helper that quietly checked nothing would pass every screen above.
     const page = fran.page;
-    await page.evaluate(() => {
-      const main = document.querySelector('main') ?? document.body;
-      const button = document.createElement('button');
-      const faint = document.createElement('p');
+    await page.locator('body').evaluate((body) => {
+      const doc = body.ownerDocument;
+      const main = doc.querySelector('main') ?? body;
+      const button = doc.createElement('button');
+      const faint = doc.createElement('p');
       faint.textContent = 'Words almost nobody can read';
       faint.style.cssText = 'color:#d8d8d8;background:#ffffff';
       main.append(button, faint);

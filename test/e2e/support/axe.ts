@@ -22,9 +22,18 @@ export interface Finding {
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const BLOCKING = new Set(['serious', 'critical']);
 
+/** Animations that will end (not the endless "connecting" pulse) still running on the page. */
+const endingAnimations = (page: Page): Promise<number> =>
+  page.locator('body').evaluate((body) => {
+    // No DOM types in the tests' tsconfig: say what is read from each animation.
+    const all = Array.from<{ playState: string; effect: { getComputedTiming(): { endTime?: unknown } } | null }>(body.ownerDocument.getAnimations());
+    return all.filter((a) => a.playState === 'running' && Number.isFinite(Number(a.effect?.getComputedTiming().endTime))).length;
+  });
+
 export async function axeFindings(page: Page): Promise<Finding[]> {
-  // Let the screen settle: a check halfway through a fade or a lazy load says little.
+  // Let the screen settle: halfway through a fade-in, text is fainter than it will be.
   await page.waitForLoadState('domcontentloaded');
+  await expect.poll(() => endingAnimations(page), { message: 'animations still running before the accessibility check' }).toBe(0);
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   if (process.env.A11Y_LOG) console.log('needs review:', result.incomplete.map((r) => `${r.id} ${r.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
   return result.violations.map((v) => ({
