@@ -33,7 +33,7 @@ const endingAnimations = (page: Page): Promise<number> =>
 export async function axeFindings(page: Page): Promise<Finding[]> {
   // Let the screen settle: halfway through a fade-in, text is fainter than it will be.
   await page.waitForLoadState('domcontentloaded');
-  await expect.poll(() => endingAnimations(page), { message: 'animations still running before the accessibility check' }).toBe(0);
+  await expect.poll(() => endingAnimations(page), { message: 'animations still running before the accessibility check', timeout: 15_000 }).toBe(0);
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   if (process.env.A11Y_LOG) console.log('needs review:', result.incomplete.map((r) => `${r.id} ${r.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
   return result.violations.map((v) => ({
