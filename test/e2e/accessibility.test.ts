@@ -182,4 +182,38 @@ describe('accessibility of every screen', () => {
     const rules = (await axeFindings(page)).filter((f) => f.impact === 'critical' || f.impact === 'serious').map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
   });
+
+  it('text fields have edges one can find: 3:1 against what surrounds them (WCAG 1.4.11, which axe leaves out)', async () => {
+    const page = fran.page;
+    await page.goto(`${server!.url}/`);
+    await page.getByLabel('Title').waitFor();
+    const weak = await page.locator('body').evaluate((body) => {
+      const view = body.ownerDocument.defaultView!;
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+        const lin = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      // No DOM types in the tests' tsconfig: say what is read from each element.
+      interface Box {
+        parentElement: Box | null;
+        tagName: string;
+        getAttribute(name: string): string | null;
+      }
+      const behind = (start: Box): number[] => {
+        for (let el = start.parentElement; el; el = el.parentElement) {
+          const c = rgb(view.getComputedStyle(el).backgroundColor);
+          if (c.length === 3 || (c[3] ?? 0) > 0) return c;
+        }
+        return [255, 255, 255];
+      };
+      const fields = Array.from<Box>(body.querySelectorAll('input:not([type="checkbox"]):not([type="hidden"]), textarea, select'));
+      return fields.flatMap((el) => {
+        const [a, b] = [lum(rgb(view.getComputedStyle(el).borderTopColor)), lum(behind(el))];
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        return ratio < 3 ? [`${el.getAttribute('id') ?? el.tagName}: ${ratio.toFixed(2)}:1`] : [];
+      });
+    });
+    expect(weak).toEqual([]);
+  });
 });
