@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import type { LiveClient } from '@brave/client';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { joinAs } from '../support/people.ts';
-import { createConvening, launchBrowser, openPerson, requireWebBuild, type Person } from './support/browser.ts';
+import { createConvening, launchBrowser, openPerson, planMixRound, requireWebBuild, type Person } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * A facilitator prepares three mix rounds on the agenda and previews the first: the
@@ -38,9 +39,7 @@ describe('agenda rounds planned together, in the browser', () => {
 
     const agenda = page.getByRole('region', { name: /^Agenda/ });
     for (const name of ['Pairs A', 'Pairs B', 'Pairs C']) {
-      await page.getByLabel('Round name').fill(name);
-      await page.getByRole('radio', { name: 'Mix' }).click();
-      await page.getByLabel('People per room').fill('2');
+      await planMixRound(page, name, 2);
       await page.getByRole('button', { name: 'Save to agenda' }).click();
       await agenda.getByText(name, { exact: false }).waitFor();
     }
@@ -48,6 +47,7 @@ describe('agenda rounds planned together, in the browser', () => {
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const line = page.getByRole('region', { name: 'Preview: Pairs A' }).getByText(/^Planned 3 rounds of the agenda together in \d+\.\d s \(search budget 0\.3 s\): no pair meets again across them/);
     await line.waitFor();
+    await expectAccessible(page, 'breakout preview of three rounds planned together');
     expect(fran.problems).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
-import { affirm, createConvening, fillJoinForm, launchBrowser, openPerson, requireWebBuild, seeStatus, type Person } from './support/browser.ts';
+import { affirm, createConvening, fillJoinForm, launchBrowser, openPerson, planMixRound, requireWebBuild, seeStatus, type Person } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * Breakouts in real Chromium: a facilitator on a laptop runs a mix round and a caucus
@@ -64,6 +65,7 @@ describe('breakout rounds in the browser', () => {
       const step = page.getByRole('region', { name: 'About you' });
       await step.getByRole('button', { name: 'Answer now' }).click();
       await step.getByText('Your answer is private').waitFor();
+      if (i === 0) await expectAccessible(page, 'telling a little about yourself, on a phone');
       await step.getByRole('radio', { name: about.channel }).click();
       await step.getByLabel('Your role (optional)').fill(about.role);
       await step.getByRole('radio', { name: about.answer }).click();
@@ -84,14 +86,12 @@ describe('breakout rounds in the browser', () => {
 
   it('a mix round: preview, move by keyboard and by drag, open, time, message, help, close', async () => {
     const page = fran.page;
-    await page.getByLabel('Round name').fill('Pairs');
-    await page.getByRole('radio', { name: 'Mix' }).click();
-    await page.getByLabel('People per room').fill('2');
-    await page.getByLabel('Minutes', { exact: true }).fill('60');
+    await planMixRound(page, 'Pairs', 2, 60);
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const preview = page.getByRole('region', { name: 'Rooms in this preview' });
     await page.getByText('2 rooms', { exact: true }).waitFor();
     for (const p of PEOPLE) await preview.getByText(p.name, { exact: true }).waitFor();
+    await expectAccessible(page, 'breakout preview');
 
     // With the keyboard: focus "Move Ana", open the menu, the first choice is the other room.
     const anaFirst = (await boardRoom(preview, 'Room 1').getByText('Ana', { exact: true }).count()) > 0 ? 'Room 1' : 'Room 2';
@@ -100,6 +100,7 @@ describe('breakout rounds in the browser', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
     await menu.getByRole('menuitem', { name: new RegExp(`^${other}`) }).waitFor();
+    await expectAccessible(page, 'the menu to move someone');
     await page.keyboard.press('Enter');
     await seeStatus(page, `Moved Ana to ${other}.`);
     await boardRoom(preview, other).getByText('Ana', { exact: true }).waitFor();
@@ -131,6 +132,7 @@ describe('breakout rounds in the browser', () => {
       expect(await person.page.getByRole('timer').first().innerText()).toMatch(/^\d+:\d\d$/);
       await seeStatus(person.page, `Breakouts have started: Pairs. You are in ${name}`);
     }
+    await expectAccessible(by('Ana').page, 'one’s breakout room, with a video link');
     expect(placed.get('Ana')).toBe(other);
     expect(placed.get(mover)).toBe(anaFirst);
     expect(await roomCard(by('Ana').page).getByRole('link', { name: `Open the video call for ${other}` }).getAttribute('href')).toBe(VIDEO);
@@ -162,17 +164,22 @@ describe('breakout rounds in the browser', () => {
     await calls.getByText(`${other} asks for help`).waitFor();
     expect(await calls.getAttribute('aria-live')).toBe('assertive');
     await boardRoom(board, other).getByText(/Asked for help at/).waitFor();
+    await expectAccessible(page, 'running round with a call for help');
+    await expectAccessible(ana, 'one’s breakout room, having asked for help');
     await calls.getByRole('button', { name: `On my way to ${other}` }).click();
     await ana.getByText(`A facilitator answered and is coming to ${other}.`).waitFor();
     await calls.getByText(`${other} asks for help`).waitFor({ state: 'detached' });
 
     // Close all rooms, after confirming; everyone is back in the main room.
     await page.getByRole('button', { name: 'Close all rooms' }).click();
+    await page.getByRole('alertdialog', { name: 'Close all rooms now?' }).waitFor();
+    await expectAccessible(page, 'asked to confirm closing all rooms');
     await page.getByRole('alertdialog', { name: 'Close all rooms now?' }).getByRole('button', { name: 'Close all rooms' }).click();
     for (const person of people) {
       await person.page.getByRole('region', { name: 'Welcome back' }).waitFor();
       await roomCard(person.page).waitFor({ state: 'detached' });
     }
+    await expectAccessible(by('Ben').page, 'welcome back to the main room');
     await board.waitFor({ state: 'detached' });
   });
 
@@ -193,6 +200,7 @@ describe('breakout rounds in the browser', () => {
     const alone = page.getByRole('region', { name: 'Someone would be on their own' });
     expect(await alone.getByRole('radio', { name: 'Keep the caucus room' }).getAttribute('aria-checked')).toBe('true');
     for (const p of PEOPLE) expect(await alone.innerText()).not.toContain(p.name);
+    await expectAccessible(page, 'caucus preview with someone on their own');
     await alone.getByRole('radio', { name: 'Wait in the main room' }).click();
     await preview.getByText('2 people stay here.').waitFor();
     await boardRoom(preview, 'Caucus: white').waitFor({ state: 'detached' });
@@ -211,7 +219,9 @@ describe('breakout rounds in the browser', () => {
       for (const outsider of PEOPLE.map((x) => x.name).filter((n) => !roster.includes(n))) expect(card).not.toContain(outsider);
       if (name === 'Ben') expect(card).toContain('You are the only one in this caucus this time.');
     }
+    await expectAccessible(by('Ana').page, 'one’s caucus room');
     await by('Dee').page.getByRole('heading', { name: 'You are in the main room for this round' }).waitFor();
+    await expectAccessible(by('Dee').page, 'staying in the main room during a caucus');
 
     // The facilitator sees that the caucuses exist and their sizes, never who is in them.
     const board = page.getByRole('region', { name: 'Rooms', exact: true });
@@ -226,6 +236,7 @@ describe('breakout rounds in the browser', () => {
     await ben.getByRole('checkbox', { name: 'Fran' }).check();
     await ben.getByRole('button', { name: 'Save who is invited' }).click();
     await ben.getByText('Invited: Fran.').waitFor();
+    await expectAccessible(ben, 'a caucus that invited a facilitator');
     await boardRoom(board, 'Caucus: white').getByText('Ben', { exact: true }).waitFor();
     text = await board.innerText();
     for (const name of ['Ana', 'Cruz', 'Dee']) expect(text).not.toContain(name);
@@ -243,6 +254,7 @@ describe('breakout rounds in the browser', () => {
     for (const name of ['Ana', 'Ben', 'Cruz', 'Dee']) expect(caucusDetails).not.toContain(name);
     await past.locator('summary', { hasText: 'Mix' }).click();
     await past.locator('details', { hasText: 'Mix' }).getByText(/Ana/).waitFor();
+    await expectAccessible(page, 'who was where, after two rounds');
 
   });
 

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { affirm, launchBrowser, openPerson, requireWebBuild, seeSpotlight, showScreensIfFailed, spotlightButton, type Person } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * A community over months, in real Chromium against the real server process: a
@@ -50,6 +51,7 @@ describe('a community in the browser', () => {
     const page = fay.page;
     await page.goto(`${server!.url}/`);
     await page.getByRole('link', { name: 'Go to your communities' }).click();
+    await expectAccessible(page, 'communities, signed out');
     await page.getByRole('link', { name: 'Sign in or create an account' }).click();
     await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill('Fay');
@@ -58,6 +60,7 @@ describe('a community in the browser', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/communities');
     await page.getByRole('heading', { name: 'Create a community' }).waitFor();
+    await expectAccessible(page, 'creating a first community');
 
     await page.getByLabel('Community name').fill('Riverside Learning Network');
     await page.getByRole('button', { name: 'Remove channel 3 (Policy)' }).click();
@@ -70,17 +73,20 @@ describe('a community in the browser', () => {
     await page.getByRole('link', { name: 'Edit the Money draft' }).waitFor();
     await page.getByRole('link', { name: 'Edit the Narrative draft' }).waitFor();
     expect(await page.getByRole('link', { name: /Policy draft/ }).count()).toBe(0);
+    await expectAccessible(page, 'a new community’s home, as its facilitator');
   });
 
   it('members join from the invite link without an account and are placed in a working group', async () => {
     const join = async (p: Person, channel: string) => {
       await p.page.goto(invite);
       await p.page.getByRole('heading', { name: 'Our agreements' }).waitFor();
+      await expectAccessible(p.page, `joining a community (${p.name})`);
       await p.page.getByLabel('Display name').fill(p.name);
       await p.page.getByLabel('Pronouns (optional)').fill('they/them');
       await p.page.getByLabel('Channel').selectOption({ label: channel });
       await p.page.getByRole('button', { name: 'Join the community' }).click();
       await p.page.getByRole('link', { name: 'My data' }).waitFor();
+      await expectAccessible(p.page, `a member’s home (${p.name})`);
     };
     await join(ana, 'Money');
     await join(bo, 'Narrative');
@@ -91,6 +97,7 @@ describe('a community in the browser', () => {
     await page.getByLabel('Working group name').fill('Money writers');
     await page.getByRole('checkbox', { name: 'Money' }).check();
     await page.getByRole('checkbox', { name: /^Ana/ }).check();
+    await expectAccessible(page, 'making a working group');
     await page.getByRole('button', { name: 'Save working group' }).click();
     await page.getByRole('heading', { name: 'Money writers' }).waitFor();
   });
@@ -104,11 +111,13 @@ describe('a community in the browser', () => {
     await page.getByLabel('Agenda outline, one item a line (optional)').fill('Opening and agreements\nPairs\nClosing');
     await page.getByLabel('Round name').fill('Pairs');
     await page.getByRole('button', { name: 'Add the round' }).click();
+    await expectAccessible(page, 'scheduling a convening');
     await page.getByRole('button', { name: 'Schedule the convening' }).click();
     await page.getByRole('button', { name: 'Start May all-team call' }).waitFor();
 
     await ana.page.reload();
     await ana.page.getByText('May all-team call').first().waitFor();
+    await expectAccessible(ana.page, 'a member’s home with a convening coming');
     const download = ana.page.waitForEvent('download');
     await ana.page.getByRole('button', { name: 'Add to calendar: May all-team call' }).click();
     const ics = await readFile(await (await download).path(), 'utf8');
@@ -122,6 +131,7 @@ describe('a community in the browser', () => {
     await page.getByRole('button', { name: 'Start May all-team call' }).click();
     await page.waitForURL('**/host/**');
     await page.getByRole('heading', { level: 1, name: 'May all-team call' }).waitFor();
+    await expectAccessible(page, 'console of a community’s convening');
 
     for (const p of [ana, bo]) {
       await p.page.goto(home);
@@ -161,6 +171,8 @@ describe('a community in the browser', () => {
     const boEditor = bo.page.getByRole('textbox', { name: /Money toolkit draft/ });
     await bo.page.getByText('We move money to the people closest to the harm.').waitFor();
     expect(await boEditor.getAttribute('contenteditable')).toBe('false');
+    await expectAccessible(bo.page, 'a toolkit draft, read only');
+    await expectAccessible(ana.page, 'a toolkit draft, being written on a phone');
 
     await fay.page.goto(home);
     await fay.page.getByRole('link', { name: 'Edit the Money draft' }).click();
@@ -174,14 +186,18 @@ describe('a community in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'My data' }).waitFor();
     await page.getByRole('heading', { name: 'Convenings you took part in' }).waitFor();
     await page.getByRole('heading', { name: /May all-team call/ }).waitFor();
+    await expectAccessible(page, 'my data');
 
     await page.getByRole('button', { name: 'Leave the community' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('checkbox', { name: /Former member/ }).check();
+    await expectAccessible(page, 'asked to confirm leaving');
     await dialog.getByRole('button', { name: 'Leave the community' }).click();
     await page.getByRole('heading', { name: 'You have left the community' }).waitFor();
+    await expectAccessible(page, 'having left the community');
     await page.goto(home);
     await page.getByRole('heading', { name: 'This page is for the community’s members' }).waitFor();
+    await expectAccessible(page, 'a community page for members only');
 
     // The facilitator's member list no longer has Bo; Ana is still there.
     await fay.page.goto(home);

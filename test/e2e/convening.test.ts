@@ -19,6 +19,7 @@ import {
   spotlightButton,
   type Person,
 } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * One convening, start to finish, in real Chromium against the real server process:
@@ -78,18 +79,21 @@ describe('a live convening in the browser', () => {
     expect(invite.joinUrl).toBe(`${base}/j/${invite.joinCode}`);
     await fran.page.getByText(invite.joinCode, { exact: true }).waitFor();
     await fran.page.getByRole('img', { name: 'QR code of the join link' }).waitFor();
+    await expectAccessible(fran.page, 'facilitator console with its invitation');
     expect(invite.cohostUrl).toMatch(new RegExp(`/j/${invite.joinCode}\\?cohost=`));
   });
 
   it('people join by link, by typed code and as co-facilitator, and affirm the agreements', async () => {
     await ana.page.goto(invite.joinUrl);
     await ana.page.getByRole('heading', { name: 'Spring learning call' }).waitFor();
+    await expectAccessible(ana.page, 'join screen on a phone');
     await fillJoinForm(ana.page, 'Ana', 'she/her');
     // The agreements as edited: reworded, one removed, one added.
     const gate = ana.page.getByRole('region', { name: 'Before you come in' });
     await gate.getByText(REWORDED).waitFor();
     await gate.getByText(ADDED).waitFor();
     expect(await gate.getByRole('listitem').count()).toBe(5);
+    await expectAccessible(ana.page, 'the agreements before coming in');
     await affirm(ana.page);
 
     // Ben mistypes first, reads why, then types the code in lower case.
@@ -98,6 +102,7 @@ describe('a live convening in the browser', () => {
     await ben.page.getByRole('button', { name: 'Continue' }).click();
     await ben.page.getByRole('heading', { name: 'We could not find that convening' }).waitFor();
     await ben.page.getByText('Check the code with your facilitator').waitFor();
+    await expectAccessible(ben.page, 'a join code that leads nowhere');
     await ben.page.getByLabel('Join code').fill(invite.joinCode.toLowerCase());
     await ben.page.getByRole('button', { name: 'Continue' }).click();
     await ben.page.getByRole('heading', { name: 'Spring learning call' }).waitFor();
@@ -126,6 +131,7 @@ describe('a live convening in the browser', () => {
     expect(await ana.page.getByRole('status', { name: 'Spotlight' }).innerText()).toBe('');
     await spotlightButton(sam.page, REWORDED).click();
     for (const p of [ana, ben]) await seeSpotlight(p.page, REWORDED);
+    await expectAccessible(ben.page, 'participant screen with a spotlight');
   });
 
   it('ouch and whoops in each visibility: facilitators and the room see only what is allowed', async () => {
@@ -174,6 +180,8 @@ describe('a live convening in the browser', () => {
     expect(notice).toContain('Someone said whoops.');
     expect(notice).not.toContain('Ben');
     expect(await roomNotices(ana.page).count()).toBe(3);
+    await expectAccessible(ana.page, 'participant screen with signals and notices');
+    await expectAccessible(fran.page, 'facilitator console with a full queue');
   });
 
   it('rate limiting is said plainly, never a silent drop', async () => {
@@ -183,6 +191,7 @@ describe('a live convening in the browser', () => {
     await ana.page.getByRole('button', { name: 'Whoops', exact: true }).click();
     await signalStep(ana.page, 'Whoops').getByRole('button', { name: 'Send whoops' }).click();
     await seeStatus(ana.page, /sent several signals in the last minute/);
+    await expectAccessible(ana.page, 'a signal refused for the rate limit');
     expect(await mySignals(ana.page).count()).toBe(5);
   });
 
@@ -202,6 +211,7 @@ describe('a live convening in the browser', () => {
     await anaSignal.getByText('Note from a facilitator: We paused and named it together.').waitFor();
     await fran.page.getByText(/Show addressed signals/).click();
     await queueCard(fran.page, 'Ouch from Ana', words).getByText(/Addressed by Sam .*: We paused and named it together\./).waitFor();
+    await expectAccessible(fran.page, 'facilitator console showing addressed signals');
   });
 
   it('a quiet reminder request reaches facilitators only', async () => {
@@ -209,6 +219,7 @@ describe('a live convening in the browser', () => {
     const dialog = ben.page.getByRole('dialog', { name: 'Ask for a reminder' });
     await dialog.getByRole('radio', { name: BELIEVE }).click();
     await dialog.getByLabel('Don’t tell the facilitators it was me').check();
+    await expectAccessible(ben.page, 'asking quietly for a reminder');
     await dialog.getByRole('button', { name: 'Send quietly' }).click();
     await seeStatus(ben.page, 'Your request went quietly to the facilitators.');
 
@@ -222,6 +233,7 @@ describe('a live convening in the browser', () => {
   it('keeps going across a server restart (kill -9)', async () => {
     await server!.crash();
     for (const p of [fran, sam, ana, ben]) await seeStatus(p.page, 'Reconnecting… your place is kept');
+    await expectAccessible(ana.page, 'participant screen while reconnecting');
     await start();
     for (const p of [fran, sam, ana, ben]) await seeStatus(p.page, 'Connected', 30_000);
 

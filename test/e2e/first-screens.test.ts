@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { affirm, fillJoinForm, launchBrowser, mySignals, openPerson, seeSpotlight, showScreensIfFailed, signalStep, type Person } from './support/browser.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * What a new facilitator and a participant on a phone meet first: the start form saying
@@ -63,6 +64,7 @@ describe('first screens, on a laptop and on a phone', () => {
     const title = page.getByRole('textbox', { name: 'Title' });
     const problem = page.getByRole('alert').filter({ hasText: 'Give your convening a title' });
     await problem.waitFor();
+    await expectAccessible(page, 'start page saying the title is missing');
     expect(await title.getAttribute('aria-invalid')).toBe('true');
     expect((await title.getAttribute('aria-describedby'))?.split(' ')).toContain(await problem.getAttribute('id'));
     expect(await title.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
@@ -85,6 +87,7 @@ describe('first screens, on a laptop and on a phone', () => {
     expect(await onFirstScreen(code)).toBe(true);
     expect(await onFirstScreen(link)).toBe(true);
     expect(await onFirstScreen(page.getByRole('heading', { name: 'Signal queue' }))).toBe(true);
+    await expectAccessible(page, 'facilitator console, just opened');
   });
 
   it('a co-facilitator is not listed as reading the agreements, and is asked to affirm nothing', async (ctx) => {
@@ -94,6 +97,7 @@ describe('first screens, on a laptop and on a phone', () => {
     await sam.page.getByRole('button', { name: 'Join the facilitation team' }).click();
     await sam.page.getByRole('heading', { name: 'Signal queue' }).waitFor();
     expect(await sam.page.getByRole('heading', { name: 'Before you come in' }).count()).toBe(0);
+    await expectAccessible(sam.page, 'co-facilitator console');
 
     const samRow = fran.page.getByRole('region', { name: 'People' }).getByRole('listitem').filter({ hasText: 'Sam' });
     await samRow.filter({ hasText: 'Co-facilitator' }).waitFor();
@@ -128,6 +132,7 @@ describe('first screens, on a laptop and on a phone', () => {
     await fran.page.getByLabel('Every').fill('1');
     await fran.page.getByRole('button', { name: 'Start reminders' }).click();
     await seeSpotlight(page, 'A reminder of our agreements');
+    await expectAccessible(page, 'participant screen on a phone, with rotating reminders');
 
     const buttons = ['Ouch', 'Whoops'].map((name) => page.getByRole('button', { name, exact: true }));
     // At the top, scrolled so the buttons touch the top edge, and scrolled to them.
@@ -175,6 +180,7 @@ describe('first screens, on a laptop and on a phone', () => {
     expect(await toRoom.isChecked()).toBe(false);
     await toRoom.check();
     await step.getByText('Everyone in the room will read your words, with your name.').waitFor();
+    await expectAccessible(page, 'writing an ouch on a phone');
     await toRoom.uncheck();
 
     // Sent without words: words added later stay with the facilitators, and the box says so.
@@ -185,6 +191,7 @@ describe('first screens, on a laptop and on a phone', () => {
     const later = mySignals(page).first().getByRole('textbox', { name: 'Your words' });
     expect(await later.getAttribute('aria-describedby')).toBeTruthy();
     await mySignals(page).first().getByText('Only the facilitators will read your words.').waitFor();
+    await expectAccessible(page, 'adding words to a sent ouch');
     expect([...fran.problems, ...sam.problems, ...ana.problems]).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { joinAs, ok, openConvening } from '../support/people.ts';
 import { TEST_SECRET, freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { affirm, fillJoinForm, launchBrowser, openPerson, requireWebBuild, seeStatus, showScreensIfFailed, type Person } from './support/browser.ts';
 import { caretOf, docStatus, openDoc, openDocsList, typeAtEnd, whoIsHere } from './support/notes.ts';
+import { expectAccessible } from './support/axe.ts';
 
 /**
  * Collaborative notes and toolkit drafts in real Chromium against the real server
@@ -80,6 +81,8 @@ describe('notes and toolkit drafts in the browser', () => {
     await caretOf(ana.page, 'Ben').waitFor();
     await caretOf(ben.page, 'Ana').waitFor();
     await expect.poll(() => whoIsHere(ana.page).allInnerTexts()).toEqual(['Ana (you)', 'Ben']);
+    await expectAccessible(ana.page, 'room notes, written together');
+    await expectAccessible(ben.page, 'room notes on a phone, written together');
     // The formatting toolbar says what is on, for assistive technology too.
     await ana.page.getByRole('button', { name: 'Bold' }).click();
     await ana.page.keyboard.type(' Loudly.');
@@ -97,6 +100,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await expect.poll(focused).toMatch(ROOM_NOTES);
     await ana.page.keyboard.press('Control+k');
     await ana.page.getByRole('textbox', { name: 'Link address' }).fill('example.org/budget');
+    await expectAccessible(ana.page, 'adding a link in the notes');
     await ana.page.keyboard.press('Enter');
     await benNotes.locator('a[href="https://example.org/budget"]').waitFor();
   });
@@ -108,6 +112,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await ana.page.keyboard.type('Written on the train, offline.');
     await docStatus(ana.page, 'edits waiting to be sent');
     expect(await benNotes.innerText()).not.toContain('Written on the train');
+    await expectAccessible(ana.page, 'notes while offline');
 
     await ana.context.setOffline(false);
     await docStatus(ana.page, 'Connected');
@@ -134,6 +139,8 @@ describe('notes and toolkit drafts in the browser', () => {
     await share.getByRole('checkbox', { name: 'Who decides where the money goes today?' }).check();
     await share.getByLabel('Send to').selectOption({ label: 'Plenary notes' });
     await share.getByRole('button', { name: /Review what will be shared/ }).click();
+    await share.getByRole('button', { name: 'Share these with Plenary notes' }).waitFor();
+    await expectAccessible(ana.page, 'reviewing what a room shares back');
     await share.getByRole('button', { name: 'Share these with Plenary notes' }).click();
     await share.getByRole('status').filter({ hasText: 'Shared 1 paragraph with Plenary notes.' }).waitFor();
 
@@ -165,6 +172,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await link.waitFor();
     const url = (await link.getAttribute('href'))!;
     expect(url).toMatch(new RegExp(`^${server!.url}/p/narrative-toolkit-[a-z0-9]+$`));
+    await expectAccessible(fran.page, 'a toolkit draft with a published version');
 
     // Markdown export of the live draft, as a download.
     const [download] = await Promise.all([fran.page.waitForEvent('download'), fran.page.getByRole('button', { name: 'Download Markdown' }).click()]);
@@ -178,6 +186,7 @@ describe('notes and toolkit drafts in the browser', () => {
       await page.getByRole('heading', { name: 'Narrative toolkit: our standards of accountability' }).waitFor();
       expect(await page.locator('article').innerText()).toContain('Stories about our blocks will be told by the people who live on them.');
       expect(await page.locator('header').innerText()).toContain('“Public share-out”');
+      await expectAccessible(page, 'a published toolkit, read by a visitor');
     } finally {
       await visitor.close();
     }
@@ -203,6 +212,7 @@ describe('notes and toolkit drafts in the browser', () => {
     expect(await oli.page.getByRole('toolbar', { name: 'Formatting' }).count()).toBe(0);
     expect(await oli.page.getByRole('button', { name: 'Save version' }).count()).toBe(0);
     await oli.page.getByText('You can read this document').waitFor();
+    await expectAccessible(oli.page, 'a toolkit draft, as an observer');
     const before = await draft.innerText();
     await draft.click();
     await oli.page.keyboard.type('An observer should not be able to write this.');
@@ -226,6 +236,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await ok(host!, { type: 'round.close' });
     await page.getByText('The rooms have closed').waitFor();
     await seeStatus(page, 'Welcome back to the main room. The breakout round has ended.');
+    await expectAccessible(page, 'room notes after the rooms closed');
     expect(await page.getByRole('timer').count()).toBe(0);
     await page.getByRole('link', { name: 'Back to the main room' }).click();
     await page.getByRole('button', { name: 'Ouch', exact: true }).waitFor();

@@ -136,6 +136,14 @@ export async function sendSignal(page: Page, kind: Kind, visibility: Visibility,
 /** The step after choosing ouch or whoops: who sees it, words, send. */
 export const signalStep = (page: Page, kind: Kind): Locator => page.getByRole('form', { name: `Your ${kind.toLowerCase()}` });
 
+/** In the console's round builder: a mix round of rooms of `size`, lasting `minutes` if given. */
+export async function planMixRound(page: Page, name: string, size: number, minutes?: number): Promise<void> {
+  await page.getByLabel('Round name').fill(name);
+  await page.getByRole('radio', { name: 'Mix' }).click();
+  await page.getByLabel('People per room').fill(String(size));
+  if (minutes !== undefined) await page.getByLabel('Minutes', { exact: true }).fill(String(minutes));
+}
+
 /** Wait until the participant has at least `n` room notices; returns the newest one's text. */
 export async function newestNotice(page: Page, n: number): Promise<string> {
   await roomNotices(page).nth(n - 1).waitFor();

@@ -17,7 +17,7 @@ export function RoundStrip() {
   const now = useServerNow(client, round !== null);
   const asking = round ? Object.values(round.rooms).filter((r) => r.helpRequestedAt !== null) : [];
   return (
-    <div className={round ? 'round-strip' : 'round-strip-empty'}>
+    <section className={round ? 'round-strip' : 'round-strip-empty'} aria-label="Breakouts now">
       {!round && state.status === 'open' && (
         <p className="strip-idle muted">
           <a href="#breakouts">Breakouts and caucuses</a>: no round running
@@ -40,6 +40,6 @@ export function RoundStrip() {
           <HelpAnswer key={room.id} room={room} />
         ))}
       </div>
-    </div>
+    </section>
   );
 }

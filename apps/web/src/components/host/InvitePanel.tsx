@@ -22,7 +22,7 @@ export function InvitePanel({ cohostCode }: { cohostCode: string | undefined }) 
           <p className="field-label" id={`${id}-code`}>
             Join code
           </p>
-          <p className="join-code" aria-labelledby={`${id}-code`} aria-describedby={`${id}-spelled`}>
+          <p className="join-code">
             {state.joinCode}
           </p>
           <p className="visually-hidden" id={`${id}-spelled`}>
