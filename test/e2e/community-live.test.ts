@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser as Chromium } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
 import { createCommunity, facilitator, joinCommunity, memberCode, schedule, startAsHost, type Browser } from '../integration/community-helpers.ts';
+import { expectAccessible } from './support/axe.ts';
 import { launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
 
 /**
@@ -62,6 +63,7 @@ describe('a member’s community home updates live', () => {
       await page.getByRole('button', { name: 'Join Spring gathering' }).waitFor({ timeout: SOONER_THAN_THE_POLL });
       await expect.poll(() => announcement.textContent(), { timeout: SOONER_THAN_THE_POLL }).toContain('Spring gathering has started: you can join.');
       expect(await page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+      await expectAccessible(page, 'a member home whose convening has just started');
 
       // The button works: it takes Ana to the convening's door.
       await page.getByRole('button', { name: 'Join Spring gathering' }).click();

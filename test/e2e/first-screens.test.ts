@@ -129,7 +129,7 @@ describe('first screens, on a laptop and on a phone', () => {
 
     await fran.page.getByRole('region', { name: 'Agreements', exact: true }).getByRole('button', { name: 'Spotlight', exact: true }).first().click();
     await seeSpotlight(page, 'Your facilitator is holding up');
-    await fran.page.getByLabel('Every').fill('1');
+    await fran.page.getByRole('spinbutton', { name: 'Every' }).fill('1');
     await fran.page.getByRole('button', { name: 'Start reminders' }).click();
     await seeSpotlight(page, 'A reminder of our agreements');
     await expectAccessible(page, 'participant screen on a phone, with rotating reminders');

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
+import { expectAccessible } from './support/axe.ts';
 import { affirm, createConvening, fillJoinForm, launchBrowser, openPerson, requireWebBuild, seeStatus, showScreensIfFailed, type Person } from './support/browser.ts';
 
 /**
@@ -46,6 +47,8 @@ describe('speaking line and quiet moment in the browser', () => {
     await line().getByRole('button', { name: 'Call Ana next' }).click();
     await expect.poll(() => place().innerText(), { timeout: 20_000 }).toBe('It is your turn to speak. Take the time you need.');
     expect(await place().getAttribute('aria-live')).toBe('assertive');
+    await expectAccessible(ana.page, 'a phone whose person has the floor');
+    await expectAccessible(fran.page, 'the console with the speaking line');
     await line().getByText('(turn 1 here)').waitFor();
     expect(await ana.page.locator('body').innerText()).not.toContain('turn 1');
     await line().getByRole('button', { name: 'Ana is done' }).click();
@@ -58,6 +61,7 @@ describe('speaking line and quiet moment in the browser', () => {
     const banner = ana.page.getByRole('region', { name: 'A quiet moment' });
     await banner.waitFor({ timeout: 20_000 });
     await banner.getByText(/minutes? .*left/).waitFor();
+    await expectAccessible(ana.page, 'a phone during a quiet moment');
     // Reduced motion asked for: the banner arrives without its animation.
     expect(await banner.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).animationName)).toBe('none');
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { freePort, spawnServer, tempDir, type ServerProcess } from '../support/server.ts';
+import { expectAccessible } from './support/axe.ts';
 import { affirm, createConvening, fillJoinForm, launchBrowser, openPerson, requireWebBuild, showScreensIfFailed, type Person } from './support/browser.ts';
 
 /**
@@ -60,6 +61,7 @@ describe('run of show and a pulse check, in the browser', () => {
     const now = ana.page.getByRole('region', { name: 'Run of show' });
     await now.getByText('Welcome and arriving').waitFor();
     await now.getByText(/Next\s*How are we doing\?/).waitFor();
+    await expectAccessible(page, 'the console running the show');
 
     await show.getByRole('button', { name: 'Move on to “How are we doing?”' }).click();
     await now.getByText(/Next\s*Closing circle/).waitFor();
@@ -73,6 +75,7 @@ describe('run of show and a pulse check, in the browser', () => {
     await show.getByRole('button', { name: 'Show results to everyone' }).click();
     const bar = check.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: 'fairly full' });
     await bar.getByLabel('4 · fairly full: 1').waitFor();
+    await expectAccessible(ana.page, 'a phone with a pulse check and its shared chart');
 
     await show.getByRole('button', { name: 'Move on to “Closing circle”' }).click();
     await now.getByText('Closing circle').waitFor();
