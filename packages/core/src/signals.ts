@@ -1,3 +1,4 @@
+import { windowWaitMs } from './rate.ts';
 import type { ConveningView, SignalStatus } from '@brave/protocol';
 import { LIMITS } from '@brave/protocol';
 
@@ -18,13 +19,11 @@ export const RATE_WINDOW_MS = 60_000;
  * Derived from the log, so it holds across restarts.
  */
 export function signalWaitMs(state: ConveningView, participantId: string, now: number): number {
-  const recent = Object.values(state.signals)
-    .filter((s) => s.by === participantId && s.raisedAt > now - RATE_WINDOW_MS)
+  const mine = Object.values(state.signals)
+    .filter((s) => s.by === participantId)
     .map((s) => s.raisedAt)
     .sort((a, b) => a - b);
-  if (recent.length < LIMITS.signalsPerMinute) return 0;
-  const oldest = recent[recent.length - LIMITS.signalsPerMinute] ?? now;
-  return Math.max(1, oldest + RATE_WINDOW_MS - now);
+  return windowWaitMs(mine, now, LIMITS.signalsPerMinute, RATE_WINDOW_MS);
 }
 
 /** Signals still waiting for a facilitator, oldest first. */

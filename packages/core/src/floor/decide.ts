@@ -1,3 +1,4 @@
+import { windowWaitMs } from '../rate.ts';
 import type { CommandOf, ConveningView, DomainEvent } from '@brave/protocol';
 import { FLOOR_LIMITS } from '@brave/protocol';
 import { accept, refuse, type Decision } from '../result.ts';
@@ -20,8 +21,8 @@ export const HAND_WINDOW_MS = 60_000;
 /** This person's raises and lowers in the last minute, with now; or how long to wait. */
 function handBudget(s: ConveningView, id: string, now: number): { recent: number[] } | Decision {
   const recent = (s.floor.recent[id] ?? []).filter((t) => t > now - HAND_WINDOW_MS);
-  if (recent.length < FLOOR_LIMITS.handChangesPerMinute) return { recent: [...recent, now] };
-  const wait = Math.max(1, recent[0]! + HAND_WINDOW_MS - now);
+  const wait = windowWaitMs(recent, now, FLOOR_LIMITS.handChangesPerMinute, HAND_WINDOW_MS);
+  if (wait === 0) return { recent: [...recent, now] };
   return refuse('rate_limited', `Your hand has gone up and down several times this minute. You can change it again in ${Math.ceil(wait / 1000)} s.`, {
     retryAfterMs: wait,
   });

@@ -1,3 +1,4 @@
+import { windowWaitMs } from '../rate.ts';
 import type { CommandOf, ConveningView } from '@brave/protocol';
 import { SHOW_LIMITS } from '@brave/protocol';
 import { accept, refuse, type Decision } from '../result.ts';
@@ -31,9 +32,8 @@ export const PULSE_HANDLERS: Handlers = {
     if (!answer.ok) return refuse('bad_request', answer.message, { field: 'answer' });
     const previous = pulse.answers[actor.participantId] ?? null;
     if (previous === answer.answer) return accept([]);
-    const recent = (pulse.times[actor.participantId] ?? []).filter((t) => now - t < WINDOW_MS);
-    if (recent.length >= SHOW_LIMITS.answersPerMinute) {
-      const retryAfterMs = WINDOW_MS - (now - recent[0]!);
+    const retryAfterMs = windowWaitMs(pulse.times[actor.participantId] ?? [], now, SHOW_LIMITS.answersPerMinute, WINDOW_MS);
+    if (retryAfterMs > 0) {
       return refuse('rate_limited', `You have changed your answer several times. Your last one counts; you can change it again in ${Math.ceil(retryAfterMs / 1000)} s.`, { retryAfterMs });
     }
     return accept([{ type: 'pulse.answered', pulseId: pulse.id, participantId: actor.participantId, answer: answer.answer, previous, shown: pulse.results }]);
