@@ -20,7 +20,7 @@ export interface Database {
 
 /** `DATABASE_URL=postgres://…` selects PostgreSQL; otherwise the SQLite file. Migrated before it is returned. */
 export async function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile: string; busyTimeoutMs?: number }): Promise<Database> {
-  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile, options);
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options.sqliteFile, options);
   try {
     await migrate(database);
   } catch (err) {
@@ -33,13 +33,15 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
 /** How long a starting process waits for another one that is setting up the same SQLite file. */
 const STARTUP_WAIT_MS = 30_000;
 
-export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Database {
+export async function openSqlite(file: string, options: { busyTimeoutMs?: number } = {}): Promise<Database> {
   mkdirSync(dirname(file), { recursive: true });
   const raw = new Sqlite(file);
-  // Waiting first, as long as migrate() waits: another process starting at the same
-  // moment may be switching a new file to WAL, or migrating it, right now.
-  raw.pragma(`busy_timeout = ${STARTUP_WAIT_MS}`);
-  raw.pragma('journal_mode = WAL');
+  try {
+    await switchToWal(raw);
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 2000}`);
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
@@ -52,6 +54,27 @@ export function openSqlite(file: string, options: { busyTimeoutMs?: number } = {
       if (raw.open) await db.destroy();
     },
   };
+}
+
+/**
+ * Another process starting at the same moment may be switching a new file to WAL, or
+ * migrating it, right now. The busy timeout covers most of that wait, but SQLite answers
+ * SQLITE_BUSY at once, without waiting, when two connections that both read the header
+ * both want the exclusive lock the switch needs (waiting could deadlock). So the switch is
+ * tried again, a little later each time, for as long as migrate() would wait.
+ */
+async function switchToWal(raw: Sqlite.Database): Promise<void> {
+  raw.pragma(`busy_timeout = ${STARTUP_WAIT_MS}`);
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      raw.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + pause > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
+    }
+  }
 }
 
 const STATEMENT_CACHE = 256;
