@@ -1,7 +1,7 @@
 import type { ConveningView, LoggedEvent, NoticeView } from '@brave/protocol';
 import { DEFAULT_CAUCUS_OPTIONS, DEFAULT_CHANNELS } from '@brave/protocol';
 import { reduceRound } from './rounds/reduce.ts';
-import { closeFloor, dropRoundLines, emptyFloor, leaveLines, reduceFloor } from './floor/reduce.ts';
+import { closeFloor, dropRoundLines, emptyFloor, leaveLines, reduceFloor, trimRoomLine } from './floor/reduce.ts';
 import { emptyShow, reduceShow } from './show/reduce.ts';
 
 /** How many room notices a reader keeps: enough for a calm recent-history, never a tally. */
@@ -104,6 +104,7 @@ export function reduce(state: ConveningView, logged: LoggedEvent): ConveningView
     case 'round.broadcast':
       reduceRound(state, e, at);
       if (e.type === 'round.ended') dropRoundLines(state, e.roundId);
+      if (e.type === 'room.updated') trimRoomLine(state, e.roundId, e.room);
       break;
     case 'hand.raised':
     case 'hand.lowered':

@@ -108,6 +108,25 @@ describe('speaking stack', () => {
     expect(Object.keys(sim.snapshotFor(bo).floor.queues)).toEqual(['plenary']);
     agrees(sim, HOST, ana, bo, cy);
   });
+
+  it('someone moved to another room leaves the old room’s line, so they are not called there after going', () => {
+    const { sim, ana, bo, cy } = people();
+    const di = sim.join('Di');
+    sim.ok(HOST, { type: 'round.open', seed: 3, spec: { name: 'Pairs', durationSeconds: 600, strategy: { kind: 'random', spec: { by: 'count', rooms: 2 } } } });
+    const rooms = Object.values(sim.snapshotFor(HOST).rounds[sim.full.activeRoundId!]!.rooms);
+    const from = rooms.find((r) => r.members.includes(ana.participantId))!;
+    const to = rooms.find((r) => r !== from)!;
+    sim.ok(ana, { type: 'hand.raise' });
+    const scope = `room:${sim.full.activeRoundId}:${from.id}`;
+    expect(line(sim, HOST, scope)).toEqual([ana.participantId]);
+    sim.ok(HOST, { type: 'room.move', participantId: ana.participantId, toRoomId: to.id });
+    expect(line(sim, HOST, scope)).toEqual([]);
+    expect(line(sim, ana, scope)).toEqual([]);
+    expect(sim.run(HOST, { type: 'floor.call', scope })).toMatchObject({ ok: false });
+    // In the new room their hand is down until they raise it there.
+    expect(line(sim, ana, `room:${sim.full.activeRoundId}:${to.id}`)).toEqual([]);
+    agrees(sim, HOST, ana, bo, cy, di);
+  });
 });
 
 describe('respect silence', () => {

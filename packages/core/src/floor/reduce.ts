@@ -62,6 +62,22 @@ export function dropRoundLines(state: ConveningView, roundId: string): void {
   for (const scope of Object.keys(state.floor.queues)) if (scope.startsWith(`room:${roundId}:`)) delete state.floor.queues[scope];
 }
 
+/**
+ * A room's members changed (someone moved, or joined another room): whoever is no longer
+ * in it leaves its line, so a hand raised there is not called after they have gone. Their
+ * turn count stays with the room's line, which ends with the round.
+ */
+export function trimRoomLine(state: ConveningView, roundId: string, room: { id: string; members: readonly string[] }): void {
+  const scope = `room:${roundId}:${room.id}`;
+  const q = state.floor.queues[scope];
+  if (!q) return;
+  const stays = (id: string) => room.members.includes(id);
+  q.order = q.order.filter(stays);
+  q.waiting = q.waiting.filter(stays);
+  if (q.speaking !== null && !stays(q.speaking)) q.speaking = null;
+  if (isEmptyQueue(q)) delete state.floor.queues[scope];
+}
+
 /** Someone let out: out of every line. */
 export function leaveLines(state: ConveningView, id: string): void {
   for (const [scope, q] of Object.entries(state.floor.queues)) {
