@@ -47,7 +47,8 @@ export function reduceFloor(state: ConveningView, e: FloorEvent, at: number): vo
       floor.progressive = e.on;
       break;
     case 'silence.started':
-      floor.silence = { startedAt: at, endsAt: e.endsAt };
+      // Re-timing a running silence keeps when it began (what it holds dates from then).
+      floor.silence = { startedAt: floor.silence?.startedAt ?? at, endsAt: e.endsAt };
       break;
     case 'silence.ended':
       floor.silence = null;

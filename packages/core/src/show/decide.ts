@@ -1,6 +1,7 @@
 import type { CommandOf, ConveningView, ShowItem } from '@brave/protocol';
 import { accept, refuse, type Decision } from '../result.ts';
 import { enterEvents } from './enter.ts';
+import { extendQuietEvents } from './quiet.ts';
 
 interface ShowContext {
   now: number;
@@ -52,6 +53,7 @@ export const SHOW_HANDLERS: Handlers = {
     }
     // More time counts from now when the item has already run over.
     const endsAt = Math.max(s.show.endsAt, now) + c.minutes * 60 * secondMs;
-    return accept([{ type: 'show.extended', itemId: c.itemId, minutes: c.minutes, endsAt }]);
+    const item = s.show.items.find((i) => i.id === c.itemId);
+    return accept([{ type: 'show.extended', itemId: c.itemId, minutes: c.minutes, endsAt }, ...extendQuietEvents(s, item, s.show.endsAt, endsAt, now)]);
   },
 };

@@ -15,6 +15,16 @@ export function leaveQuietEvents(state: ConveningView, leaving: ShowItem | null,
   return state.floor.silence && (holdsSilence(leaving) || holdsSilence(next)) ? endSilenceEvents(state) : [];
 }
 
+/**
+ * More time for a quiet item keeps the quiet until its new end: a running silence is
+ * re-timed, and one that ended by itself when the item ran out begins again. One the
+ * facilitator ended early stays ended.
+ */
+export function extendQuietEvents(state: ConveningView, item: ShowItem | undefined, oldEndsAt: number, endsAt: number, now: number): DomainEvent[] {
+  if (!holdsSilence(item) || state.status === 'closed') return [];
+  return state.floor.silence !== null || now >= oldEndsAt ? [{ type: 'silence.started', endsAt }] : [];
+}
+
 /** Entering a quiet item starts a silence of its minutes (after the move is told). */
 export function enterQuietEvents(state: ConveningView, next: ShowItem | null, now: number, minuteMs: number): DomainEvent[] {
   return next && holdsSilence(next) ? startSilenceEvents(state, next.minutes, now, minuteMs) : [];

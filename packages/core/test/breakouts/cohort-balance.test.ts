@@ -46,8 +46,20 @@ function unevenness(teams: readonly Team[], cohorts: readonly number[][]): numbe
   return worst;
 }
 
-const orgClashes = (teams: readonly Team[], cohorts: readonly number[][]): number =>
-  cohorts.reduce((sum, list) => sum + list.length - new Set(list.map((t) => teams[t]!.org)).size, 0);
+/**
+ * Pairs of teams of one organisation sharing a cohort, as the planner counts them: three
+ * teams of one organisation together are three pairs, so it spreads them 2 + 2 rather than
+ * 1 + 3 (both leave two teams with a colleague's team, but 1 + 3 puts three together).
+ */
+function orgClashes(teams: readonly Team[], cohorts: readonly number[][]): number {
+  let pairs = 0;
+  for (const list of cohorts) {
+    const perOrg = new Map<number, number>();
+    for (const t of list) perOrg.set(teams[t]!.org, (perOrg.get(teams[t]!.org) ?? 0) + 1);
+    for (const n of perOrg.values()) pairs += (n * (n - 1)) / 2;
+  }
+  return pairs;
+}
 
 /** Over every split into cohorts of these team counts: the fewest organisation clashes, and whether a within-one split has that few. */
 function bestSplits(teams: readonly Team[], counts: readonly number[]): { clashes: number; evenWithFewest: boolean } {

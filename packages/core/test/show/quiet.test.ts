@@ -65,6 +65,35 @@ describe('a reflection as a quiet moment', () => {
     expect(sim.full.floor.silence?.endsAt).toBe(sim.now + 3 * MIN);
   });
 
+  it('more time for a quiet item keeps the quiet to its new end, still holding the hand raised in it', () => {
+    const { sim, ana } = started();
+    sim.ok(HOST, { type: 'show.advance', fromItemId: 'arrive' });
+    const began = sim.full.floor.silence!.startedAt;
+    sim.tick(MIN);
+    sim.ok(ana, { type: 'hand.raise' });
+    sim.ok(HOST, { type: 'show.extend', itemId: 'still', minutes: 5 });
+    expect(sim.full.floor.silence).toEqual({ startedAt: began, endsAt: sim.full.show.endsAt });
+    expect(sim.full.show.endsAt).toBe(began + 8 * MIN);
+    expect(sim.full.floor.queues.plenary?.order ?? []).toEqual([]);
+  });
+
+  it('more time after the quiet item ran out begins the quiet again; after “end the quiet now” it stays ended', () => {
+    const { sim } = started();
+    sim.ok(HOST, { type: 'show.advance', fromItemId: 'arrive' });
+    sim.tick(3 * MIN);
+    for (let due = nextDue(sim.full, sim.now, CLOCK), n = 0; due && due.at <= sim.now && n < 5; due = nextDue(sim.full, sim.now, CLOCK), n++) {
+      sim.append(due.fire(sim.full, sim.now));
+    }
+    expect(currentItem(sim.full)?.id).toBe('still');
+    expect(sim.full.floor.silence).toBeNull();
+    sim.ok(HOST, { type: 'show.extend', itemId: 'still', minutes: 2 });
+    expect(sim.full.floor.silence?.endsAt).toBe(sim.now + 2 * MIN);
+
+    sim.ok(HOST, { type: 'silence.end' });
+    sim.ok(HOST, { type: 'show.extend', itemId: 'still', minutes: 2 });
+    expect(sim.full.floor.silence).toBeNull();
+  });
+
   it('only a reflection item may carry the quiet option', () => {
     const sim = new Sim();
     const d = sim.run(HOST, { type: 'show.plan', items: [{ id: 'a', kind: 'plenary', title: 'Talk', minutes: 5, quiet: true }], autoAdvance: false });
