@@ -297,5 +297,6 @@ describe('access matrix: every account and community route × every caller', () 
     expect(seen).toEqual(want);
     expect(untyped).toEqual([]);
     expect(changed).toEqual([]);
-  });
+    // Some 80 routes × 16 callers, one at a time: minutes on a loaded 2-core machine.
+  }, 240_000);
 });
