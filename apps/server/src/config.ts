@@ -77,6 +77,23 @@ const EnvSchema = z.object({
   DOORBELL_PER_COMMUNITY: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   DOORBELL_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(60),
   DOORBELL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(5),
+  /** smtp://user:pass@host:port or smtps://… sends email (docs/email.md); unset, nothing is sent and links are shown to copy. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of our mail, e.g. "Brave Space <hello@example.org>". */
+  MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'MAIL_FROM must contain an email address').default('Brave Space <brave-space@localhost>'),
+  /** Mails sent per minute from one process, and at most per address per hour. */
+  MAIL_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  MAIL_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Tries of one mail, and the wait before the second (doubling after). */
+  MAIL_TRIES: z.coerce.number().int().min(1).max(20).default(6),
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** How often the reminder scheduler looks for convenings due a reminder. */
+  MAIL_TICK_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** How long a reminder "hour" lasts (a day is 24); only tests shorten it. */
+  MAIL_HOUR_MS: z.coerce.number().int().min(100).max(3_600_000).default(3_600_000),
   WEB_DIST: z.string().optional(),
   LOG: z.enum(['silent', 'info', 'debug']).default('info'),
 });
@@ -103,6 +120,8 @@ export interface Config {
   communityLimits: CommunityLimits;
   retention: { sweepMs: number; dayMs: number };
   doorbell: DoorbellLimits;
+  /** Email (docs/email.md); null: no SMTP_URL, nothing is sent. */
+  mail: MailConfig | null;
   webDist: string;
   log: 'silent' | 'info' | 'debug';
 }
@@ -152,6 +171,17 @@ export interface DoorbellLimits {
  */
 export const FORMER_MEMBERS_FACTOR = 4;
 
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  perMinute: number;
+  perRecipientPerHour: number;
+  tries: number;
+  retryMs: number;
+  tickMs: number;
+  hourMs: number;
+}
+
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -196,6 +226,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     retention: { sweepMs: e.RETENTION_SWEEP_MS, dayMs: e.RETENTION_DAY_MS },
     doorbell: { perPerson: e.DOORBELL_PER_PERSON, perCommunity: e.DOORBELL_PER_COMMUNITY, rate: { burst: e.DOORBELL_RATE_BURST, perSecond: e.DOORBELL_RATE_PER_SECOND } },
+    mail: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.MAIL_FROM,
+          perMinute: e.MAIL_RATE_PER_MINUTE,
+          perRecipientPerHour: e.MAIL_PER_RECIPIENT_PER_HOUR,
+          tries: e.MAIL_TRIES,
+          retryMs: e.MAIL_RETRY_MS,
+          tickMs: e.MAIL_TICK_MS,
+          hourMs: e.MAIL_HOUR_MS,
+        }
+      : null,
     webDist: resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     log: e.LOG,
   };

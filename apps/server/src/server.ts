@@ -11,6 +11,7 @@ import { RoomRegistry } from './convening/registry.ts';
 import type { CommunityHooks } from './convening/room.ts';
 import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
 import { attachAccounts } from './accounts/index.ts';
+import { attachMail, type Mail } from './mail/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
@@ -89,6 +90,24 @@ export async function startServer(config: Config, options: { store?: Store; coll
         )
       : null;
 
+  // Email (docs/email.md): choices and unsubscribing always; sending only with SMTP_URL.
+  const listening = { url: '' };
+  const mail: Mail | null =
+    local && accounts && communities
+      ? await attachMail({
+          database: local.database,
+          config,
+          accounts: accounts.store,
+          auth: accounts.auth,
+          communities: communities.communities,
+          directory: communities.directory,
+          originAllowed,
+          base: () => config.publicUrl ?? listening.url,
+          now: Date.now,
+          log,
+        })
+      : null;
+
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -119,6 +138,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
   });
   app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), apiRouter({ store, rooms: registry, tokens, publicUrl: config.publicUrl, joinRate: config.joinRate }));
   if (accounts) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), accounts.api);
+  if (mail) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), mail.api);
   const community =
     communities && accounts
       ? communityApi(
@@ -134,6 +154,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
             now: Date.now,
             docsDeleted: (names) => collab?.docsDeleted(names),
             communityChanged: (id) => void collab?.communityChanged(id),
+            memberLeft: (id, memberId) => mail?.forgetMember(id, memberId) ?? Promise.resolve(),
           },
           { intervalMs: config.retention.sweepMs, dayMs: config.retention.dayMs, log },
         )
@@ -154,6 +175,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
   community?.sweeper.start();
   if (collab) app.use('/api', collab.api);
   if (collab) app.use(collab.pages);
+  if (mail) app.use(mail.pages);
   app.use('/api', (_req, res) => fail(res, { code: 'not_found', message: 'No such API route.' }));
   serveWeb(app, config.webDist);
   app.use(errorHandler(log));
@@ -164,12 +186,15 @@ export async function startServer(config: Config, options: { store?: Store; coll
   });
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  listening.url = `http://${shownHost}:${port}`;
+  mail?.start();
   return {
-    url: config.publicUrl ?? `http://${shownHost}:${port}`,
+    url: config.publicUrl ?? listening.url,
     port,
     store,
     async close() {
       community?.sweeper.stop();
+      await mail?.close();
       registry.stopAll();
       await cluster?.close();
       await collab?.close();

@@ -2,9 +2,12 @@ import {
   AccountsList,
   ApiError,
   CSRF_HEADER,
+  MailChoices,
+  MailQueued,
   ResetLinkResult,
   SessionResult,
   SignedInResult,
+  type AccountMailBody,
   type ChangePasswordBody,
   type ResetBody,
   type SignInBody,
@@ -83,6 +86,10 @@ export const accounts = {
   listAccounts: async (base: string) => (await call(base, 'GET', '/api/admin/accounts', AccountsList)).accounts,
   makeResetLink: (base: string, accountId: string) =>
     call(base, 'POST', `/api/admin/accounts/${encodeURIComponent(accountId)}/reset-link`, ResetLinkResult),
+  /** A reset link by email (202 whether or not the address has an account; 409 when the server sends no email). */
+  forgot: (base: string, email: string) => call(base, 'POST', '/api/account/forgot', MailQueued, { email }),
+  mail: (base: string) => call(base, 'GET', '/api/account/mail', MailChoices),
+  setMail: (base: string, body: AccountMailBody) => call(base, 'PUT', '/api/account/mail', MailChoices, body),
   /** The csrf token this client holds for `base`, for other cookie-authenticated calls (communities). */
   csrfToken: (base: string): string | undefined => csrfTokens.get(base),
 };

@@ -8,6 +8,8 @@ import {
   CSRF_HEADER,
   InviteInfo,
   LinkResult,
+  MailChoices,
+  MailQueued,
   MemberCredential,
   MemberView,
   MyData,
@@ -18,6 +20,8 @@ import {
   type DeleteCommunityBody,
   type LeaveBody,
   type MemberJoinBody,
+  type MemberMailBody,
+  type InviteEmailBody,
   type MemberProfile,
   type ScheduleBody,
   type UpdateCommunityBody,
@@ -123,6 +127,11 @@ export const communities = {
   updateMe: (base: string, id: string, member: string, patch: Partial<MemberProfile>) => call(base, 'PATCH', `${c(id)}/me`, MemberView, { member }, patch),
   leave: (base: string, id: string, member: string, body: LeaveBody = {}) => none(base, 'DELETE', `${c(id)}/me`, { member }, body),
   forgetCaucusAnswer: (base: string, id: string, member: string) => none(base, 'DELETE', `${c(id)}/me/caucus-answer`, { member }),
+  /** What a member receives by email, and their address (docs/email.md). */
+  mail: (base: string, id: string, member: string) => call(base, 'GET', `${c(id)}/me/mail`, MailChoices, { member }),
+  setMail: (base: string, id: string, member: string, body: MemberMailBody) => call(base, 'PUT', `${c(id)}/me/mail`, MailChoices, { member }, body),
+  /** A facilitator sends the community's invite link to an address (only when the server sends email). */
+  inviteByEmail: (base: string, id: string, email: string) => call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email } satisfies InviteEmailBody),
   /** A member's credential for the live convening (after a facilitator started it). */
   enter: (base: string, id: string, sid: string, member: string) => call(base, 'POST', `${s(id, sid)}/join`, ConveningEntry, { member }),
 };

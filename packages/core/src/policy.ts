@@ -331,3 +331,6 @@ function noticeOf(s: SignalView): NoticeView {
     at: s.raisedAt,
   };
 }
+
+/** What an email may carry about a convening (no caucus, no member): core/mail.ts. */
+export { mailableConvening, namesCaucus, type MailableConvening } from './mail.ts';

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { createAccountAuth, type AccountAuth } from './auth.ts';
 import { accountRouter } from './routes.ts';
 import type { Database } from '../store/database.ts';
-import { KyselyAccountStore } from './store.ts';
+import { KyselyAccountStore, type AccountStore } from './store.ts';
 
 export type { Account, AccountAuth } from './auth.ts';
 
@@ -14,7 +14,7 @@ export function attachAccounts(deps: {
   config: Pick<Config, 'publicUrl' | 'accounts'>;
   originAllowed: (req: IncomingMessage) => boolean;
   now: () => number;
-}): { auth: AccountAuth; api: Router } {
+}): { auth: AccountAuth; api: Router; store: AccountStore } {
   const store = new KyselyAccountStore(deps.database);
   const auth = createAccountAuth({ store, originAllowed: deps.originAllowed, now: deps.now });
   const api = accountRouter({
@@ -28,5 +28,5 @@ export function attachAccounts(deps: {
     maxAccounts: deps.config.accounts.maxAccounts,
     now: deps.now,
   });
-  return { auth, api };
+  return { auth, api, store };
 }

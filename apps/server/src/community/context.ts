@@ -42,6 +42,8 @@ export interface CommunityRouteDeps extends CommunityParts {
   docsDeleted: (names: string[]) => void;
   /** Members, facilitators, working groups or channels changed: open documents re-check access. */
   communityChanged: (communityId: string) => void;
+  /** A member left or was removed: what other parts keep about them goes too (their email: mail/). */
+  memberLeft?: (communityId: string, memberId: string) => Promise<void>;
 }
 
 export interface Ctx extends CommunityRouteDeps {

@@ -74,6 +74,7 @@ export async function endMembership(ctx: Ctx, communityId: string, memberId: str
   ctx.schedule.forgetMember(communityId, memberId);
   await revokeConvenings(ctx, communityId, memberId);
   ctx.members.setKeptAnswer(communityId, memberId, null);
+  await ctx.memberLeft?.(communityId, memberId);
   const withoutAnswer = withoutAnswerOf(memberId);
   const forget = (e: DomainEvent): DomainEvent => {
     if (!('participantId' in e) || e.participantId !== memberId) return e;

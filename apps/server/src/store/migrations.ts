@@ -141,6 +141,23 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Email (mail/store.ts): what each person chose to receive, and the claims of mail sent once.
+    '0007_mail': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('mail_choices')
+          .addColumn('subject', 'text', (c) => c.primaryKey())
+          // A community's rows go with it; a facilitator's (null) stay with the account.
+          .addColumn('community_id', 'text', (c) => c.references('communities.id').onDelete('cascade'))
+          .addColumn('email', 'text')
+          .addColumn('reminders', 'integer', (c) => c.notNull())
+          .addColumn('news', 'integer', (c) => c.notNull())
+          .addColumn('updated_at', int, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('mail_choices_by_community').on('mail_choices').column('community_id').execute();
+        await keyed(db.schema.createTable('mail_sent').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('at', int, (c) => c.notNull())).execute();
+      },
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { communityApi, type Caller } from './api.ts';
 import { channelNameIn } from './channels.ts';
 import { forgetMember, loadMember } from './credentials.ts';
 import { FormFrame } from './FormFrame.tsx';
+import { MailCard } from './MailCard.tsx';
 import { draftOf, ProfileFields, profileOf } from './ProfileFields.tsx';
 import { ReplaceNameChoice } from './ReplaceNameChoice.tsx';
 import { homeHref } from './routes.ts';
@@ -124,6 +125,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
           </dl>
           <EditProfile data={data} community={community} caller={caller} onSaved={onSaved} />
         </section>
+        <MailCard caller={caller} communityId={community.id} />
         <section className="card" aria-labelledby={`${id}-groups`}>
           <h2 id={`${id}-groups`}>Working groups</h2>
           {data.workingGroups.length === 0 ? (

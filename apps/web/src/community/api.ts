@@ -3,6 +3,7 @@ import type {
   CreateCommunityBody,
   LeaveBody,
   MemberJoinBody,
+  MemberMailBody,
   MemberProfile,
   ScheduleBody,
   UpdateCommunityBody,
@@ -53,6 +54,9 @@ export const communityApi = {
   me: (c: Caller, id: string) => communities.me(base(), id, memberOf(c)),
   updateMe: (c: Caller, id: string, b: Partial<MemberProfile>) => communities.updateMe(base(), id, memberOf(c), b),
   leave: (c: Caller, id: string, b: LeaveBody) => communities.leave(base(), id, memberOf(c), b),
+  mail: (c: Caller, id: string) => communities.mail(base(), id, memberOf(c)),
+  setMail: (c: Caller, id: string, b: MemberMailBody) => communities.setMail(base(), id, memberOf(c), b),
+  inviteByEmail: (_c: Caller, id: string, email: string) => communities.inviteByEmail(base(), id, email),
   forgetCaucusAnswer: (c: Caller, id: string) => communities.forgetCaucusAnswer(base(), id, memberOf(c)),
 
   createGroup: (_c: Caller, id: string, b: WorkingGroupBody) => communities.createWorkingGroup(base(), id, b),

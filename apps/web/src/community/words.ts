@@ -30,3 +30,19 @@ export function listOf(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
+
+/** The email card on "My data" (MailCard.tsx). */
+export const MAIL = {
+  title: 'Email',
+  intro: 'If you like, we can email you a reminder a day and an hour before each convening, and news from the community now and then. Our emails never name a caucus or anyone in the community, and each one has a link that stops them in one click.',
+  notSending: 'This server does not send email yet. You can still leave your address and choices here; nothing goes out until whoever runs the server turns email on.',
+  emailLabel: 'Your email address (optional)',
+  emailHint: 'Only you and the server see it. Leave it empty to stop all email and have us forget the address.',
+  badEmail: 'Please write an email address such as name@example.org, or leave it empty.',
+  receive: 'What you would like to receive',
+  reminders: 'Reminders before convenings, with a calendar file',
+  news: 'News and a digest of the community',
+  save: 'Save my email choices',
+  saved: 'Saved. We will email you only what you chose.',
+  forgotten: 'Saved. We hold no email address for you now, so we send you nothing.',
+} as const;
