@@ -131,7 +131,7 @@ describe('notes that survive a weak connection', () => {
     const room = await until(carla.client, (c) => Object.values(c.state!.rounds[round.id!]?.rooms ?? {}).find((r) => r.kind === 'caucus'));
     const name = `notes:${made.id}:${round.id}:${room.id}`;
     const page = carla.person.page;
-    const notes = await openNotes(page, name, /^Notes: /);
+    const notes = await openNotes(page, name, /^Caucus notes: /);
     await docStatus(page, 'Connected');
     await typeAtEnd(page, notes, 'What we said here stays here.');
     await docStatus(page, SHARED);
@@ -140,8 +140,11 @@ describe('notes that survive a weak connection', () => {
     // Kept for this session only: the name carries a key of her credential as well.
     await expect.poll(async () => ours(await databases(page)).length).toBe(1);
 
-    // She leaves the caucus for the main room: the server closes the notes, the device forgets them.
-    await ok(carla.client, { type: 'room.move', participantId: carla.joined.participantId, toRoomId: null });
+    // She leaves the caucus for the main room: the caucus chose Fran as its host, and Fran
+    // moves her out (nobody else may). The server closes the notes; the device forgets them.
+    await ok(carla.client, { type: 'room.hosts.set', roomId: room.id, hostIds: [host!.self!.participantId] });
+    await until(host!, (h) => h.state!.rounds[round.id!]?.rooms[room.id]?.hosts.includes(host!.self!.participantId));
+    await ok(host!, { type: 'room.move', participantId: carla.joined.participantId, toRoomId: null });
     await page.getByText('Your access to this document changed').waitFor({ timeout: 30_000 });
     await expect.poll(async () => ours(await databases(page)), { timeout: 15_000 }).toEqual([]);
     await expect.poll(() => page.evaluate(() => localStorage.getItem('brave-space:local-docs:index') ?? '')).not.toContain(name);
