@@ -3,8 +3,9 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { COLLAB_MESSAGE } from '@brave/protocol';
+import { madeBy as edit } from '../../apps/web/test/support/yjs.ts';
 import { joinAs, openConvening } from '../support/people.ts';
-import { connectDoc, mint, plain, startCollabServer, synced, typeParagraph, untilDoc } from './collab-helpers.ts';
+import { connectDoc, mint, plain, rawConnect, startCollabServer, synced, typeParagraph, untilDoc } from './collab-helpers.ts';
 
 /**
  * Receipts (COLLAB_MESSAGE.stored): the editor says "shared" only when the server says
@@ -45,16 +46,6 @@ function withReceipts(provider: WebsocketProvider) {
       check();
     });
   return { snapshots, covering };
-}
-
-/** The update a local change made (what the editor would keep as "not yet shared"). */
-function edit(doc: Y.Doc, change: () => void): Uint8Array {
-  const made: Uint8Array[] = [];
-  const on = (u: Uint8Array) => made.push(u);
-  doc.on('update', on);
-  change();
-  doc.off('update', on);
-  return Y.mergeUpdates(made);
 }
 
 async function convening() {
@@ -144,5 +135,22 @@ describe('receipts: what the server has stored', () => {
     expect(unknown).toBe(0);
     a.destroy();
     b.destroy();
+  });
+
+  it('asking with extra bytes is harmless: the raw asker gets a readable receipt and stays connected', async () => {
+    const { made, ana } = await convening();
+    const raw = await rawConnect(server.url, `notes:${made.id}:plenary`, ana.token);
+    if (!('open' in raw)) throw new Error(`refused: ${raw.status}`);
+    const ws = raw.open;
+    const receipt = new Promise<Y.Snapshot>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        const d = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(d) === COLLAB_MESSAGE.stored) resolve(Y.decodeSnapshot(decoding.readVarUint8Array(d)));
+      }),
+    );
+    ws.send(Uint8Array.of(COLLAB_MESSAGE.stored, 1, 2, 3, 255));
+    expect((await receipt).sv).toBeInstanceOf(Map);
+    expect(ws.readyState).toBe(ws.OPEN);
+    ws.close();
   });
 });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Unconfirmed, readReceipt } from '../src/notes/receipts.ts';
+import { madeBy as typed } from './support/yjs.ts';
 
 /** What the server would send: a snapshot of its stored copy. */
 const receiptOf = (doc: Y.Doc) => readReceipt(Y.encodeSnapshot(Y.snapshot(doc)))!;
-
-function typed(doc: Y.Doc, change: () => void): Uint8Array {
-  const made: Uint8Array[] = [];
-  const on = (u: Uint8Array) => made.push(u);
-  doc.on('update', on);
-  change();
-  doc.off('update', on);
-  return Y.mergeUpdates(made);
-}
 
 describe('edits not yet confirmed by the server', () => {
   it('are shared once a receipt holds them, deletions included', () => {
