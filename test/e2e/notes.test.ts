@@ -110,7 +110,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await docStatus(ana.page, 'Offline');
     await ana.page.keyboard.press('Enter');
     await ana.page.keyboard.type('Written on the train, offline.');
-    await docStatus(ana.page, 'edits waiting to be sent');
+    await docStatus(ana.page, 'Saved on this device, not yet shared');
     expect(await benNotes.innerText()).not.toContain('Written on the train');
     await expectAccessible(ana.page, 'notes while offline');
 
@@ -124,7 +124,7 @@ describe('notes and toolkit drafts in the browser', () => {
     await docStatus(ana.page, 'Reconnecting');
     await ana.page.keyboard.press('Enter');
     await ana.page.keyboard.type('Typed while the server was away.');
-    await docStatus(ana.page, 'edits waiting to be sent');
+    await docStatus(ana.page, 'Saved on this device, not yet shared');
 
     await start();
     // Reconnects back off (with jitter) while the server is away, so allow for a few attempts.

@@ -60,6 +60,15 @@ export const COLLAB_CLOSE = {
 } as const;
 export type CollabCloseCode = (typeof COLLAB_CLOSE)[keyof typeof COLLAB_CLOSE];
 
+/**
+ * Our one message beside y-protocols' (sync 0, awareness 1, auth 2, query awareness 3).
+ * `stored`: a client sends the bare type to ask for receipts on this connection; the
+ * server answers at once, and again after every write that stored an edit it sent, with
+ * a Yjs snapshot (state vector and deletions) of what the document holds in the store.
+ * An edit the snapshot contains is shared; until then it is only on the sender's device.
+ */
+export const COLLAB_MESSAGE = { stored: 4 } as const;
+
 /** Defaults for the collaborative document limits (operators can change them by env). */
 export const COLLAB_LIMITS = {
   /** Largest websocket message the server reads. */

@@ -8,7 +8,7 @@ import { TokenBucket } from './limits.ts';
 import type { LiveDoc, Peer } from './live-doc.ts';
 import { Refusal, type DocRegistry } from './registry.ts';
 import { admitPresence } from './presence.ts';
-import { MSG, SYNC, awarenessMessage, permissionDenied, syncStep2 } from './wire.ts';
+import { MSG, SYNC, awarenessMessage, permissionDenied, storedMessage, syncStep2 } from './wire.ts';
 
 /** Awareness states (name, colour, caret) are small; a big one is abuse. */
 const AWARENESS_MAX_BYTES = 64 * 1024;
@@ -23,6 +23,7 @@ const DENIED_NOTICE_MS = 10_000;
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>();
   presenceClaimed = false;
+  receipts = false;
   alive = true;
   /** Who this is in presence, from the credential (asked again when the caller is renewed). */
   private named: { caller: DocCaller; identity: PresenceIdentity } | null = null;
@@ -120,6 +121,11 @@ export class Connection implements Peer {
         return;
       case MSG.auth:
         return; // nothing a client says here changes what it may do
+      case MSG.stored:
+        // Receipts asked for: what is stored now, and again after each write of this peer's edits.
+        this.receipts = true;
+        this.send(storedMessage(this.doc.ydoc));
+        return;
       default:
         throw new Refusal(COLLAB_CLOSE.badMessage, 'Unknown message type.');
     }

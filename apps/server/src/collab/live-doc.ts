@@ -15,6 +15,8 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
   /** Has this connection sent presence yet (its first awareness message claims its ids)? */
   presenceClaimed: boolean;
+  /** Asked for receipts (COLLAB_MESSAGE.stored): told what is stored after each write of its edits. */
+  readonly receipts: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

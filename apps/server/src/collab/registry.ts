@@ -6,7 +6,7 @@ import type { DocStore, UpdateRow } from './doc-store.ts';
 import { LiveDoc, type Peer } from './live-doc.ts';
 import type { ServerWriteOrigin } from './origins.ts';
 import { templateUpdate } from './template.ts';
-import { syncStep1, awarenessMessage } from './wire.ts';
+import { awarenessMessage, storedMessage, syncStep1 } from './wire.ts';
 
 export class Refusal extends Error {
   constructor(
@@ -134,7 +134,7 @@ export class DocRegistry {
     this.dirty.clear();
     if (docs.length === 0) return;
     const at = this.options.now();
-    const outcomes = docs.map((doc) => ({ doc, ...doc.applyPending(this.options.limits.messageBytes) }));
+    const outcomes = docs.map((doc) => ({ doc, senders: receiptTakers(doc), ...doc.applyPending(this.options.limits.messageBytes) }));
     const rows: UpdateRow[] = [];
     for (const o of outcomes) {
       o.updates = mergeSafely(o.updates);
@@ -149,7 +149,7 @@ export class DocRegistry {
       for (const doc of docs) this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       return;
     }
-    for (const { doc, updates, contributors, refused } of outcomes) {
+    for (const { doc, updates, contributors, refused, senders } of outcomes) {
       if (doc.gone) continue; // deleted while it was being written: its rows were left out
       const took = doc.commit(updates);
       const only = contributors.size === 1 ? [...contributors][0] : undefined;
@@ -159,7 +159,9 @@ export class DocRegistry {
       if (!took) {
         this.options.log(`collab: ${doc.name}: the document refused a change its copy took; reloading it from the store`);
         this.drop(doc, COLLAB_CLOSE.goingAway, 'The document is reloading; reconnect.');
+        continue;
       }
+      sendReceipts(doc, senders);
     }
   }
 
@@ -299,6 +301,18 @@ export class DocRegistry {
 function stillOpen(docs: LiveDoc[]): (name: string) => boolean {
   const byName = new Map(docs.map((d) => [d.name, d]));
   return (name) => byName.get(name)?.gone === false;
+}
+
+/** The peers in this batch that asked for receipts (taken before the batch is consumed). */
+function receiptTakers(doc: LiveDoc): Set<Peer> {
+  return new Set(doc.pending.filter((p) => p.peer.receipts).map((p) => p.peer));
+}
+
+/** After the commit: each sender that asked learns what is stored now (closed peers send nothing). */
+function sendReceipts(doc: LiveDoc, senders: Set<Peer>): void {
+  if (senders.size === 0) return;
+  const receipt = storedMessage(doc.ydoc);
+  for (const peer of senders) peer.send(receipt);
 }
 
 /** True when the update brings nothing the document lacks (e.g. a reconnecting reader's sync). */

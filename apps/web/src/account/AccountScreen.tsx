@@ -5,6 +5,7 @@ import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { wipeLocal } from '../notes/localIndex.ts';
 import { AccountPending } from './AccountPending.tsx';
 import { AuthForm } from './AuthForm.tsx';
 import { FormProblem } from './Field.tsx';
@@ -44,6 +45,8 @@ function Settings({ account, onSignedOut }: { account: AccountView; onSignedOut:
     setProblem(null);
     try {
       await (everywhere ? accounts.signOutEverywhere(origin()) : accounts.signOut(origin()));
+      // Nothing of this account's documents, nor anyone's caucus notes, stays on this device.
+      await wipeLocal((copy) => copy.private || copy.person === account.id);
       onSignedOut();
     } catch (err) {
       setProblem(describeError(err));

@@ -16,6 +16,7 @@ import { ReplaceNameChoice } from './ReplaceNameChoice.tsx';
 import { homeHref } from './routes.ts';
 import { dayText } from './time.ts';
 import { nameWithPronouns } from './words.ts';
+import { wipeLocal } from '../notes/localIndex.ts';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; data: MyData; community: CommunityInfo };
 
@@ -174,6 +175,8 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
             keepLabel="Stay"
             onConfirm={async () => {
               await communityApi.leave(caller, community.id, { replaceName });
+              // Their copies of the community's documents (and caucus notes) leave this device with them.
+              await wipeLocal((copy) => copy.person === data.member.id);
               onLeft();
             }}
           >

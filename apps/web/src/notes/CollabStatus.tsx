@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CollabSnapshot } from './collab.ts';
+import { LOCAL_WORDS } from './words.ts';
 
 /** How many whole seconds until `at`, ticking while there is a wait to show. */
 function useSecondsUntil(at: number | null): number | null {
@@ -14,17 +15,19 @@ function useSecondsUntil(at: number | null): number | null {
 
 /**
  * The document's connection, always visible: connected, reconnecting, offline or refused,
- * and whether edits made here are still waiting to be sent. A polite live region.
+ * and whether edits made here are saved on this device but not yet shared. A polite
+ * live region: it changes with the connection and when edits stop or start waiting,
+ * never with each keystroke (see `unshared`).
  */
 export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; onRetry: () => void }) {
-  const { state, unsent } = snapshot;
+  const { state, unshared, notice } = snapshot;
   const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
   const text = (() => {
     switch (state.kind) {
       case 'connecting':
         return 'Connecting…';
       case 'connected':
-        return 'Connected: changes are shared as you type';
+        return unshared ? 'Connected' : LOCAL_WORDS.shared;
       case 'reconnecting':
         return 'Reconnecting… your edits are kept';
       case 'offline':
@@ -41,8 +44,13 @@ export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; 
         {text}
         {/* The countdown is for the eye only: a live region that ticks would never be quiet. */}
         {seconds ? <span aria-hidden="true"> (next try in {seconds} s)</span> : null}
-        {unsent && state.kind !== 'connected' && <span className="unsent"> · edits waiting to be sent</span>}
+        {unshared && state.kind !== 'refused' && <span className="unsent"> · {LOCAL_WORDS.notShared}</span>}
       </p>
+      {notice && (
+        <p className="hint" role="status">
+          {notice}
+        </p>
+      )}
       {(state.kind === 'refused' || state.kind === 'reconnecting') && (
         <button type="button" className="button small quiet" onClick={onRetry}>
           Try again now

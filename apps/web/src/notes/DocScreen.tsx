@@ -18,6 +18,7 @@ import { colourFor, type PresenceUser } from './presence.ts';
 import { PublishPanel } from './PublishPanel.tsx';
 import { ShareBack } from './ShareBack.tsx';
 import { Shortcuts } from './Shortcuts.tsx';
+import { sessionKey, type LocalPlace } from './localIndex.ts';
 import { useCollab } from './useCollab.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { WhoIsHere } from './WhoIsHere.tsx';
@@ -110,7 +111,12 @@ function DocView({
       return err instanceof ApiRequestError && [401, 403, 404].includes(err.status) ? err.error.message : null;
     }
   }, [api, name]);
-  const { conn, snapshot } = useCollab(name, token, checkAccess);
+  // Kept on this device per person; caucus notes per session too, so nobody else here opens them.
+  const local = useMemo<LocalPlace>(
+    () => ({ doc: name, person: place.user.id, session: kind === 'caucus' ? sessionKey(token ?? 'account') : null }),
+    [name, place.user.id, kind, token],
+  );
+  const { conn, snapshot } = useCollab(name, token, checkAccess, local);
   const user = useMemo<PresenceUser>(
     () => ({ id: place.user.id, name: place.user.name, color: colourFor(place.user.id) }),
     [place.user.id, place.user.name],
@@ -119,13 +125,14 @@ function DocView({
   // Readers are present too, even though they never get an editor toolbar.
   useEffect(() => conn?.provider.awareness.setLocalStateField('user', user), [conn, user]);
 
-  // Edits made offline live only in this tab until they are sent: ask before it closes.
+  // Edits not yet shared and not kept on this device live only in this tab: ask before it closes.
+  const onlyHere = snapshot.unsent && !snapshot.kept;
   useEffect(() => {
-    if (!snapshot.unsent) return undefined;
+    if (!onlyHere) return undefined;
     const hold = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', hold);
     return () => window.removeEventListener('beforeunload', hold);
-  }, [snapshot.unsent]);
+  }, [onlyHere]);
 
   return (
     <div className="page notes-page">
