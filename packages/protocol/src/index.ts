@@ -15,3 +15,4 @@ export * from './floor.ts';
 export * from './floor-view.ts';
 export * from './doorbell.ts';
 export * from './show.ts';
+export * from './report.ts';
