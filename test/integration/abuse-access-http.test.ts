@@ -66,6 +66,10 @@ const ROUTES: Record<string, Route> = {
     request: () => ({ path: `/api/convenings/${w.id}/debrief` }),
     expect: guarded({ facilitator: 200, cofacilitator: 200 }),
   },
+  'GET /api/convenings/:id/report/:format': {
+    request: () => ({ path: `/api/convenings/${w.id}/report/md` }),
+    expect: guarded({ facilitator: 200, cofacilitator: 200 }),
+  },
   'GET /api/convenings/:id/invite': {
     request: () => ({ path: `/api/convenings/${w.id}/invite` }),
     expect: guarded({ facilitator: 200, cofacilitator: 200 }),

@@ -65,6 +65,15 @@ describe('access matrix: rooms', () => {
     expect(debrief.status).toBe(200);
     expect(text).not.toContain(w.ids.caucus);
     expect(text).not.toContain('Inside the caucus only.');
+    // The report handed on: no roster, no words from inside, not even the caucus's hands.
+    for (const format of ['json', 'md']) {
+      const report = await fetch(`${server.url}/api/convenings/${w.id}/report/${format}`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } });
+      const body = await report.text();
+      expect(report.status, format).toBe(200);
+      expect(body, format).not.toMatch(new RegExp([w.ids.caucus, w.caucusPeer.self!.participantId, 'Cami', 'Cato', 'Inside the caucus only.'].join('|')));
+    }
+    const hands = (await (await fetch(`${server.url}/api/convenings/${w.id}/report/json`, { headers: { authorization: `Bearer ${w.tokens.facilitator}` } })).json()) as { hands: { round: string | null }[] };
+    expect(hands.hands.filter((h) => h.round !== null)).toEqual([]);
   });
 
   it('an anonymous pulse answer reaches only its author, by every channel; results kept for facilitators reach no participant', async () => {

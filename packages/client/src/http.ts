@@ -1,5 +1,6 @@
 import {
   ApiError,
+  ConveningReport,
   CreateConveningResult,
   InviteResult,
   JoinInfo,
@@ -42,6 +43,15 @@ export const api = {
   joinInfo: (base: string, joinCode: string) => call(base, `/api/join/${encodeURIComponent(joinCode)}`, JoinInfo),
   invite: (base: string, conveningId: string, token: string) =>
     call(base, `/api/convenings/${encodeURIComponent(conveningId)}/invite`, InviteResult, { headers: { authorization: `Bearer ${token}` } }),
+  /** The convening report for a facilitator: as data (JSON), or as the Markdown page to hand on. */
+  report: (base: string, conveningId: string, token: string) =>
+    call(base, `/api/convenings/${encodeURIComponent(conveningId)}/report/json`, ConveningReport, { headers: { authorization: `Bearer ${token}` } }),
+  reportMarkdown: async (base: string, conveningId: string, token: string): Promise<string> => {
+    const res = await fetch(new URL(`/api/convenings/${encodeURIComponent(conveningId)}/report/md`, base), { headers: { authorization: `Bearer ${token}` } });
+    if (res.ok) return res.text();
+    const parsed = ApiError.safeParse(((await res.json().catch(() => null)) as { error?: unknown } | null)?.error);
+    throw new ApiRequestError(res.status, parsed.success ? parsed.data : { code: 'internal', message: `HTTP ${res.status}` });
+  },
   agreementSets: async (base: string): Promise<AgreementSetInfo[]> => {
     const res = await fetch(new URL('/api/agreement-sets', base));
     return ((await res.json()) as { sets: AgreementSetInfo[] }).sets;

@@ -27,3 +27,7 @@ export { showDebrief, type ShowDebriefItem } from './show/debrief.ts';
 export { holdsSilence } from './show/quiet.ts';
 export { normaliseAnswer, tallyOf, topWords } from './pulse/tally.ts';
 export { seesResults } from './pulse/policy.ts';
+export { pulseResults } from './pulse/results.ts';
+export { handCounts } from './floor/counts.ts';
+export { conveningReport } from './report/build.ts';
+export { reportMarkdown } from './report/markdown.ts';

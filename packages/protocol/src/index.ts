@@ -16,3 +16,4 @@ export * from './floor-view.ts';
 export * from './doorbell.ts';
 export * from './show.ts';
 export * from './mail.ts';
+export * from './report.ts';

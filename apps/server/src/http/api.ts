@@ -4,11 +4,12 @@ import {
   JoinBody,
   JoinCode,
   PROTOCOL_VERSION,
+  ReportFormat,
   type CreateConveningResult,
   type InviteResult,
   type JoinResult,
 } from '@brave/protocol';
-import { AGREEMENT_LIBRARY, debrief, isFacilitator, viewFor } from '@brave/core';
+import { AGREEMENT_LIBRARY, conveningReport, debrief, isFacilitator, reportMarkdown, viewFor } from '@brave/core';
 import type { Credential, TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { Store } from '../store/types.ts';
@@ -104,12 +105,28 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
     res.json(result);
   });
 
-  /** Facilitators' look back: signal timeline and room sizes (never caucus rosters). */
+  /** Facilitators' look back: signals, the show, pulse counts, hands per room, room sizes (never caucus rosters). */
   r.get('/convenings/:id/debrief', async (req, res) => {
-    const { cred, room } = await authorised(req, req.params.id);
-    if (!isFacilitator(cred.role)) throw new HttpError({ code: 'forbidden', message: 'The debrief is for facilitators.' });
-    res.json(debrief(room.snapshot, cred));
+    const { cred, room } = await facilitating(req, 'The debrief is for facilitators.');
+    res.json(debrief(room.snapshot, cred, await store.events(cred.conveningId)));
   });
+
+  /** The convening report (JSON or Markdown) a facilitator hands to their working group; it names nobody. */
+  r.get('/convenings/:id/report/:format', async (req, res) => {
+    const format = ReportFormat.safeParse(req.params.format);
+    if (!format.success) throw new HttpError({ code: 'bad_request', message: 'The report comes as json or md.', field: 'format' });
+    const { cred, room } = await facilitating(req, 'The report is for facilitators.');
+    const report = conveningReport(debrief(room.snapshot, cred, await store.events(cred.conveningId)));
+    res.attachment(`report-${cred.conveningId}.${format.data}`);
+    if (format.data === 'json') res.json(report);
+    else res.type('text/markdown; charset=utf-8').send(reportMarkdown(report));
+  });
+
+  async function facilitating(req: Request<{ id: string }>, refusal: string) {
+    const found = await authorised(req, req.params.id);
+    if (!isFacilitator(found.cred.role)) throw new HttpError({ code: 'forbidden', message: refusal });
+    return found;
+  }
 
   async function authorised(req: Request, conveningId: string | undefined) {
     const cred = credentialOf(req, tokens);

@@ -18,6 +18,7 @@ import '../styles/host.css';
 // Breakout tools are a large part of the console: their own chunk, fetched with it.
 const RoundStrip = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.RoundStrip })));
 const ShowConsole = lazy(() => import('../show/host/ShowConsole.tsx').then((m) => ({ default: m.ShowConsole })));
+const ConveningDebrief = lazy(() => import('../show/debrief/ConveningDebrief.tsx').then((m) => ({ default: m.ConveningDebrief })));
 const BreakoutConsole = lazy(() => import('../breakouts/host/index.ts').then((m) => ({ default: m.BreakoutConsole })));
 
 /** /host/:id: the facilitator console (lead and co-facilitators alike). */
@@ -49,12 +50,12 @@ export function HostScreen({ id }: { id: string }) {
   }
   return (
     <LiveGate token={seat.token}>
-      <Console cohostCode={seat.cohostCode} />
+      <Console cohostCode={seat.cohostCode} token={seat.token} />
     </LiveGate>
   );
 }
 
-function Console({ cohostCode }: { cohostCode: string | undefined }) {
+function Console({ cohostCode, token }: { cohostCode: string | undefined; token: string }) {
   const { state, me } = useConvening();
   return (
     <div className="page host">
@@ -80,6 +81,11 @@ function Console({ cohostCode }: { cohostCode: string | undefined }) {
         <p className="card closed-note" role="status">
           This convening has ended. Everything below stays here to look back on.
         </p>
+      )}
+      {(state.status === 'closed' || state.show.status === 'done') && (
+        <Suspense fallback={null}>
+          <ConveningDebrief token={token} />
+        </Suspense>
       )}
       <Suspense fallback={null}>
         <RoundStrip />
