@@ -19,7 +19,7 @@ const SHARED = 'Connected: your edits are shared';
 
 /** The names of this page's IndexedDB databases (what the device keeps). */
 const databases = (page: Page): Promise<string[]> =>
-  page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+  page.evaluate<string[]>("indexedDB.databases().then((list) => list.map((d) => d.name ?? ''))");
 
 /** Documents' websockets refused while `blocked` (the page, its API and its live socket still work). */
 async function blockable(context: BrowserContext) {
@@ -147,7 +147,7 @@ describe('notes that survive a weak connection', () => {
     await ok(host!, { type: 'room.move', participantId: carla.joined.participantId, toRoomId: null });
     await page.getByText('Your access to this document changed').waitFor({ timeout: 30_000 });
     await expect.poll(async () => ours(await databases(page)), { timeout: 15_000 }).toEqual([]);
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('brave-space:local-docs:index') ?? '')).not.toContain(name);
+    await expect.poll(() => page.evaluate<string>("localStorage.getItem('brave-space:local-docs:index') ?? ''")).not.toContain(name);
     expect(carla.person.problems).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ async function check(name: string, maxBytes: number): Promise<Checked> {
     if (!rows.every((r) => r instanceof Uint8Array)) return { kind: 'bad' };
     const scratch = new Y.Doc();
     try {
-      Y.transact(scratch, () => (rows as Uint8Array[]).forEach((u) => Y.applyUpdate(scratch, u)));
+      Y.transact(scratch, () => rows.forEach((u) => Y.applyUpdate(scratch, u)));
       return { kind: Y.encodeStateAsUpdate(scratch).length > maxBytes ? 'large' : 'ok' };
     } catch {
       return { kind: 'bad' };
