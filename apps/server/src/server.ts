@@ -65,7 +65,10 @@ export async function startServer(config: Config, options: { store?: Store; coll
   const cluster: Cluster | null = config.cluster
     ? await (await import('./cluster/index.ts')).startCluster({ io, store, ...config.cluster, getRooms: () => rooms.registry!, log })
     : null;
+  // Confidential notes are deleted through the documents, built after the registry: wired lazily too.
+  const notes: { collab?: Collab | null } = {};
   const registry = (rooms.registry = new RoomRegistry(store, fanout, {
+    deleteNotes: (names) => notes.collab?.deleteNotes(names) ?? Promise.resolve(),
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
@@ -88,6 +91,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
           options.collab,
         )
       : null;
+  notes.collab = collab;
 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -13,7 +13,7 @@ import type {
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
 import type { Audience, Delivery } from './audience.ts';
-import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
+import { affirmedFor, roomFor, roomOfScope, roomVersionKey, roundFor, roundOf, seesRoster } from './rounds/access.ts';
 import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueDeliveries, silenceEndedFor } from './floor/policy.ts';
 import { pulseDeliveries, pulsesFor } from './pulse/policy.ts';
 
@@ -54,6 +54,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'room.join': PEOPLE,
   'room.help.answer': FAC,
   'room.hosts.set': PEOPLE,
+  'room.confidential.set': FAC,
+  'room.knock': FAC,
+  'room.knock.answer': PEOPLE,
   'hand.raise': PEOPLE,
   'hand.lower': PEOPLE,
   'floor.call': FAC,
@@ -121,7 +124,7 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return grouped(
         state,
         (v) => ({ ...event, room: roomFor(round, event.room, v) }),
-        (v) => (seesRoster(round, event.room, v) ? 'full' : 'size'),
+        (v) => roomVersionKey(round, event.room, v),
       );
     }
     case 'participant.affirmed':
@@ -305,7 +308,9 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
 
 function copyRound(r: RoundView): RoundView {
   const rooms: RoundView['rooms'] = {};
-  for (const [id, room] of Object.entries(r.rooms)) rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts] };
+  for (const [id, room] of Object.entries(r.rooms)) {
+    rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts], ...(room.knocks ? { knocks: [...room.knocks] } : {}) };
+  }
   return { ...r, rooms };
 }
 

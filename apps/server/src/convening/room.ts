@@ -23,6 +23,7 @@ import {
 import { FencedError } from '../store/lease.ts';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
 import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
+import { deleteEndedNotes, deleteLeftoverNotes, type DeleteNotes } from './confidential.ts';
 import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { newId } from './ids.ts';
 
@@ -62,6 +63,8 @@ export interface RoomOptions {
   hooks?: Partial<CommunityHooks>;
   /** Several processes (REDIS_URL): only the lease holder decides; see convening/cluster.ts. */
   cluster?: RoomCluster;
+  /** Deletes closed rounds' confidential notes (convening/confidential.ts). */
+  deleteNotes?: DeleteNotes;
 }
 
 export type { AdmitRequest, AdmitResult } from './cluster.ts';
@@ -95,6 +98,7 @@ export class ConveningRoom {
     for (const e of await store.events(id)) room.fold(e);
     for (const a of await store.actions(id)) room.answered.set(`${a.actor}:${a.key}`, a.result);
     room.armTimer();
+    deleteLeftoverNotes(options.deleteNotes, room.state, options.log);
     return room;
   }
 
@@ -295,6 +299,7 @@ export class ConveningRoom {
       for (const d of deliveries(e.event, this.state)) this.fanout.deliver(this.id, d, { seq: e.seq, at: e.at });
       // Here, so a round ended by command, timer or close all reach the community's history.
       tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
+      await deleteEndedNotes(this.options.deleteNotes, this.state, e.event, this.options.log);
     }
     if (stored.some((e) => e.event.type === 'convening.closed')) {
       await this.forgetAtClose();
