@@ -147,7 +147,7 @@ export class ConveningRoom {
       const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result: answer });
       if (!stored.ok) return stored;
       this.answered.set(answerKey, answer);
-      tellKeptAnswers(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
+      await tellKeptAnswers(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
       return answer;
     });
   }
@@ -294,7 +294,7 @@ export class ConveningRoom {
       this.fold(e);
       for (const d of deliveries(e.event, this.state)) this.fanout.deliver(this.id, d, { seq: e.seq, at: e.at });
       // Here, so a round ended by command, timer or close all reach the community's history.
-      tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
+      await tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
     }
     if (stored.some((e) => e.event.type === 'convening.closed')) {
       await this.forgetAtClose();
