@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
 import type { CommunityHooks } from './convening/room.ts';
 import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
+import { KyselyDocStore } from './collab/doc-log.ts';
 import { attachAccounts } from './accounts/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
 import { apiRouter } from './http/api.ts';
@@ -49,14 +50,16 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // Accounts, communities and documents are not on the store contract yet: with DATABASE_URL
   // they stay in the SQLite file beside it (docs/architecture.md, Storage).
   const local = store instanceof SqliteStore ? store : options.store ? null : await SqliteStore.open(sqliteFile, { busyTimeoutMs });
-  if (local !== store && local) log('convening logs are in PostgreSQL; accounts, communities and documents stay in DATA_DIR/brave-space.db');
+  if (local !== store && local) log('convening logs and documents are in PostgreSQL; accounts and communities stay in DATA_DIR/brave-space.db');
+  // Documents go where the convening logs are, so with DATABASE_URL every process shares them.
+  const docStore = local ? new KyselyDocStore(store instanceof KyselyStore ? store.database : local.database) : null;
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
 
   // Communities (same SQLite file): built before the registry, whose rooms call their hooks.
-  const communities = local ? createCommunities({ db: local.db, secret: config.secret, now: Date.now, log }) : null;
+  const communities = local && docStore ? createCommunities({ db: local.db, docs: docStore, secret: config.secret, now: Date.now, log }) : null;
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -79,12 +82,12 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // one way other routes learn who is signed in.
   const accounts = local ? attachAccounts({ database: local.database, config, originAllowed, now: Date.now }) : null;
 
-  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
+  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>): in docStore, across processes over Redis.
   const collab: Collab | null =
-    local
+    docStore
       ? attachCollab(
           http,
-          { database: local.database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { store: docStore, bus: cluster?.docs, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;

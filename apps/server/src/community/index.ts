@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { DocStore } from '../collab/doc-store.ts';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
@@ -29,7 +30,7 @@ export interface Communities extends CommunityParts {
  * needs the hooks and the routes need the registry: `createCommunities` first, then
  * `communityApi` once the registry, tokens and account auth exist.
  */
-export function createCommunities(deps: { db: Database.Database; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
+export function createCommunities(deps: { db: Database.Database; docs: DocStore; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
   const members = new MemberStore(deps.db);
   const communities = new CommunityStore(deps.db, members);
   const schedule = new ScheduleStore(deps.db);
@@ -39,7 +40,7 @@ export function createCommunities(deps: { db: Database.Database; secret: string;
     communities,
     members,
     schedule,
-    docs: new CommunityDocs(deps.db),
+    docs: new CommunityDocs(deps.docs),
     memberTokens,
     directory: new CommunityDirectory(communities, memberTokens),
     bell,

@@ -34,15 +34,15 @@ export async function myData(ctx: Ctx, communityId: string, memberId: string): P
 export async function communityExport(ctx: Ctx, community: CommunityInfo): Promise<CommunityExport> {
   const convenings: CommunityExport['convenings'] = [];
   const documents: CommunityExport['documents'] = [];
-  const addDoc = (name: string, title: string) => {
-    const markdown = ctx.docs.markdown(name);
+  const addDoc = async (name: string, title: string) => {
+    const markdown = await ctx.docs.markdown(name);
     if (markdown !== null) documents.push({ name, title, markdown });
   };
-  for (const c of community.channels) addDoc(toolkitDocName(community.id, c.id), `${c.name} toolkit`);
+  for (const c of community.channels) await addDoc(toolkitDocName(community.id, c.id), `${c.name} toolkit`);
   for (const s of await ctx.schedules(community.id)) {
     const state = s.conveningId ? await ctx.state(s.conveningId) : null;
     convenings.push(exportConvening(scheduledView(s), state));
-    if (state) for (const n of exportableNotes(state)) addDoc(n.name, n.title);
+    if (state) for (const n of exportableNotes(state)) await addDoc(n.name, n.title);
   }
   return {
     format: 'brave-space.community.v1',

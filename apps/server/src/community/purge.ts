@@ -5,33 +5,34 @@ import type { Ctx } from './context.ts';
 import { FORMER_MEMBER_NAME } from './members-store.ts';
 
 /** Documents of a community: its toolkit drafts and its convenings' notes. */
-function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): string[] {
-  return [
-    ...ctx.docs.namesWithPrefix(`toolkit:${communityId}:`),
-    ...conveningIds.flatMap((c) => [...ctx.docs.namesWithPrefix(`notes:${c}:`), ...ctx.docs.namesWithPrefix(`toolkit:${c}:`)]),
-  ];
+async function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): Promise<string[]> {
+  const prefixes = [`toolkit:${communityId}:`, ...conveningIds.flatMap((c) => [`notes:${c}:`, `toolkit:${c}:`])];
+  return (await Promise.all(prefixes.map((p) => ctx.docs.namesWithPrefix(p)))).flat();
 }
 
 /**
- * Delete a community and everything it holds, in one transaction: its rows (members,
- * groups, schedules, history), its convenings' logs and answered commands, and every
- * document of it (drafts, notes, versions, publications). Live state is dropped after.
+ * Delete a community and everything it holds: every document of it (drafts, notes,
+ * versions, publications) through the document store first, then, in one transaction, its
+ * rows (members, groups, schedules, history) and its convenings' logs and answered
+ * commands. Open documents are dropped from memory (on every process) before their rows
+ * go, so no write under way brings them back. If the second step fails the community is
+ * still there, without its documents, and deleting it again finishes the job.
  */
-export function deleteCommunity(ctx: Ctx, communityId: string): void {
+export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<void> {
   const db = ctx.communities.db;
   const conveningIds = ctx.schedule.list(communityId).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
-  const names = documentsOf(ctx, communityId, conveningIds);
+  const names = await documentsOf(ctx, communityId, conveningIds);
+  ctx.docsDeleted(names);
+  await ctx.docs.deleteRows(names);
   immediate(db, () => {
     for (const id of conveningIds) {
       db.prepare('DELETE FROM events WHERE convening_id = ?').run(id);
       db.prepare('DELETE FROM actions WHERE convening_id = ?').run(id);
       db.prepare('DELETE FROM convenings WHERE id = ?').run(id);
     }
-    ctx.docs.deleteRows(names);
     db.prepare('DELETE FROM communities WHERE id = ?').run(communityId);
   });
   for (const id of conveningIds) ctx.rooms.forget(id);
-  ctx.docsDeleted(names);
   ctx.communityChanged(communityId);
 }
 

@@ -83,7 +83,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
         members: ctx.members.list(id),
         workingGroups: ctx.members.groups(id),
         schedule,
-        publications: ctx.docs.publications(drafts, ctx.base(req)),
+        publications: await ctx.docs.publications(drafts, ctx.base(req)),
       },
       caller.kind === 'facilitator' ? { ...caller.actor, name: caller.account.name } : { ...caller.actor, name: caller.member.name },
     );
@@ -99,7 +99,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
         : { agreementSetId: community.agreementSetId, agreements: community.agreements };
     const channels = body.channels ?? community.channels;
     const dropped = community.channels.filter((c) => !channels.some((x) => x.id === c.id));
-    const busy = channelsWithWords(ctx.docs, community.id, dropped);
+    const busy = await channelsWithWords(ctx.docs, community.id, dropped);
     if (busy.length > 0) {
       throw new HttpError({
         code: 'conflict',
@@ -128,7 +128,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     if (body.confirmName.trim().toLowerCase() !== community.name.trim().toLowerCase()) {
       throw new HttpError({ code: 'bad_request', message: 'Type the community’s name exactly to confirm deleting it.', field: 'confirmName' });
     }
-    deleteCommunity(ctx, community.id);
+    await deleteCommunity(ctx, community.id);
     ctx.bell.ring(community.id, { kind: 'community' });
     res.status(204).end();
   });

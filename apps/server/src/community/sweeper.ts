@@ -1,6 +1,5 @@
 import { retentionCutoff } from '@brave/core';
 import type { RoomRegistry } from '../convening/registry.ts';
-import { immediate } from '../store/sqlite.ts';
 import type { Ctx } from './context.ts';
 
 export interface SweepResult {
@@ -54,9 +53,10 @@ export class RetentionSweeper {
       for (const s of schedule.sweepable(c.id, cutoff)) {
         const conveningId = s.conveningId!;
         await this.ctx.rooms.retain(conveningId);
-        const notes = docs.namesWithPrefix(`notes:${conveningId}:`).filter((n) => n !== `notes:${conveningId}:plenary`);
-        immediate(this.ctx.communities.db, () => docs.deleteRows(notes));
+        const notes = (await docs.namesWithPrefix(`notes:${conveningId}:`)).filter((n) => n !== `notes:${conveningId}:plenary`);
+        // Dropped from memory first, so no write under way brings them back after the delete.
         this.ctx.docsDeleted(notes);
+        await docs.deleteRows(notes);
         schedule.markSwept(s.id, now);
         result.convenings += 1;
         result.documents += notes.length;
