@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '../store/types.ts';
 import type { Appended, DocBatch, DocStore } from './doc-store.ts';
 import { LiveDoc, type Peer } from './live-doc.ts';
 import type { ServerWriteOrigin } from './origins.ts';
+import { mergeSafely, stillOpen } from './batches.ts';
 import { templateUpdate } from './template.ts';
 import { syncStep1, awarenessMessage } from './wire.ts';
 
@@ -86,7 +87,6 @@ export class DocRegistry {
     if (ref.kind === 'toolkit' && doc.isEmpty) await this.seed(doc, ref.channel, channelName);
     return doc;
   }
-
 
   /** A new connection: it receives our state vector (so it sends what we lack) and who is here. */
   attach(doc: LiveDoc, peer: Peer): void {
@@ -325,7 +325,6 @@ export class DocRegistry {
     if (doc.peers.size === 0 && !doc.gone) this.forget(doc);
   }
 
-
   /** Close every connection to a document and forget it; the next open reloads it from the store. */
   private drop(doc: LiveDoc, code: number, reason: string): void {
     for (const peer of [...doc.peers]) peer.close(code, reason);
@@ -342,11 +341,6 @@ export class DocRegistry {
   }
 }
 
-/** For a write's transaction: leave out the rows of a document deleted (or dropped) since they were made. */
-function stillOpen(docs: LiveDoc[]): (name: string) => boolean {
-  const byName = new Map(docs.map((d) => [d.name, d]));
-  return (name) => byName.get(name)?.gone === false;
-}
 
 /** True when the update brings nothing the document lacks (e.g. a reconnecting reader's sync). */
 function addsNothing(doc: LiveDoc, update: Uint8Array): boolean {
@@ -354,15 +348,5 @@ function addsNothing(doc: LiveDoc, update: Uint8Array): boolean {
     return Y.snapshotContainsUpdate(Y.snapshot(doc.ydoc), update);
   } catch {
     throw new Refusal(COLLAB_CLOSE.badMessage, 'That document update could not be read.');
-  }
-}
-
-/** One update per document per flush when possible; Yjs-made updates always merge. */
-function mergeSafely(updates: Uint8Array[]): Uint8Array[] {
-  if (updates.length <= 1) return updates;
-  try {
-    return [Y.mergeUpdates(updates)];
-  } catch {
-    return updates;
   }
 }
