@@ -1,6 +1,7 @@
 export * from './result.ts';
 export * from './state.ts';
 export * from './policy.ts';
+export * from './snapshot.ts';
 export * from './agreements.ts';
 export * from './signals.ts';
 export * from './reminders.ts';
