@@ -17,6 +17,8 @@ export async function startOurs(name = 'ours'): Promise<Service & { dataDir: str
       script: join(ROOT, 'apps/server/src/main.ts'),
       env: { PORT: '0', DATA_DIR: dataDir, SECRET, LOG: 'info' },
       ready: /running at http:\/\/[^:\s]+:(\d+)/,
+      // BENCH_PROFILE_DIR=/some/dir: our server writes a CPU profile there when it stops.
+      ...(process.env.BENCH_PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] } : {}),
     });
     return {
       ...service,

@@ -76,9 +76,11 @@ export async function startService(opts: {
   env?: Record<string, string>;
   ready: RegExp;
   host?: string;
+  /** Extra Node flags for this process only (e.g. --cpu-prof: NODE_OPTIONS refuses it). */
+  nodeArgs?: string[];
 }): Promise<Service> {
   const child = track(
-    spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', PROBE, opts.script], {
+    spawn(process.execPath, ['--expose-gc', ...(opts.nodeArgs ?? []), '--import', 'tsx', '--import', PROBE, opts.script], {
       cwd: ROOT,
       env: { ...process.env, HOST: '127.0.0.1', NODE_ENV: 'production', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

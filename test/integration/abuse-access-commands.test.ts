@@ -100,6 +100,23 @@ const CASES: Cases = {
     // A caucus chooses its own hosts; facilitators outside it may not.
     refined: { facilitator: 'forbidden', cofacilitator: 'forbidden', participant: 'forbidden' },
   },
+  // Phase 3's self-select round: Beta is marked confidential live, then knocked on.
+  'room.confidential.set': { phase: 3, okBy: 'facilitator', make: () => ({ type: 'room.confidential.set', roomId: 'beta', notes: 'keep' }) },
+  'room.knock': { phase: 3, okBy: 'facilitator', make: () => ({ type: 'room.knock', roomId: 'beta' }) },
+  'room.knock.answer': {
+    phase: 3,
+    okBy: 'caucus',
+    // The caucus member (in plenary since phase 1) picks Beta; the facilitator knocks again each time.
+    make: async (w) => {
+      if (!w.clients.caucus.state!.rounds[w.clients.caucus.state!.activeRoundId ?? '']?.rooms.beta?.members.includes(w.ids.caucus)) {
+        await ok(w.clients.caucus, { type: 'room.join', roomId: 'beta' });
+      }
+      await ok(w.clients.facilitator, { type: 'room.knock', roomId: 'beta' });
+      return { type: 'room.knock.answer', roomId: 'beta', facilitatorId: w.ids.facilitator, letIn: false };
+    },
+    // Only a member of the room answers a knock.
+    refined: { facilitator: 'forbidden', cofacilitator: 'forbidden', participant: 'forbidden' },
+  },
   'hand.raise': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.raise' }) },
   'hand.lower': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.lower' }) },
   'floor.call': { phase: 0, okBy: 'facilitator', make: async (w) => (await handUp(w), { type: 'floor.call', scope: 'plenary' }) },

@@ -124,4 +124,33 @@ describe('access matrix: rooms', () => {
       closeAll(host, ana, ben, cy);
     }
   });
+
+  it('a confidential room shows outsiders its size and their own knock only; a member lets a facilitator in', async () => {
+    const readers = { ...w.clients, peer: w.caucusPeer };
+    const live = Object.fromEntries(Object.entries(readers).map(([k, c]) => [k, record(c)])) as Record<Member | 'peer', LoggedEvent[]>;
+    await ok(w.clients.facilitator, { type: 'room.confidential.set', roomId: w.caucusRoomId, notes: 'delete' });
+    await ok(w.clients.cofacilitator, { type: 'room.knock', roomId: w.caucusRoomId });
+    const marker = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[2]! });
+    await Promise.all(Object.values(readers).map((c) => until(c, (x) => x.state!.seq >= marker.seq!)));
+    const seen = async () => {
+      const out: Record<string, { roster: number; size: number; knocks: string[]; confidential: unknown }> = {};
+      for (const who of MEMBERS) {
+        const room = (await freshView(server.url, w.id, w.tokens[who]!)).rounds[w.roundId]!.rooms[w.caucusRoomId]!;
+        const liveRoom = w.clients[who].state!.rounds[w.roundId]!.rooms[w.caucusRoomId]!;
+        expect(liveRoom, `${who}: live and fresh views agree`).toEqual(room);
+        out[who] = { roster: room.members.length, size: room.size, knocks: room.knocks ?? [], confidential: room.confidential };
+      }
+      return out;
+    };
+    const outside = { roster: 0, size: 2, knocks: [], confidential: { notes: 'delete' } };
+    const cofac = w.ids.cofacilitator;
+    expect(await seen()).toEqual({ facilitator: outside, cofacilitator: { ...outside, knocks: [cofac] }, participant: outside, observer: outside, caucus: { ...outside, roster: 2, knocks: [cofac] } });
+    for (const who of ['facilitator', 'participant', 'observer'] as const) {
+      for (const e of live[who]) expect(JSON.stringify(e.event), who).not.toContain(cofac);
+    }
+    await ok(w.clients.caucus, { type: 'room.knock.answer', roomId: w.caucusRoomId, facilitatorId: cofac, letIn: true });
+    const last = await ok(w.clients.facilitator, { type: 'spotlight.set', agreementId: w.agreementIds[1]! });
+    await Promise.all(Object.values(readers).map((c) => until(c, (x) => x.state!.seq >= last.seq!)));
+    expect(await seen()).toEqual({ facilitator: outside, cofacilitator: { ...outside, roster: 2 }, participant: outside, observer: outside, caucus: { ...outside, roster: 2 } });
+  });
 });

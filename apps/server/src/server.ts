@@ -23,6 +23,9 @@ import { KyselyStore } from './store/kysely-store.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/types.ts';
 
+/** How often, with DATABASE_URL, the community directory reads what other processes changed. */
+const DIRECTORY_REFRESH_MS = 5_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -47,17 +50,18 @@ export async function startServer(config: Config, options: { store?: Store; coll
   const store =
     options.store ??
     (config.databaseUrl ? new KyselyStore(await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile })) : await SqliteStore.open(sqliteFile, { busyTimeoutMs }));
-  // Accounts, communities and documents are not on the store contract yet: with DATABASE_URL
-  // they stay in the SQLite file beside it (docs/architecture.md, Storage).
-  const local = store instanceof SqliteStore ? store : options.store ? null : await SqliteStore.open(sqliteFile, { busyTimeoutMs });
-  if (local !== store && local) log('convening logs are in PostgreSQL; accounts, communities and documents stay in DATA_DIR/brave-space.db');
+  // Accounts, communities and documents are on the same database as the convening logs
+  // (either engine; docs/architecture.md, Storage). With DATABASE_URL no SQLite file is opened.
+  const database = store instanceof KyselyStore ? store.database : null;
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
 
-  // Communities (same SQLite file): built before the registry, whose rooms call their hooks.
-  const communities = local ? createCommunities({ db: local.db, secret: config.secret, now: Date.now, log }) : null;
+  // Communities (same database): built before the registry, whose rooms call their hooks.
+  const communities = database ? createCommunities({ database, secret: config.secret, now: Date.now, log }) : null;
+  // The directory documents ask synchronously; with several processes it is read again every few seconds.
+  await communities?.directory.load(config.databaseUrl ? DIRECTORY_REFRESH_MS : undefined);
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -66,7 +70,10 @@ export async function startServer(config: Config, options: { store?: Store; coll
   const cluster: Cluster | null = config.cluster
     ? await (await import('./cluster/index.ts')).startCluster({ io, store, ...config.cluster, getRooms: () => rooms.registry!, log })
     : null;
+  // Confidential notes are deleted through the documents, built after the registry: wired lazily too.
+  const notes: { collab?: Collab | null } = {};
   const registry = (rooms.registry = new RoomRegistry(store, fanout, {
+    deleteNotes: (names) => notes.collab?.deleteNotes(names) ?? Promise.resolve(),
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,
@@ -76,31 +83,33 @@ export async function startServer(config: Config, options: { store?: Store; coll
     ...(options.hooks || communities ? { hooks: { ...communities?.hooks, ...options.hooks } } : {}),
   }));
 
-  // Facilitator accounts (cookie sessions) live in the same SQLite file; `accounts.auth` is the
+  // Facilitator accounts (cookie sessions) live in the same database; `accounts.auth` is the
   // one way other routes learn who is signed in.
-  const accounts = local ? attachAccounts({ database: local.database, config, originAllowed, now: Date.now }) : null;
+  const accounts = database ? attachAccounts({ database, config, originAllowed, now: Date.now }) : null;
 
-  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the SQLite file.
+  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the database.
   const collab: Collab | null =
-    local
+    database
       ? attachCollab(
           http,
-          { database: local.database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;
+  notes.collab = collab;
 
   // Email (docs/email.md): choices and unsubscribing always; sending only with SMTP_URL.
   const listening = { url: '' };
   const mail: Mail | null =
-    local && accounts && communities
+    database && accounts && communities
       ? await attachMail({
-          database: local.database,
+          database,
           config,
           accounts: accounts.store,
           auth: accounts.auth,
           communities: communities.communities,
-          directory: communities.directory,
+          members: communities.members,
+          memberTokens: communities.memberTokens,
           originAllowed,
           base: () => config.publicUrl ?? listening.url,
           now: Date.now,
@@ -166,7 +175,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
       ? attachCommunityChannel(io, {
           bell: communities.bell,
           directory: communities.directory,
-          facilitates: (id, accountId) => communities.communities.get(id) !== null && communities.communities.isFacilitator(id, accountId),
+          facilitates: (id, accountId) => communities.directory.facts(id)?.facilitators.includes(accountId) ?? false,
           auth: accounts.auth,
           limits: config.doorbell,
           log,
@@ -195,6 +204,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
     async close() {
       community?.sweeper.stop();
       await mail?.close();
+      communities?.directory.stop();
       registry.stopAll();
       await cluster?.close();
       await collab?.close();
@@ -205,7 +215,6 @@ export async function startServer(config: Config, options: { store?: Store; coll
       });
       http.closeAllConnections();
       await store.close();
-      if (local && local !== store) await local.close();
     },
   };
 }

@@ -20,7 +20,7 @@ import { canMove, signalWaitMs } from './signals.ts';
 import { ROUND_HANDLERS, affirmEvents } from './rounds/decide.ts';
 import { SHOW_HANDLERS } from './show/decide.ts';
 import { PULSE_HANDLERS } from './pulse/decide.ts';
-import { activeRound, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
+import { activeRound, isConfidential, isPrivateRoom, roomOf, roomScope } from './rounds/access.ts';
 import type { PlanBudget } from './rounds/together.ts';
 import { FLOOR_HANDLERS } from './floor/decide.ts';
 import { endSilenceEvents } from './floor/silence.ts';
@@ -173,7 +173,9 @@ const HANDLERS: Handlers = {
 function readersOf(s: ConveningView, participantId: string): { readers?: SignalReaders } {
   const room = roomOf(s, participantId);
   if (!room) return {};
-  const hosts = room.hosts.length > 0 ? [...room.hosts] : room.kind === 'breakout' ? null : [];
+  // A confidential room's signals reach only the hosts it has (none until it lets someone in).
+  const everyFacilitator = room.kind === 'breakout' && !isConfidential(room);
+  const hosts = room.hosts.length > 0 ? [...room.hosts] : everyFacilitator ? null : [];
   return { readers: { members: [...room.members], hosts } };
 }
 

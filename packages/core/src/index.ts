@@ -1,6 +1,7 @@
 export * from './result.ts';
 export * from './state.ts';
 export * from './policy.ts';
+export * from './snapshot.ts';
 export * from './agreements.ts';
 export * from './signals.ts';
 export * from './reminders.ts';
@@ -12,6 +13,8 @@ export * from './retention.ts';
 export * from './schedule.ts';
 export { roomFor, roundFor, roomOf, seesRoster, isCaucusRound, isPrivateRoom, activeRound, roomScope, roomOfScope } from './rounds/access.ts';
 export { planRound, pastRooms, defaultSeed } from './rounds/plan.ts';
+export { isConfidential } from './rounds/access.ts';
+export { confidentialNotesToDelete, allConfidentialNotesToDelete, KNOCKS_MAX } from './rounds/confidential.ts';
 export type { PlanBudget } from './rounds/together.ts';
 export { nextRoundTimer, WARNING_MS } from './rounds/timer.ts';
 export * as breakouts from './breakouts/index.ts';

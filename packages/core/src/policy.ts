@@ -13,9 +13,10 @@ import type {
 import { NOTICES_KEPT } from './state.ts';
 import { isFacilitator, type Viewer } from './viewer.ts';
 import type { Audience, Delivery } from './audience.ts';
-import { affirmedFor, roomFor, roomOfScope, roundFor, roundOf, seesRoster } from './rounds/access.ts';
+import { affirmedFor, roomFor, roomOfScope, roomVersionKey, roundFor, roundOf, seesRoster } from './rounds/access.ts';
 import { floorFor, groupedFloor, isQueueEvent, noticeHeld, queueDeliveries, silenceEndedFor } from './floor/policy.ts';
 import { pulseDeliveries, pulsesFor } from './pulse/policy.ts';
+import { sharedView, type PersonalView } from './snapshot.ts';
 
 /**
  * The access policy: who may do what, and who may see what. The server asks it for
@@ -54,6 +55,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'room.join': PEOPLE,
   'room.help.answer': FAC,
   'room.hosts.set': PEOPLE,
+  'room.confidential.set': FAC,
+  'room.knock': FAC,
+  'room.knock.answer': PEOPLE,
   'hand.raise': PEOPLE,
   'hand.lower': PEOPLE,
   'floor.call': FAC,
@@ -121,7 +125,7 @@ export function deliveries(event: DomainEvent, state: ConveningView): Delivery[]
       return grouped(
         state,
         (v) => ({ ...event, room: roomFor(round, event.room, v) }),
-        (v) => (seesRoster(round, event.room, v) ? 'full' : 'size'),
+        (v) => roomVersionKey(round, event.room, v),
       );
     }
     case 'participant.affirmed':
@@ -257,6 +261,11 @@ export function inAudience(audience: Audience, viewer: Viewer): boolean {
 
 /** Snapshot of the full state as one reader may see it; mirrors `deliveries`. */
 export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
+  return { ...sharedView(full), ...personalView(full, viewer) };
+}
+
+/** The parts of a snapshot that differ from reader to reader (see snapshot.ts). */
+export function personalView(full: ConveningView, viewer: Viewer): PersonalView {
   const fac = isFacilitator(viewer.role);
   const signals: Record<string, SignalView> = {};
   const notices: NoticeView[] = [];
@@ -276,36 +285,22 @@ export function viewFor(full: ConveningView, viewer: Viewer): ConveningView {
   const rounds: Record<string, RoundView> = {};
   for (const [id, round] of Object.entries(full.rounds)) rounds[id] = copyRound(roundFor(round, viewer));
   const own = full.affinity[viewer.participantId];
-  // Hand-made copies: a snapshot is taken on every (re)connection, and structuredClone of
-  // thousands of participants costs far more than these plain spreads.
-  const participants: ConveningView['participants'] = {};
-  for (const [id, p] of Object.entries(full.participants)) participants[id] = { ...p, profile: { ...p.profile } };
   return {
-    ...full,
-    agreements: full.agreements.map((a) => ({ ...a })),
-    signalPolicy: { ...full.signalPolicy, allowed: [...full.signalPolicy.allowed] },
-    channels: full.channels.map((c) => ({ ...c })),
-    outline: [...full.outline],
-    participants,
-    spotlight: full.spotlight && { ...full.spotlight },
-    reminders: full.reminders && { ...full.reminders },
-    caucusOptions: [...full.caucusOptions],
-    agenda: structuredClone(full.agenda),
-    broadcast: full.broadcast && { ...full.broadcast },
     signals,
     notices: notices.slice(-NOTICES_KEPT),
     reminderRequests,
     rounds,
     affinity: own ? { [viewer.participantId]: { ...own } } : {},
     floor: floorFor(full, viewer),
-    show: structuredClone(full.show),
     pulses: pulsesFor(full, viewer),
   };
 }
 
 function copyRound(r: RoundView): RoundView {
   const rooms: RoundView['rooms'] = {};
-  for (const [id, room] of Object.entries(r.rooms)) rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts] };
+  for (const [id, room] of Object.entries(r.rooms)) {
+    rooms[id] = { ...room, members: [...room.members], hosts: [...room.hosts], ...(room.knocks ? { knocks: [...room.knocks] } : {}) };
+  }
   return { ...r, rooms };
 }
 

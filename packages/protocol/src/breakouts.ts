@@ -84,6 +84,23 @@ export const ConstraintsSpec = z.strictObject({
 });
 export type ConstraintsSpec = z.infer<typeof ConstraintsSpec>;
 
+/**
+ * What becomes of a confidential room's notes when its round closes: deleted, or kept for
+ * its members only until the community's retention period. Chosen before the room opens
+ * (or when it is marked live), and told to everyone in it.
+ */
+export const ConfidentialNotes = z.enum(['delete', 'keep']);
+export type ConfidentialNotes = z.infer<typeof ConfidentialNotes>;
+/**
+ * Which rooms of a round are confidential: every room, every caucus room, or the rooms
+ * named by key or name.
+ */
+export const ConfidentialSpec = z.strictObject({
+  rooms: z.union([z.literal('all'), z.literal('caucuses'), z.array(z.string().max(80)).min(1).max(200)]),
+  notes: ConfidentialNotes,
+});
+export type ConfidentialSpec = z.infer<typeof ConfidentialSpec>;
+
 /** Everything needed to open a round; also what a prepared agenda holds. */
 export const RoundSpec = z.strictObject({
   name: text(80),
@@ -93,6 +110,8 @@ export const RoundSpec = z.strictObject({
   graceSeconds: z.number().int().min(0).max(300).optional(),
   /** Video-call links by room key or name, so people can jump to the matching call. */
   videoUrls: z.record(z.string().max(80), z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(500)).optional(),
+  /** Confidential rooms: see docs/breakouts.md, "Confidential rooms". */
+  confidential: ConfidentialSpec.optional(),
 });
 export type RoundSpec = z.infer<typeof RoundSpec>;
 

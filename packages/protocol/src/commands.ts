@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { AgendaItem, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
+import { AgendaItem, ConfidentialNotes, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
 import { FLOOR_COMMANDS } from './floor.ts';
 import { SHOW_COMMANDS } from './show.ts';
 import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
@@ -64,6 +64,12 @@ export const Command = z.discriminatedUnion('type', [
   cmd('room.help.answer', { roomId: Id }),
   /** A caucus member invites a facilitator in (or out) of their caucus. */
   cmd('room.hosts.set', { roomId: Id, hostIds: z.array(Id).max(10) }),
+  /** A facilitator marks a running room confidential (it stays so until the round closes). */
+  cmd('room.confidential.set', { roomId: Id, notes: ConfidentialNotes }),
+  /** A facilitator outside a confidential room asks to be let in. */
+  cmd('room.knock', { roomId: Id }),
+  /** A member of a confidential room lets a knocking facilitator in, or declines. */
+  cmd('room.knock.answer', { roomId: Id, facilitatorId: Id, letIn: z.boolean() }),
   ...FLOOR_COMMANDS,
   ...SHOW_COMMANDS,
 ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, RoundSpec } from './breakouts.ts';
+import { Channel, ConfidentialNotes, RoundSpec } from './breakouts.ts';
 import { FloorView } from './floor-view.ts';
 import { PulseView, ShowView } from './show.ts';
 import { Agreement, AgreementSetId, Id, Role, SignalKind, SignalPolicy, SignalReaders, SignalStatus, Visibility } from './model.ts';
@@ -101,6 +101,17 @@ export const RoomView = z.object({
   cap: z.number().int().nullable(),
   /** When the room last asked for help and nobody has answered yet. */
   helpRequestedAt: z.number().nullable(),
+  /**
+   * Set when the room is confidential: its roster, notes and signals are for its members
+   * and the hosts they let in; `notes` says what happens to its notes at the round's close.
+   * Absent in rooms logged before confidential rooms existed.
+   */
+  confidential: z.strictObject({ notes: ConfidentialNotes }).nullable().optional(),
+  /**
+   * Facilitators knocking to be let into a confidential room. Its members see them all; a
+   * facilitator outside sees only their own knock.
+   */
+  knocks: z.array(Id).optional(),
 });
 export type RoomView = z.infer<typeof RoomView>;
 

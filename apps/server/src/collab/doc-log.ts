@@ -112,6 +112,15 @@ export class KyselyDocStore implements DocStore {
     return this.publicationWhere('doc', doc);
   }
 
+  async deleteDocs(docs: readonly string[]): Promise<void> {
+    if (docs.length === 0) return;
+    await transact(this.database, async (tx) => {
+      for (const table of ['doc_updates', 'doc_snapshots', 'doc_versions', 'doc_publications'] as const) {
+        await tx.deleteFrom(table).where('doc', 'in', [...docs]).execute();
+      }
+    });
+  }
+
   private async publicationWhere(column: 'slug' | 'doc', value: string): Promise<PublicationRow | null> {
     const row = await refusalsUnavailable(() =>
       this.database.db

@@ -71,4 +71,6 @@ export interface DocStore extends DocLog {
   publish(p: PublicationRow): Promise<PublicationRow>;
   publication(slug: string): Promise<PublicationRow | null>;
   publicationOf(doc: string): Promise<PublicationRow | null>;
+  /** Delete documents with everything kept about them (log, snapshot, versions, publication), in one transaction. */
+  deleteDocs(docs: readonly string[]): Promise<void>;
 }

@@ -7,6 +7,7 @@ import type { TokenService } from '../auth/tokens.ts';
 import type { Database } from '../store/database.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { DocActions } from './actions.ts';
+import { deleteConfidentialNotes } from './confidential.ts';
 import type { CommunityDocFacts } from './community-gate.ts';
 import { KyselyDocStore } from './doc-log.ts';
 import { resolveLimits } from './limits.ts';
@@ -52,6 +53,8 @@ export interface Collab {
   communityChanged(communityId: string): Promise<void>;
   /** Call after deleting documents from the store: open ones are closed and forgotten, nothing is written back. */
   docsDeleted(names: readonly string[]): void;
+  /** Delete a closed round's confidential notes: open ones closed, every row gone (collab/confidential.ts). */
+  deleteNotes(names: readonly string[]): Promise<void>;
   /** Store what is queued, then close every connection. */
   close(): Promise<void>;
 }
@@ -89,6 +92,7 @@ export function attachCollab(http: HttpServer, deps: CollabDeps, options: Collab
     pages: publicRoutes(store),
     stats: () => ({ openDocs: docs.openCount, connections: upgrade.connectionCount }),
     docsDeleted: (names) => docs.deleted(names),
+    deleteNotes: (names) => deleteConfidentialNotes(docs, store, names),
     communityChanged: (communityId) => upgrade.communityChanged(communityId).catch((err: unknown) => deps.log('collab: community re-check failed', err)),
     async close() {
       http.off('upgrade', onUpgrade);

@@ -8,7 +8,7 @@ import {
   type RestoreResult,
   type ShareBackResult,
 } from '@brave/protocol';
-import { parseDocName } from '@brave/core';
+import { CONFIDENTIAL_STAYS, parseDocName } from '@brave/core';
 import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
@@ -138,6 +138,7 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
   r.get(`${root}/:name/export`, async (req, res) => {
     const c = await caller(req);
     const d = opened(req, c, deps);
+    if (!c.abilities(d.ref).export) throw forbidden(CONFIDENTIAL_STAYS);
     const format = ExportFormat.safeParse(req.query.format ?? 'md');
     if (!format.success) throw new HttpError({ code: 'bad_request', message: 'format must be md or html.', field: 'format' });
     const versionId = typeof req.query.version === 'string' ? req.query.version : undefined;
@@ -156,7 +157,9 @@ function mountDocHandlers(r: Router, root: string, gate: Gate, deps: DocRoutesDe
     const c = await caller(req, true);
     const body = parseBody(ShareBackBody, req.body);
     const from = opened(req, c, deps);
-    if (!c.abilities(from.ref).shareFrom) throw forbidden('Only members of this room can share its notes.');
+    const can = c.abilities(from.ref);
+    if (!can.export) throw forbidden(CONFIDENTIAL_STAYS);
+    if (!can.shareFrom) throw forbidden('Only members of this room can share its notes.');
     const toRef = parseDocName(body.to);
     if (!toRef || !c.shareTarget(from.ref, toRef)) {
       throw new HttpError({ code: 'bad_request', message: 'Passages can go to the plenary notes or a toolkit draft of this convening.', field: 'to' });

@@ -8,8 +8,8 @@ import type { Ctx } from './context.ts';
  * withdraw it; ending a membership does the same inside its one rewrite (purge.ts).
  */
 export async function forgetCaucusAnswers(ctx: Ctx, communityId: string, memberId: string): Promise<void> {
-  ctx.members.setKeptAnswer(communityId, memberId, null);
-  for (const s of ctx.schedule.list(communityId)) {
+  await ctx.members.setKeptAnswer(communityId, memberId, null);
+  for (const s of await ctx.schedule.list(communityId)) {
     if (s.conveningId) await ctx.rooms.rewrite(s.conveningId, ['affinity.answered'], withoutAnswerOf(memberId));
   }
 }

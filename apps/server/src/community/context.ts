@@ -80,7 +80,7 @@ export function makeContext(deps: CommunityRouteDeps): Ctx {
       if (s?.status !== 'closed') continue;
       const events = await deps.store.events(r.conveningId);
       const closedAt = events.findLast((e) => e.event.type === 'convening.closed')?.at ?? deps.now();
-      deps.schedule.markEnded(r.id, closedAt);
+      await deps.schedule.markEnded(r.id, closedAt);
       r.status = 'ended';
       r.endedAt = closedAt;
     }
@@ -89,7 +89,7 @@ export function makeContext(deps: CommunityRouteDeps): Ctx {
   return {
     ...deps,
     rooms,
-    who: principals({ auth: deps.auth, communities: deps.communities, directory: deps.directory }),
+    who: principals({ auth: deps.auth, communities: deps.communities, members: deps.members, tokens: deps.memberTokens }),
     base: (req) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`,
     limit(req) {
       const wait = perIp.take(req.ip ?? 'unknown');
@@ -103,7 +103,7 @@ export function makeContext(deps: CommunityRouteDeps): Ctx {
     },
     state,
     async schedules(communityId) {
-      const list = deps.schedule.list(communityId);
+      const list = await deps.schedule.list(communityId);
       await refreshEnded(list);
       return list;
     },

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
+import type { Database } from '../store/database.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
 import { CommunityBell } from './bell.ts';
-import { CommunityDirectory } from './directory.ts';
+import { CommunityDirectory, type DirectoryEntry } from './directory.ts';
 import { CommunityDocs } from './docs.ts';
 import { communityHooks } from './hooks.ts';
 import { MemberTokens } from './member-tokens.ts';
@@ -24,26 +24,59 @@ export interface Communities extends CommunityParts {
   hooks: CommunityHooks;
 }
 
+/** One community as the directory keeps it, read from the stores. */
+async function entryOf(communities: CommunityStore, members: MemberStore, schedule: ScheduleStore, communityId: string): Promise<DirectoryEntry | null> {
+  const info = await communities.get(communityId);
+  if (!info) return null;
+  const facilitators = await communities.facilitators(communityId);
+  const people = await members.everyone(communityId);
+  const present = people.filter((m) => !m.former);
+  return {
+    facts: {
+      communityId,
+      name: info.name,
+      channels: info.channels.map((c) => ({ ...c })),
+      facilitators: facilitators.map((f) => f.accountId),
+      members: present.map((m) => ({ id: m.id, name: m.name })),
+      workingGroups: await members.groups(communityId),
+    },
+    versions: new Map(present.map((m) => [m.id, m.version])),
+    // A member's name first: an id that is both (never, in practice) shows as the member.
+    former: new Set(people.filter((m) => m.former).map((m) => m.id)),
+    convenings: (await schedule.list(communityId)).flatMap((s) => (s.conveningId ? [s.conveningId] : [])),
+    names: new Map([...facilitators.map((f) => [f.accountId, f.name] as const), ...people.map((m) => [m.id, m.name] as const)]),
+  };
+}
+
 /**
- * Communities on the server's SQLite file. Built in two steps because the room registry
- * needs the hooks and the routes need the registry: `createCommunities` first, then
- * `communityApi` once the registry, tokens and account auth exist.
+ * Communities on the server's database (either engine). Built in two steps because the
+ * room registry needs the hooks and the routes need the registry: `createCommunities`
+ * first (then `await directory.load()`), then `communityApi` once the registry, tokens and
+ * account auth exist.
  */
-export function createCommunities(deps: { db: Database.Database; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
-  const members = new MemberStore(deps.db);
-  const communities = new CommunityStore(deps.db, members);
-  const schedule = new ScheduleStore(deps.db);
+export function createCommunities(deps: { database: Database; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
   const memberTokens = new MemberTokens(deps.secret);
+  // The stores tell the directory of each committed write; it is made first and reads them lazily.
+  const parts: { communities?: CommunityStore; members?: MemberStore; schedule?: ScheduleStore } = {};
+  const directory = new CommunityDirectory(
+    { ids: () => parts.communities!.ids(), entry: (id) => entryOf(parts.communities!, parts.members!, parts.schedule!, id) },
+    memberTokens,
+    deps.log,
+  );
+  const changed = (id: string) => directory.refresh(id);
+  const members = (parts.members = new MemberStore(deps.database, changed));
+  const communities = (parts.communities = new CommunityStore(deps.database, changed));
+  const schedule = (parts.schedule = new ScheduleStore(deps.database, changed));
   const bell = new CommunityBell(deps.log);
   return {
     communities,
     members,
     schedule,
-    docs: new CommunityDocs(deps.db),
+    docs: new CommunityDocs(deps.database),
     memberTokens,
-    directory: new CommunityDirectory(communities, memberTokens),
+    directory,
     bell,
-    hooks: communityHooks({ schedule, members, bell, now: deps.now, log: deps.log }),
+    hooks: communityHooks({ schedule, members, directory, bell, now: deps.now, log: deps.log }),
   };
 }
 

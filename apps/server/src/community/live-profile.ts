@@ -18,7 +18,7 @@ export const roomProfile = (m: MemberView): ProfileInput => ({
  * pronouns there stay as they were when they came in.
  */
 export async function shareProfile(ctx: Ctx, communityId: string, member: MemberView): Promise<void> {
-  for (const record of ctx.schedule.list(communityId)) {
+  for (const record of await ctx.schedule.list(communityId)) {
     if (record.status !== 'live' || !record.conveningId) continue;
     const state = await ctx.rooms.peek(record.conveningId);
     if (!state || state.status === 'closed' || !state.participants[member.id]) continue;

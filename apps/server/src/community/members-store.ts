@@ -1,22 +1,13 @@
-import type Database from 'better-sqlite3';
 import type { MemberProfile, MemberView, WorkingGroupView } from '@brave/protocol';
+import { sql } from 'kysely';
 import { FORMER_MEMBERS_FACTOR } from '../config.ts';
-import { immediate } from '../store/sqlite.ts';
-import { inList } from './db.ts';
+import type { Tx } from '../store/transactions.ts';
+import { CommunityTables } from './db.ts';
 
 export const FORMER_MEMBER_NAME = 'Former member';
 
-type MemberRow = {
-  id: string;
-  name: string;
-  pronouns: string | null;
-  channel: string | null;
-  role: string | null;
-  team: string | null;
-  organisation: string | null;
-  region: string | null;
-  joined_at: number;
-};
+const MEMBER_COLUMNS = ['id', 'name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region', 'joined_at'] as const;
+type MemberRow = { id: string; name: string; pronouns: string | null; channel: string | null; role: string | null; team: string | null; organisation: string | null; region: string | null; joined_at: number };
 
 const PROFILE_FIELDS = ['name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region'] as const;
 
@@ -32,71 +23,99 @@ const toView = (r: MemberRow): MemberView => ({
   joinedAt: r.joined_at,
 });
 
-/** Members of communities and their working groups. */
-export class MemberStore {
-  constructor(readonly db: Database.Database) {}
-
+/**
+ * Members of communities and their working groups, on either engine (db.ts): every write
+ * one transaction, awaited until committed.
+ */
+export class MemberStore extends CommunityTables {
   /**
    * A new member, or 'full' when the community has `max` current members, or 'history-full'
    * when FORMER_MEMBERS_FACTOR × `max` people have ever joined (people who left keep a row).
-   * Counted inside the write, so simultaneous joins cannot pass the limit together.
+   * Counted inside the write, one join of a community at a time, so simultaneous joins (from
+   * any number of processes) cannot pass the limit together.
    */
-  add(communityId: string, id: string, profile: MemberProfile, now: number, max: number): MemberView | 'full' | 'history-full' {
-    const outcome = immediate(this.db, () => {
-      const counts = this.db
-        .prepare('SELECT COUNT(*) AS everyone, COALESCE(SUM(former = 0), 0) AS current FROM members WHERE community_id = ?')
-        .get(communityId) as { everyone: number; current: number };
-      if (counts.current >= max) return 'full' as const;
-      if (counts.everyone >= max * FORMER_MEMBERS_FACTOR) return 'history-full' as const;
-      this.db
-        .prepare(
-          `INSERT INTO members (id, community_id, name, pronouns, channel, role, team, organisation, region, joined_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, communityId, profile.name, profile.pronouns ?? null, profile.channel ?? null, profile.role ?? null, profile.team ?? null, profile.organisation ?? null, profile.region ?? null, now);
-      return 'ok' as const;
-    });
-    return outcome === 'ok' ? this.get(communityId, id)! : outcome;
+  async add(communityId: string, id: string, profile: MemberProfile, now: number, max: number): Promise<MemberView | 'full' | 'history-full'> {
+    const outcome = await this.write(
+      communityId,
+      async (tx) => {
+        const counts = await tx
+          .selectFrom('members')
+          .select((eb) => [eb.fn.countAll<number>().as('everyone'), eb.fn.coalesce(eb.fn.sum<number>(sql<number>`CASE WHEN former = 0 THEN 1 ELSE 0 END`), eb.lit(0)).as('current')])
+          .where('community_id', '=', communityId)
+          .executeTakeFirstOrThrow();
+        if (Number(counts.current) >= max) return 'full' as const;
+        if (Number(counts.everyone) >= max * FORMER_MEMBERS_FACTOR) return 'history-full' as const;
+        await tx
+          .insertInto('members')
+          .values({
+            id,
+            community_id: communityId,
+            name: profile.name,
+            pronouns: profile.pronouns ?? null,
+            channel: profile.channel ?? null,
+            role: profile.role ?? null,
+            team: profile.team ?? null,
+            organisation: profile.organisation ?? null,
+            region: profile.region ?? null,
+            joined_at: now,
+          })
+          .execute();
+        return 'ok' as const;
+      },
+      ['members', communityId],
+    );
+    return outcome === 'ok' ? (await this.get(communityId, id))! : outcome;
   }
 
   /** Current members, in the order they joined. */
-  list(communityId: string): MemberView[] {
-    return (this.db.prepare('SELECT * FROM members WHERE community_id = ? AND former = 0 ORDER BY joined_at, id').all(communityId) as MemberRow[]).map(toView);
+  async list(communityId: string): Promise<MemberView[]> {
+    const rows = await this.read((db) =>
+      db.selectFrom('members').select(MEMBER_COLUMNS).where('community_id', '=', communityId).where('former', '=', 0).orderBy('joined_at').orderBy('id').execute(),
+    );
+    return rows.map(toView);
   }
 
   /** A current member (null once they left). */
-  get(communityId: string, memberId: string): MemberView | null {
-    const row = this.db.prepare('SELECT * FROM members WHERE community_id = ? AND id = ? AND former = 0').get(communityId, memberId) as MemberRow | undefined;
+  async get(communityId: string, memberId: string): Promise<MemberView | null> {
+    const row = await this.read((db) => current(db, communityId, memberId).select(MEMBER_COLUMNS).executeTakeFirst());
     return row ? toView(row) : null;
   }
 
-  active(communityId: string, memberId: string, version: number): { name: string } | null {
-    return (
-      (this.db
-        .prepare('SELECT name FROM members WHERE community_id = ? AND id = ? AND former = 0 AND credential_version = ?')
-        .get(communityId, memberId, version) as { name: string } | undefined) ?? null
+  /** Everyone who ever joined, with what the directory keeps of them (directory.ts). */
+  async everyone(communityId: string): Promise<{ id: string; name: string; former: boolean; version: number }[]> {
+    const rows = await this.read((db) =>
+      db.selectFrom('members').select(['id', 'name', 'former', 'credential_version']).where('community_id', '=', communityId).orderBy('joined_at').orderBy('id').execute(),
     );
+    return rows.map((r) => ({ id: r.id, name: r.name, former: r.former === 1, version: r.credential_version }));
+  }
+
+  /** Their name if they are a current member whose credential version is `version`. */
+  async active(communityId: string, memberId: string, version: number): Promise<{ name: string } | null> {
+    return (await this.read((db) => current(db, communityId, memberId).select('name').where('credential_version', '=', version).executeTakeFirst())) ?? null;
   }
 
   /** Their name, also for people who left (as they chose to leave it). */
-  anyName(communityId: string, memberId: string): string | null {
-    return (this.db.prepare('SELECT name FROM members WHERE community_id = ? AND id = ?').pluck().get(communityId, memberId) as string | undefined) ?? null;
+  async anyName(communityId: string, memberId: string): Promise<string | null> {
+    const row = await this.read((db) => db.selectFrom('members').select('name').where('community_id', '=', communityId).where('id', '=', memberId).executeTakeFirst());
+    return row?.name ?? null;
   }
 
-  /** Did this person belong to the community and leave (or get removed)? */
-  isFormer(communityId: string, memberId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM members WHERE community_id = ? AND id = ? AND former = 1').get(communityId, memberId) !== undefined;
-  }
-
-  version(communityId: string, memberId: string): number | null {
-    return (this.db.prepare('SELECT credential_version FROM members WHERE community_id = ? AND id = ? AND former = 0').pluck().get(communityId, memberId) as number | undefined) ?? null;
+  async version(communityId: string, memberId: string): Promise<number | null> {
+    return this.read(async (db) => (await current(db, communityId, memberId).select('credential_version').executeTakeFirst())?.credential_version ?? null);
   }
 
   /** A new credential version: every earlier credential of this member stops working. */
-  bumpVersion(communityId: string, memberId: string): number | null {
-    return immediate(this.db, () => {
-      const done = this.db.prepare('UPDATE members SET credential_version = credential_version + 1 WHERE community_id = ? AND id = ? AND former = 0').run(communityId, memberId);
-      return done.changes === 1 ? this.version(communityId, memberId) : null;
+  async bumpVersion(communityId: string, memberId: string): Promise<number | null> {
+    return this.write(communityId, async (tx) => {
+      const row = await tx
+        .updateTable('members')
+        .set((eb) => ({ credential_version: eb('credential_version', '+', 1) }))
+        .where('community_id', '=', communityId)
+        .where('id', '=', memberId)
+        .where('former', '=', 0)
+        .returning('credential_version')
+        .executeTakeFirst();
+      return row?.credential_version ?? null;
     });
   }
 
@@ -104,44 +123,47 @@ export class MemberStore {
    * Keep the SHA-256 of a re-issued link's one-time code (replacing any earlier one): the
    * link hands over nothing itself, so a facilitator who saw it cannot quietly be the member.
    */
-  setClaim(communityId: string, memberId: string, codeHash: string, expiresAt: number): void {
-    immediate(this.db, () =>
-      this.db.prepare('UPDATE members SET claim_hash = ?, claim_expires_at = ? WHERE community_id = ? AND id = ? AND former = 0').run(codeHash, expiresAt, communityId, memberId),
+  async setClaim(communityId: string, memberId: string, codeHash: string, expiresAt: number): Promise<void> {
+    await this.write(null, (tx) =>
+      tx.updateTable('members').set({ claim_hash: codeHash, claim_expires_at: expiresAt }).where('community_id', '=', communityId).where('id', '=', memberId).where('former', '=', 0).execute(),
     );
   }
 
   /**
    * Burn a claim code: the member and credential version it opens, or null when it is
-   * unknown, used, replaced or expired. One write, so two claims of one code cannot both win.
+   * unknown, used, replaced or expired. One conditional update, so two claims of one code
+   * cannot both win.
    */
-  claim(communityId: string, codeHash: string, now: number): { memberId: string; version: number } | null {
-    return immediate(this.db, () => {
-      const row = this.db
-        .prepare('SELECT id, credential_version AS v FROM members WHERE community_id = ? AND claim_hash = ? AND former = 0 AND claim_expires_at > ?')
-        .get(communityId, codeHash, now) as { id: string; v: number } | undefined;
-      if (!row) return null;
-      this.db.prepare('UPDATE members SET claim_hash = NULL, claim_expires_at = NULL WHERE id = ?').run(row.id);
-      return { memberId: row.id, version: row.v };
+  async claim(communityId: string, codeHash: string, now: number): Promise<{ memberId: string; version: number } | null> {
+    return this.write(null, async (tx) => {
+      const row = await tx
+        .updateTable('members')
+        .set({ claim_hash: null, claim_expires_at: null })
+        .where('community_id', '=', communityId)
+        .where('claim_hash', '=', codeHash)
+        .where('former', '=', 0)
+        .where('claim_expires_at', '>', now)
+        .returning(['id', 'credential_version'])
+        .executeTakeFirst();
+      return row ? { memberId: row.id, version: row.credential_version } : null;
     });
   }
 
-  updateProfile(communityId: string, memberId: string, patch: Partial<MemberProfile>): MemberView | null {
+  async updateProfile(communityId: string, memberId: string, patch: Partial<MemberProfile>): Promise<MemberView | null> {
     const fields = PROFILE_FIELDS.filter((f) => patch[f] !== undefined);
     if (fields.length > 0) {
-      const sets = fields.map((f) => `${f} = ?`).join(', ');
-      immediate(this.db, () =>
-        this.db.prepare(`UPDATE members SET ${sets} WHERE community_id = ? AND id = ? AND former = 0`).run(...fields.map((f) => patch[f] ?? null), communityId, memberId),
-      );
+      const set = Object.fromEntries(fields.map((f) => [f, patch[f] ?? null])) as Partial<Record<(typeof PROFILE_FIELDS)[number], string | null>> & { name?: string };
+      await this.write(communityId, (tx) => tx.updateTable('members').set(set).where('community_id', '=', communityId).where('id', '=', memberId).where('former', '=', 0).execute());
     }
     return this.get(communityId, memberId);
   }
 
-  keptAnswer(communityId: string, memberId: string): string | null {
-    return (this.db.prepare('SELECT kept_answer FROM members WHERE community_id = ? AND id = ? AND former = 0').pluck().get(communityId, memberId) as string | null | undefined) ?? null;
+  async keptAnswer(communityId: string, memberId: string): Promise<string | null> {
+    return this.read(async (db) => (await current(db, communityId, memberId).select('kept_answer').executeTakeFirst())?.kept_answer ?? null);
   }
 
-  setKeptAnswer(communityId: string, memberId: string, answer: string | null): void {
-    immediate(this.db, () => this.db.prepare('UPDATE members SET kept_answer = ? WHERE community_id = ? AND id = ? AND former = 0').run(answer, communityId, memberId));
+  async setKeptAnswer(communityId: string, memberId: string, answer: string | null): Promise<void> {
+    await this.write(null, (tx) => tx.updateTable('members').set({ kept_answer: answer }).where('community_id', '=', communityId).where('id', '=', memberId).where('former', '=', 0).execute());
   }
 
   /**
@@ -149,75 +171,93 @@ export class MemberStore {
    * they told us goes except their name (kept for the group's records unless they asked
    * for it to be replaced).
    */
-  leave(communityId: string, memberId: string, replaceName: boolean, now: number): boolean {
-    return immediate(this.db, () => {
-      const done = this.db
-        .prepare(
-          `UPDATE members SET former = 1, left_at = ?, credential_version = credential_version + 1, kept_answer = NULL, claim_hash = NULL, claim_expires_at = NULL,
-             pronouns = NULL, channel = NULL, role = NULL, team = NULL, organisation = NULL, region = NULL,
-             name = CASE WHEN ? THEN ? ELSE name END
-           WHERE community_id = ? AND id = ? AND former = 0`,
-        )
-        .run(now, replaceName ? 1 : 0, FORMER_MEMBER_NAME, communityId, memberId);
-      if (done.changes !== 1) return false;
-      this.db.prepare('DELETE FROM working_group_members WHERE member_id = ?').run(memberId);
+  async leave(communityId: string, memberId: string, replaceName: boolean, now: number): Promise<boolean> {
+    return this.write(communityId, async (tx) => {
+      const done = await tx
+        .updateTable('members')
+        .set((eb) => ({
+          former: 1,
+          left_at: now,
+          credential_version: eb('credential_version', '+', 1),
+          kept_answer: null,
+          claim_hash: null,
+          claim_expires_at: null,
+          pronouns: null,
+          channel: null,
+          role: null,
+          team: null,
+          organisation: null,
+          region: null,
+          ...(replaceName ? { name: FORMER_MEMBER_NAME } : {}),
+        }))
+        .where('community_id', '=', communityId)
+        .where('id', '=', memberId)
+        .where('former', '=', 0)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) return false;
+      await tx.deleteFrom('working_group_members').where('member_id', '=', memberId).execute();
       return true;
     });
   }
 
   // ---------- working groups ----------
 
-  groups(communityId: string): WorkingGroupView[] {
-    const groups = this.db.prepare('SELECT id, name FROM working_groups WHERE community_id = ? ORDER BY created_at, id').all(communityId) as { id: string; name: string }[];
-    if (groups.length === 0) return [];
-    const ids = groups.map((g) => g.id);
-    const members = this.db.prepare(`SELECT group_id AS g, member_id AS m FROM working_group_members WHERE group_id IN ${inList(ids.length)}`);
-    const channels = this.db.prepare(`SELECT group_id AS g, channel AS c FROM working_group_channels WHERE group_id IN ${inList(ids.length)}`);
-    const memberRows = members.all(...ids) as { g: string; m: string }[];
-    const channelRows = channels.all(...ids) as { g: string; c: string }[];
-    return groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      channels: channelRows.filter((r) => r.g === g.id).map((r) => r.c),
-      members: memberRows.filter((r) => r.g === g.id).map((r) => r.m),
-    }));
-  }
-
-  group(communityId: string, groupId: string): WorkingGroupView | null {
-    return this.groups(communityId).find((g) => g.id === groupId) ?? null;
-  }
-
-  /** A new working group, or 'full' when the community has `max` of them (counted in the write). */
-  createGroup(communityId: string, group: WorkingGroupView, now: number, max: number): 'ok' | 'full' {
-    return immediate(this.db, () => {
-      const count = this.db.prepare('SELECT COUNT(*) FROM working_groups WHERE community_id = ?').pluck().get(communityId) as number;
-      if (count >= max) return 'full' as const;
-      this.writeGroup(communityId, group, now);
-      return 'ok' as const;
+  async groups(communityId: string): Promise<WorkingGroupView[]> {
+    return this.read(async (db) => {
+      const groups = await db.selectFrom('working_groups').select(['id', 'name']).where('community_id', '=', communityId).orderBy('created_at').orderBy('id').execute();
+      if (groups.length === 0) return [];
+      const ids = groups.map((g) => g.id);
+      const memberRows = await db.selectFrom('working_group_members').select(['group_id', 'member_id']).where('group_id', 'in', ids).execute();
+      const channelRows = await db.selectFrom('working_group_channels').select(['group_id', 'channel']).where('group_id', 'in', ids).execute();
+      return groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        channels: channelRows.filter((r) => r.group_id === g.id).map((r) => r.channel),
+        members: memberRows.filter((r) => r.group_id === g.id).map((r) => r.member_id),
+      }));
     });
   }
 
+  async group(communityId: string, groupId: string): Promise<WorkingGroupView | null> {
+    return (await this.groups(communityId)).find((g) => g.id === groupId) ?? null;
+  }
+
+  /** A new working group, or 'full' when the community has `max` of them (counted in the write, one at a time). */
+  async createGroup(communityId: string, group: WorkingGroupView, now: number, max: number): Promise<'ok' | 'full'> {
+    return this.write(
+      communityId,
+      async (tx) => {
+        const { count } = await tx.selectFrom('working_groups').select((eb) => eb.fn.countAll<number>().as('count')).where('community_id', '=', communityId).executeTakeFirstOrThrow();
+        if (Number(count) >= max) return 'full' as const;
+        await writeGroup(tx, communityId, group, now);
+        return 'ok' as const;
+      },
+      ['groups', communityId],
+    );
+  }
+
   /** Replace a working group's name, channels and members in one write. */
-  putGroup(communityId: string, group: WorkingGroupView, now: number): void {
-    immediate(this.db, () => this.writeGroup(communityId, group, now));
+  async putGroup(communityId: string, group: WorkingGroupView, now: number): Promise<void> {
+    await this.write(communityId, (tx) => writeGroup(tx, communityId, group, now));
   }
 
-  private writeGroup(communityId: string, group: WorkingGroupView, now: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO working_groups (id, community_id, name, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
-      )
-      .run(group.id, communityId, group.name, now);
-    this.db.prepare('DELETE FROM working_group_members WHERE group_id = ?').run(group.id);
-    this.db.prepare('DELETE FROM working_group_channels WHERE group_id = ?').run(group.id);
-    const addMember = this.db.prepare('INSERT OR IGNORE INTO working_group_members (group_id, member_id) VALUES (?, ?)');
-    const addChannel = this.db.prepare('INSERT OR IGNORE INTO working_group_channels (group_id, channel) VALUES (?, ?)');
-    for (const m of group.members) addMember.run(group.id, m);
-    for (const c of group.channels) addChannel.run(group.id, c);
+  async deleteGroup(communityId: string, groupId: string): Promise<boolean> {
+    return this.write(communityId, async (tx) => Number((await tx.deleteFrom('working_groups').where('community_id', '=', communityId).where('id', '=', groupId).executeTakeFirst()).numDeletedRows) === 1);
   }
+}
 
-  deleteGroup(communityId: string, groupId: string): boolean {
-    return immediate(this.db, () => this.db.prepare('DELETE FROM working_groups WHERE community_id = ? AND id = ?').run(communityId, groupId).changes === 1);
-  }
+const current = (db: Tx, communityId: string, memberId: string) => db.selectFrom('members').where('community_id', '=', communityId).where('id', '=', memberId).where('former', '=', 0);
+
+async function writeGroup(tx: Tx, communityId: string, group: WorkingGroupView, now: number): Promise<void> {
+  await tx
+    .insertInto('working_groups')
+    .values({ id: group.id, community_id: communityId, name: group.name, created_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: group.name }))
+    .execute();
+  await tx.deleteFrom('working_group_members').where('group_id', '=', group.id).execute();
+  await tx.deleteFrom('working_group_channels').where('group_id', '=', group.id).execute();
+  const members = [...new Set(group.members)];
+  const channels = [...new Set(group.channels)];
+  if (members.length > 0) await tx.insertInto('working_group_members').values(members.map((m) => ({ group_id: group.id, member_id: m }))).execute();
+  if (channels.length > 0) await tx.insertInto('working_group_channels').values(channels.map((c) => ({ group_id: group.id, channel: c }))).execute();
 }

@@ -6,7 +6,7 @@ import { scheduledView } from './schedule-store.ts';
 
 /** Everything the community holds about one member (GET /api/communities/:id/me). */
 export async function myData(ctx: Ctx, communityId: string, memberId: string): Promise<MyData> {
-  const member = ctx.members.get(communityId, memberId);
+  const member = await ctx.members.get(communityId, memberId);
   if (!member) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
   const convenings: MyData['convenings'] = [];
   for (const s of await ctx.schedules(communityId)) {
@@ -16,13 +16,12 @@ export async function myData(ctx: Ctx, communityId: string, memberId: string): P
   }
   return {
     member,
-    workingGroups: ctx.members
-      .groups(communityId)
+    workingGroups: (await ctx.members.groups(communityId))
       .filter((g) => g.members.includes(memberId))
       .map((g) => ({ id: g.id, name: g.name, channels: g.channels })),
-    keptCaucusAnswer: ctx.members.keptAnswer(communityId, memberId),
+    keptCaucusAnswer: await ctx.members.keptAnswer(communityId, memberId),
     convenings,
-    metWith: metWithCount(ctx.schedule.meetings(communityId), memberId),
+    metWith: metWithCount(await ctx.schedule.meetings(communityId), memberId),
   };
 }
 
@@ -34,23 +33,23 @@ export async function myData(ctx: Ctx, communityId: string, memberId: string): P
 export async function communityExport(ctx: Ctx, community: CommunityInfo): Promise<CommunityExport> {
   const convenings: CommunityExport['convenings'] = [];
   const documents: CommunityExport['documents'] = [];
-  const addDoc = (name: string, title: string) => {
-    const markdown = ctx.docs.markdown(name);
+  const addDoc = async (name: string, title: string) => {
+    const markdown = await ctx.docs.markdown(name);
     if (markdown !== null) documents.push({ name, title, markdown });
   };
-  for (const c of community.channels) addDoc(toolkitDocName(community.id, c.id), `${c.name} toolkit`);
+  for (const c of community.channels) await addDoc(toolkitDocName(community.id, c.id), `${c.name} toolkit`);
   for (const s of await ctx.schedules(community.id)) {
     const state = s.conveningId ? await ctx.state(s.conveningId) : null;
     convenings.push(exportConvening(scheduledView(s), state));
-    if (state) for (const n of exportableNotes(state)) addDoc(n.name, n.title);
+    if (state) for (const n of exportableNotes(state)) await addDoc(n.name, n.title);
   }
   return {
     format: 'brave-space.community.v1',
     exportedAt: ctx.now(),
     community,
-    facilitators: ctx.communities.facilitators(community.id),
-    members: ctx.members.list(community.id),
-    workingGroups: ctx.members.groups(community.id),
+    facilitators: await ctx.communities.facilitators(community.id),
+    members: await ctx.members.list(community.id),
+    workingGroups: await ctx.members.groups(community.id),
     convenings,
     documents,
   };

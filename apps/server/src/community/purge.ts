@@ -1,15 +1,24 @@
 import type { DomainEvent } from '@brave/protocol';
-import { immediate } from '../store/sqlite.ts';
+import type { Tx } from '../store/transactions.ts';
 import { withoutAnswerOf } from './answers.ts';
 import type { Ctx } from './context.ts';
+import type { CommunityDocs } from './docs.ts';
 import { FORMER_MEMBER_NAME } from './members-store.ts';
 
 /** Documents of a community: its toolkit drafts and its convenings' notes. */
-function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): string[] {
-  return [
-    ...ctx.docs.namesWithPrefix(`toolkit:${communityId}:`),
-    ...conveningIds.flatMap((c) => [...ctx.docs.namesWithPrefix(`notes:${c}:`), ...ctx.docs.namesWithPrefix(`toolkit:${c}:`)]),
-  ];
+async function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): Promise<string[]> {
+  const names = await ctx.docs.namesWithPrefix(`toolkit:${communityId}:`);
+  for (const c of conveningIds) names.push(...(await ctx.docs.namesWithPrefix(`notes:${c}:`)), ...(await ctx.docs.namesWithPrefix(`toolkit:${c}:`)));
+  return names;
+}
+
+/**
+ * The documents' side of a purge or a retention sweep: delete these documents' rows inside
+ * the caller's transaction. Kept apart (documents are the collab module's) so that how
+ * documents are kept can change here alone.
+ */
+export function deleteDocumentRows(docs: CommunityDocs, tx: Tx, names: string[]): Promise<void> {
+  return docs.deleteRows(tx, names);
 }
 
 /**
@@ -17,19 +26,10 @@ function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): str
  * groups, schedules, history), its convenings' logs and answered commands, and every
  * document of it (drafts, notes, versions, publications). Live state is dropped after.
  */
-export function deleteCommunity(ctx: Ctx, communityId: string): void {
-  const db = ctx.communities.db;
-  const conveningIds = ctx.schedule.list(communityId).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
-  const names = documentsOf(ctx, communityId, conveningIds);
-  immediate(db, () => {
-    for (const id of conveningIds) {
-      db.prepare('DELETE FROM events WHERE convening_id = ?').run(id);
-      db.prepare('DELETE FROM actions WHERE convening_id = ?').run(id);
-      db.prepare('DELETE FROM convenings WHERE id = ?').run(id);
-    }
-    ctx.docs.deleteRows(names);
-    db.prepare('DELETE FROM communities WHERE id = ?').run(communityId);
-  });
+export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<void> {
+  const conveningIds = (await ctx.schedule.list(communityId)).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
+  const names = await documentsOf(ctx, communityId, conveningIds);
+  await ctx.communities.purge(communityId, conveningIds, (tx) => deleteDocumentRows(ctx.docs, tx, names));
   for (const id of conveningIds) ctx.rooms.forget(id);
   ctx.docsDeleted(names);
   ctx.communityChanged(communityId);
@@ -46,7 +46,7 @@ export function deleteCommunity(ctx: Ctx, communityId: string): void {
  * Open documents are checked again after: the convening gate no longer knows them.
  */
 export async function revokeConvenings(ctx: Ctx, communityId: string, participantId: string): Promise<void> {
-  for (const s of ctx.schedule.list(communityId)) {
+  for (const s of await ctx.schedule.list(communityId)) {
     if (!s.conveningId) continue;
     // An ended one is closed: only a loaded room can have their connection, and expel loads none.
     if (s.status === 'ended') {
@@ -70,10 +70,10 @@ export async function revokeConvenings(ctx: Ctx, communityId: string, participan
  * the group's.
  */
 export async function endMembership(ctx: Ctx, communityId: string, memberId: string, replaceName: boolean): Promise<boolean> {
-  if (!ctx.members.leave(communityId, memberId, replaceName, ctx.now())) return false;
-  ctx.schedule.forgetMember(communityId, memberId);
+  if (!(await ctx.members.leave(communityId, memberId, replaceName, ctx.now()))) return false;
+  await ctx.schedule.forgetMember(communityId, memberId);
   await revokeConvenings(ctx, communityId, memberId);
-  ctx.members.setKeptAnswer(communityId, memberId, null);
+  await ctx.members.setKeptAnswer(communityId, memberId, null);
   await ctx.memberLeft?.(communityId, memberId);
   const withoutAnswer = withoutAnswerOf(memberId);
   const forget = (e: DomainEvent): DomainEvent => {
@@ -83,7 +83,7 @@ export async function endMembership(ctx: Ctx, communityId: string, memberId: str
     return withoutAnswer(e);
   };
   const types: DomainEvent['type'][] = replaceName ? ['affinity.answered', 'participant.joined', 'participant.profiled'] : ['affinity.answered'];
-  for (const s of ctx.schedule.list(communityId)) {
+  for (const s of await ctx.schedule.list(communityId)) {
     // Every type in one rewrite: each convening's state is refolded once.
     if (s.conveningId) await ctx.rooms.rewrite(s.conveningId, types, forget);
   }

@@ -49,7 +49,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
 
   r.get('/communities', async (req, res) => {
     const account = await ctx.auth.require(req);
-    res.json({ communities: communities.summariesOf(account.id, now()) } satisfies CommunitiesResult);
+    res.json({ communities: await communities.summariesOf(account.id, now()) } satisfies CommunitiesResult);
   });
 
   r.post('/communities', async (req, res) => {
@@ -65,7 +65,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
       retentionDays: body.retentionDays,
       createdAt: now(),
     };
-    if (communities.create(info, { accountId: account.id, name: account.name }, newInviteCode(), ctx.limits.communitiesPerAccount) === 'full') {
+    if ((await communities.create(info, { accountId: account.id, name: account.name }, newInviteCode(), ctx.limits.communitiesPerAccount)) === 'full') {
       throw tooManyCommunities(ctx.limits.communitiesPerAccount, 'Delete a community you no longer use, or hand one to a co-facilitator and leave it, to make room.');
     }
     res.status(201).json(info);
@@ -79,11 +79,11 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const home = shapeHome(
       {
         community: caller.community,
-        facilitators: communities.facilitators(id),
-        members: ctx.members.list(id),
-        workingGroups: ctx.members.groups(id),
+        facilitators: await communities.facilitators(id),
+        members: await ctx.members.list(id),
+        workingGroups: await ctx.members.groups(id),
         schedule,
-        publications: ctx.docs.publications(drafts, ctx.base(req)),
+        publications: await ctx.docs.publications(drafts, ctx.base(req)),
       },
       caller.kind === 'facilitator' ? { ...caller.actor, name: caller.account.name } : { ...caller.actor, name: caller.member.name },
     );
@@ -99,7 +99,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
         : { agreementSetId: community.agreementSetId, agreements: community.agreements };
     const channels = body.channels ?? community.channels;
     const dropped = community.channels.filter((c) => !channels.some((x) => x.id === c.id));
-    const busy = channelsWithWords(ctx.docs, community.id, dropped);
+    const busy = await channelsWithWords(ctx.docs, community.id, dropped);
     if (busy.length > 0) {
       throw new HttpError({
         code: 'conflict',
@@ -116,7 +116,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
       ...(body.caucusOptions ? { caucusOptions: [...new Set(body.caucusOptions)] } : {}),
       ...(body.retentionDays !== undefined ? { retentionDays: body.retentionDays } : {}),
     };
-    communities.update(next, dropped.map((c) => c.id));
+    await communities.update(next, dropped.map((c) => c.id));
     ctx.communityChanged(community.id);
     ctx.bell.ring(community.id, { kind: 'community' });
     res.json(next);
@@ -128,7 +128,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     if (body.confirmName.trim().toLowerCase() !== community.name.trim().toLowerCase()) {
       throw new HttpError({ code: 'bad_request', message: 'Type the community’s name exactly to confirm deleting it.', field: 'confirmName' });
     }
-    deleteCommunity(ctx, community.id);
+    await deleteCommunity(ctx, community.id);
     ctx.bell.ring(community.id, { kind: 'community' });
     res.status(204).end();
   });
@@ -140,7 +140,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     const code = randomBytes(24).toString('base64url');
     const expiresAt = now() + FACILITATOR_INVITE_MS;
     const max = ctx.limits.openFacilitatorInvites;
-    if (communities.createFacilitatorInvite({ tokenHash: hashToken(code), communityId: community.id, createdBy: account.id, createdAt: now(), expiresAt }, max) === 'full') {
+    if ((await communities.createFacilitatorInvite({ tokenHash: hashToken(code), communityId: community.id, createdBy: account.id, createdAt: now(), expiresAt }, max)) === 'full') {
       throw atLimit(
         `This community has ${count(max)} co-facilitator links nobody has used yet, the most it can have open. Send one of those, or wait: each stops counting once it is used or 7 days after it was made.`,
       );
@@ -152,9 +152,9 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
     ctx.limit(req);
     const account = await ctx.auth.require(req);
     const body = parseBody(AcceptFacilitatorBody, req.body);
-    const community = communities.get(String(req.params.id));
+    const community = await communities.get(String(req.params.id));
     const max = ctx.limits.communitiesPerAccount;
-    const accepted = community ? communities.acceptFacilitatorInvite(hashToken(body.code), community.id, account, now(), max) : 'invalid';
+    const accepted = community ? await communities.acceptFacilitatorInvite(hashToken(body.code), community.id, account, now(), max) : 'invalid';
     if (accepted === 'full') throw tooManyCommunities(max, 'Leave or delete one you no longer use, then open this link again: it still works.');
     if (!community || accepted !== 'ok') {
       throw new HttpError({ code: 'not_found', message: 'That co-facilitator link is not valid: it may have been used already or expired. Ask for a new one.', field: 'code' });
@@ -166,7 +166,7 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
 
   r.delete('/communities/:id/facilitators/:accountId', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
-    const outcome = communities.removeFacilitator(community.id, String(req.params.accountId));
+    const outcome = await communities.removeFacilitator(community.id, String(req.params.accountId));
     if (outcome === 'not-found') throw new HttpError({ code: 'not_found', message: 'That person is not a facilitator of this community.' });
     if (outcome === 'last') throw new HttpError({ code: 'conflict', message: 'A community needs at least one facilitator; invite another before leaving.' });
     // Their participant id in the community's convenings is their account id.
@@ -181,23 +181,23 @@ export function communityRoutes(r: Router, ctx: Ctx): void {
 
   r.get('/communities/:id/member-invite', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
-    let code = communities.memberInviteCode(community.id);
-    if (!code) communities.rotateMemberInvite(community.id, (code = newInviteCode()), now());
+    let code = await communities.memberInviteCode(community.id);
+    if (!code) await communities.rotateMemberInvite(community.id, (code = newInviteCode()), now());
     res.json(memberLink(ctx.base(req), community.id, code));
   });
 
   r.post('/communities/:id/member-invite/rotate', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const code = newInviteCode();
-    communities.rotateMemberInvite(community.id, code, now());
+    await communities.rotateMemberInvite(community.id, code, now());
     ctx.bell.ring(community.id, { kind: 'community' });
     res.json(memberLink(ctx.base(req), community.id, code));
   });
 
-  r.get('/invites/:code', (req, res) => {
+  r.get('/invites/:code', async (req, res) => {
     ctx.limit(req);
     const code = InviteCode.safeParse(req.params.code);
-    const community = code.success ? communities.communityByInviteCode(code.data) : null;
+    const community = code.success ? await communities.communityByInviteCode(code.data) : null;
     if (!community) throw new HttpError({ code: 'not_found', message: 'That invite link is not valid any more. Ask a facilitator for the current one.', field: 'code' });
     const info: InviteInfo = { communityId: community.id, name: community.name, description: community.description, channels: community.channels, agreements: community.agreements };
     res.json(info);

@@ -34,7 +34,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
 
   const find = async (communityId: string, raw: unknown): Promise<ScheduleRecord> => {
     const id = Id.safeParse(raw);
-    const found = id.success ? schedule.get(communityId, id.data) : null;
+    const found = id.success ? await schedule.get(communityId, id.data) : null;
     if (!found) throw noSchedule();
     await ctx.refreshEnded([found]);
     return found;
@@ -44,7 +44,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
     const { community } = await who.facilitator(req, req.params.id);
     const body = parseBody(ScheduleBody, req.body);
     const max = ctx.limits.scheduledPerCommunity;
-    const made = schedule.create(community.id, { id: newId('s'), ...body }, now(), max);
+    const made = await schedule.create(community.id, { id: newId('s'), ...body }, now(), max);
     if (made === 'full') {
       throw atLimit(
         `This community has ${count(max)} scheduled convenings, past ones included, the most it can hold. Delete planned convenings you no longer need to make room; if its history alone is this long, ask whoever runs this server to raise the limit.`,
@@ -62,15 +62,15 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'conflict', message: 'This convening has already started; change its agenda from the host console instead.' });
     }
     const next: ScheduleRecord = { ...found, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
-    schedule.update(next, now());
+    await schedule.update(next, now());
     ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
-    res.json(scheduledView(schedule.get(community.id, found.id)!));
+    res.json(scheduledView((await schedule.get(community.id, found.id))!));
   });
 
   r.delete('/communities/:id/convenings/:sid', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const found = await find(community.id, req.params.sid);
-    if (found.status !== 'scheduled' || !schedule.deleteUnstarted(community.id, found.id)) {
+    if (found.status !== 'scheduled' || !(await schedule.deleteUnstarted(community.id, found.id))) {
       throw new HttpError({ code: 'conflict', message: 'A convening that has started stays in the community’s history.' });
     }
     ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
@@ -117,7 +117,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
           host: { participantId: account.id, name: account.name },
         },
       );
-      schedule.markStarted(community.id, found.id, made.id, now());
+      await schedule.markStarted(community.id, found.id, made.id, now());
       ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
       res.status(201).json(entry(made.id, made.hostId, 'facilitator', `/host/${made.id}`));
     } finally {
@@ -137,10 +137,10 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
   });
 
   r.post('/communities/:id/convenings/:sid/join', async (req, res) => {
-    const { community, member } = who.member(req, req.params.id);
+    const { community, member } = await who.member(req, req.params.id);
     const found = await find(community.id, req.params.sid);
     const room = found.conveningId ? await ctx.rooms.get(found.conveningId) : null;
-    const profile = ctx.members.get(community.id, member.memberId);
+    const profile = await ctx.members.get(community.id, member.memberId);
     if (!room) throw notStarted();
     if (!profile) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
     const admitted = await room.admit({
@@ -149,7 +149,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
       pronouns: profile.pronouns,
       role: 'participant',
       profile: roomProfile(profile),
-      keptAnswer: ctx.members.keptAnswer(community.id, member.memberId),
+      keptAnswer: await ctx.members.keptAnswer(community.id, member.memberId),
     });
     if (!admitted.ok) throw new HttpError(admitted.error);
     res.json(entry(room.id, member.memberId, 'participant', `/c/${room.id}`));

@@ -20,9 +20,11 @@ function templateMarkdown(channel: CommunityChannel): string {
  * Channels whose toolkit draft holds more than its starting template: someone wrote in
  * it, so the channel may not be dropped from the community's settings.
  */
-export function channelsWithWords(docs: CommunityDocs, communityId: string, channels: CommunityChannel[]): CommunityChannel[] {
-  return channels.filter((c) => {
-    const md = docs.markdown(toolkitDocName(communityId, c.id))?.trim();
-    return md !== undefined && md !== '' && md !== templateMarkdown(c);
-  });
+export async function channelsWithWords(docs: CommunityDocs, communityId: string, channels: CommunityChannel[]): Promise<CommunityChannel[]> {
+  const busy: CommunityChannel[] = [];
+  for (const c of channels) {
+    const md = (await docs.markdown(toolkitDocName(communityId, c.id)))?.trim();
+    if (md !== undefined && md !== '' && md !== templateMarkdown(c)) busy.push(c);
+  }
+  return busy;
 }

@@ -1,28 +1,14 @@
-import type Database from 'better-sqlite3';
-import type { CommunityChannel, CommunityInfo, CommunitySummary, FacilitatorView } from '@brave/protocol';
+import type { CommunityInfo, CommunitySummary, FacilitatorView } from '@brave/protocol';
 import { mayRemoveFacilitator } from '@brave/core';
-import { immediate } from '../store/sqlite.ts';
-import type { CommunityFacts, DirectorySource } from './directory.ts';
-import { json, parseJson } from './db.ts';
-import type { MemberStore } from './members-store.ts';
+import type { Tx } from '../store/transactions.ts';
+import type { CommunityTables as Rows } from '../store/tables-community.ts';
+import { CommunityTables, json, parseJson } from './db.ts';
 
-type CommunityRow = {
-  id: string;
-  name: string;
-  description: string;
-  agreement_set_id: CommunityInfo['agreementSetId'];
-  agreements: string;
-  channels: string;
-  caucus_options: string;
-  retention_days: number | null;
-  created_at: number;
-};
-
-const toInfo = (r: CommunityRow): CommunityInfo => ({
+const toInfo = (r: Rows['communities']): CommunityInfo => ({
   id: r.id,
   name: r.name,
   description: r.description,
-  agreementSetId: r.agreement_set_id,
+  agreementSetId: r.agreement_set_id as CommunityInfo['agreementSetId'],
   agreements: parseJson(r.agreements),
   channels: parseJson(r.channels),
   caucusOptions: parseJson(r.caucus_options),
@@ -30,117 +16,147 @@ const toInfo = (r: CommunityRow): CommunityInfo => ({
   createdAt: r.created_at,
 });
 
-/**
- * Communities, their facilitators and invite links (SQLite tables of the communities
- * migration). Synchronous: better-sqlite3 has committed when a call returns.
- */
-export class CommunityStore implements DirectorySource {
-  constructor(
-    readonly db: Database.Database,
-    private readonly members: MemberStore,
-  ) {}
+const settings = (info: CommunityInfo) => ({
+  name: info.name,
+  description: info.description,
+  agreement_set_id: info.agreementSetId,
+  agreements: json(info.agreements),
+  channels: json(info.channels),
+  caucus_options: json(info.caucusOptions),
+  retention_days: info.retentionDays,
+});
 
+/** How many communities an account facilitates (created or joined as co-facilitator). */
+const facilitatedBy = async (tx: Tx, accountId: string): Promise<number> =>
+  Number((await tx.selectFrom('community_facilitators').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()).n);
+
+const isFacilitatorIn = async (tx: Tx, communityId: string, accountId: string): Promise<boolean> =>
+  (await tx.selectFrom('community_facilitators').select('account_id').where('community_id', '=', communityId).where('account_id', '=', accountId).executeTakeFirst()) !== undefined;
+
+/**
+ * Communities, their facilitators and invite links, on either engine (db.ts). The count of
+ * communities an account facilitates is checked under a lock per account, so two requests
+ * at once (from any processes) cannot both take its last place.
+ */
+export class CommunityStore extends CommunityTables {
   /**
    * A new community with its creator as facilitator, or 'full' when the creator already
-   * facilitates `maxPerAccount` communities: counted inside the write, so two simultaneous
-   * requests cannot both pass.
+   * facilitates `maxPerAccount` communities.
    */
-  create(info: CommunityInfo, creator: { accountId: string; name: string }, inviteCode: string, maxPerAccount: number): 'ok' | 'full' {
-    return immediate(this.db, () => {
-      if (this.facilitatedBy(creator.accountId) >= maxPerAccount) return 'full' as const;
-      this.db
-        .prepare(
-          `INSERT INTO communities (id, name, description, agreement_set_id, agreements, channels, caucus_options, retention_days, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(info.id, info.name, info.description, info.agreementSetId, json(info.agreements), json(info.channels), json(info.caucusOptions), info.retentionDays, info.createdAt);
-      this.db
-        .prepare('INSERT INTO community_facilitators (community_id, account_id, name, since) VALUES (?, ?, ?, ?)')
-        .run(info.id, creator.accountId, creator.name, info.createdAt);
-      this.db.prepare('INSERT INTO member_invites (community_id, code, created_at) VALUES (?, ?, ?)').run(info.id, inviteCode, info.createdAt);
-      return 'ok' as const;
-    });
+  async create(info: CommunityInfo, creator: { accountId: string; name: string }, inviteCode: string, maxPerAccount: number): Promise<'ok' | 'full'> {
+    return this.write(
+      info.id,
+      async (tx) => {
+        if ((await facilitatedBy(tx, creator.accountId)) >= maxPerAccount) return 'full' as const;
+        await tx.insertInto('communities').values({ id: info.id, ...settings(info), created_at: info.createdAt }).execute();
+        await tx.insertInto('community_facilitators').values({ community_id: info.id, account_id: creator.accountId, name: creator.name, since: info.createdAt }).execute();
+        await tx.insertInto('member_invites').values({ community_id: info.id, code: inviteCode, created_at: info.createdAt }).execute();
+        return 'ok' as const;
+      },
+      ['facilitating', creator.accountId],
+    );
   }
 
-  /** How many communities an account facilitates (created or joined as co-facilitator). */
-  private facilitatedBy(accountId: string): number {
-    return this.db.prepare('SELECT COUNT(*) FROM community_facilitators WHERE account_id = ?').pluck().get(accountId) as number;
-  }
-
-  get(id: string): CommunityInfo | null {
-    const row = this.db.prepare('SELECT * FROM communities WHERE id = ?').get(id) as CommunityRow | undefined;
+  async get(id: string): Promise<CommunityInfo | null> {
+    const row = await this.read((db) => db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst());
     return row ? toInfo(row) : null;
   }
 
+  /** Ids of every community (the directory loads them at start-up). */
+  async ids(): Promise<string[]> {
+    return (await this.read((db) => db.selectFrom('communities').select('id').orderBy('created_at').execute())).map((r) => r.id);
+  }
+
   /** Save new settings; channels that were dropped leave working groups and member profiles. */
-  update(info: CommunityInfo, droppedChannels: string[] = []): void {
-    immediate(this.db, () => {
-      this.db
-        .prepare(
-          `UPDATE communities SET name = ?, description = ?, agreement_set_id = ?, agreements = ?, channels = ?, caucus_options = ?, retention_days = ?
-           WHERE id = ?`,
-        )
-        .run(info.name, info.description, info.agreementSetId, json(info.agreements), json(info.channels), json(info.caucusOptions), info.retentionDays, info.id);
+  async update(info: CommunityInfo, droppedChannels: string[] = []): Promise<void> {
+    await this.write(info.id, async (tx) => {
+      await tx.updateTable('communities').set(settings(info)).where('id', '=', info.id).execute();
       for (const channel of droppedChannels) {
-        this.db
-          .prepare('DELETE FROM working_group_channels WHERE channel = ? AND group_id IN (SELECT id FROM working_groups WHERE community_id = ?)')
-          .run(channel, info.id);
-        this.db.prepare('UPDATE members SET channel = NULL WHERE community_id = ? AND channel = ?').run(info.id, channel);
+        await tx
+          .deleteFrom('working_group_channels')
+          .where('channel', '=', channel)
+          .where('group_id', 'in', (eb) => eb.selectFrom('working_groups').select('id').where('community_id', '=', info.id))
+          .execute();
+        await tx.updateTable('members').set({ channel: null }).where('community_id', '=', info.id).where('channel', '=', channel).execute();
       }
     });
   }
 
   /** Communities with a retention period (the sweeper's list). */
-  withRetention(): { id: string; retentionDays: number }[] {
-    return this.db.prepare('SELECT id, retention_days AS retentionDays FROM communities WHERE retention_days IS NOT NULL').all() as {
-      id: string;
-      retentionDays: number;
-    }[];
+  async withRetention(): Promise<{ id: string; retentionDays: number }[]> {
+    const rows = await this.read((db) => db.selectFrom('communities').select(['id', 'retention_days']).where('retention_days', 'is not', null).execute());
+    return rows.map((r) => ({ id: r.id, retentionDays: r.retention_days! }));
   }
 
   /** The account's communities with their member count and next scheduled convening. */
-  summariesOf(accountId: string, now: number): CommunitySummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.name, c.description,
-           (SELECT COUNT(*) FROM members m WHERE m.community_id = c.id AND m.former = 0) AS members
-         FROM communities c JOIN community_facilitators f ON f.community_id = c.id
-         WHERE f.account_id = ? ORDER BY c.created_at`,
-      )
-      .all(accountId) as { id: string; name: string; description: string; members: number }[];
-    const next = this.db.prepare(
-      `SELECT id, title, starts_at AS startsAt FROM scheduled_convenings
-       WHERE community_id = ? AND ended_at IS NULL AND starts_at >= ? ORDER BY starts_at LIMIT 1`,
-    );
-    return rows.map((r) => ({ ...r, next: (next.get(r.id, now - 86_400_000) as CommunitySummary['next'] | undefined) ?? null }));
+  async summariesOf(accountId: string, now: number): Promise<CommunitySummary[]> {
+    return this.read(async (db) => {
+      const rows = await db
+        .selectFrom('communities as c')
+        .innerJoin('community_facilitators as f', 'f.community_id', 'c.id')
+        .select((eb) => [
+          'c.id',
+          'c.name',
+          'c.description',
+          eb.selectFrom('members as m').select((e) => e.fn.countAll<number>().as('n')).whereRef('m.community_id', '=', 'c.id').where('m.former', '=', 0).as('members'),
+        ])
+        .where('f.account_id', '=', accountId)
+        .orderBy('c.created_at')
+        .execute();
+      const out: CommunitySummary[] = [];
+      for (const r of rows) {
+        const next = await db
+          .selectFrom('scheduled_convenings')
+          .select(['id', 'title', 'starts_at'])
+          .where('community_id', '=', r.id)
+          .where('ended_at', 'is', null)
+          .where('starts_at', '>=', now - 86_400_000)
+          .orderBy('starts_at')
+          .limit(1)
+          .executeTakeFirst();
+        out.push({ id: r.id, name: r.name, description: r.description, members: Number(r.members ?? 0), next: next ? { id: next.id, title: next.title, startsAt: next.starts_at } : null });
+      }
+      return out;
+    });
   }
 
   // ---------- facilitators ----------
 
-  facilitators(communityId: string): FacilitatorView[] {
-    return this.db
-      .prepare('SELECT account_id AS accountId, name, since FROM community_facilitators WHERE community_id = ? ORDER BY since')
-      .all(communityId) as FacilitatorView[];
+  async facilitators(communityId: string): Promise<FacilitatorView[]> {
+    const rows = await this.read((db) => db.selectFrom('community_facilitators').select(['account_id', 'name', 'since']).where('community_id', '=', communityId).orderBy('since').execute());
+    return rows.map((r) => ({ accountId: r.account_id, name: r.name, since: r.since }));
   }
 
-  isFacilitator(communityId: string, accountId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM community_facilitators WHERE community_id = ? AND account_id = ?').get(communityId, accountId) !== undefined;
+  async isFacilitator(communityId: string, accountId: string): Promise<boolean> {
+    return this.read((db) => isFacilitatorIn(db, communityId, accountId));
   }
 
   /** Keep the shown name in step with the account's (it may have been changed). */
-  refreshName(accountId: string, name: string): void {
-    const stale = this.db.prepare('SELECT 1 FROM community_facilitators WHERE account_id = ? AND name != ?').get(accountId, name);
-    if (stale) immediate(this.db, () => this.db.prepare('UPDATE community_facilitators SET name = ? WHERE account_id = ?').run(name, accountId));
+  async refreshName(accountId: string, name: string): Promise<void> {
+    const stale = await this.read((db) =>
+      db.selectFrom('community_facilitators').select('community_id').where('account_id', '=', accountId).where('name', '!=', name).execute(),
+    );
+    if (stale.length === 0) return;
+    await this.write(null, (tx) => tx.updateTable('community_facilitators').set({ name }).where('account_id', '=', accountId).execute());
+    for (const s of stale) await this.changed(s.community_id);
   }
 
   /** Remove one facilitator unless they are the last; decided inside the write. */
-  removeFacilitator(communityId: string, accountId: string): 'ok' | 'not-found' | 'last' {
-    return immediate(this.db, () => {
-      const outcome = mayRemoveFacilitator(this.facilitators(communityId).map((f) => f.accountId), accountId);
-      if (outcome !== 'ok') return outcome;
-      this.db.prepare('DELETE FROM community_facilitators WHERE community_id = ? AND account_id = ?').run(communityId, accountId);
-      return 'ok';
-    });
+  async removeFacilitator(communityId: string, accountId: string): Promise<'ok' | 'not-found' | 'last'> {
+    return this.write(
+      communityId,
+      async (tx) => {
+        const all = await tx.selectFrom('community_facilitators').select('account_id').where('community_id', '=', communityId).execute();
+        const outcome = mayRemoveFacilitator(
+          all.map((f) => f.account_id),
+          accountId,
+        );
+        if (outcome !== 'ok') return outcome;
+        await tx.deleteFrom('community_facilitators').where('community_id', '=', communityId).where('account_id', '=', accountId).execute();
+        return 'ok';
+      },
+      ['facilitators', communityId],
+    );
   }
 
   /**
@@ -148,84 +164,107 @@ export class CommunityStore implements DirectorySource {
    * used nor expired. Used and expired ones are dropped on the way (nothing reads them), so
    * the table stays bounded; a refusal changes nothing.
    */
-  createFacilitatorInvite(row: { tokenHash: string; communityId: string; createdBy: string; createdAt: number; expiresAt: number }, maxOpen: number): 'ok' | 'full' {
-    return immediate(this.db, () => {
-      const open = this.db
-        .prepare('SELECT COUNT(*) FROM facilitator_invites WHERE community_id = ? AND used_at IS NULL AND expires_at > ?')
-        .pluck()
-        .get(row.communityId, row.createdAt) as number;
-      if (open >= maxOpen) return 'full' as const;
-      this.db.prepare('DELETE FROM facilitator_invites WHERE community_id = ? AND (used_at IS NOT NULL OR expires_at <= ?)').run(row.communityId, row.createdAt);
-      this.db
-        .prepare('INSERT INTO facilitator_invites (token_hash, community_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .run(row.tokenHash, row.communityId, row.createdBy, row.createdAt, row.expiresAt);
-      return 'ok' as const;
-    });
+  async createFacilitatorInvite(row: { tokenHash: string; communityId: string; createdBy: string; createdAt: number; expiresAt: number }, maxOpen: number): Promise<'ok' | 'full'> {
+    return this.write(
+      null,
+      async (tx) => {
+        const { n } = await tx
+          .selectFrom('facilitator_invites')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('community_id', '=', row.communityId)
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', row.createdAt)
+          .executeTakeFirstOrThrow();
+        if (Number(n) >= maxOpen) return 'full' as const;
+        await tx
+          .deleteFrom('facilitator_invites')
+          .where('community_id', '=', row.communityId)
+          .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', row.createdAt)]))
+          .execute();
+        await tx
+          .insertInto('facilitator_invites')
+          .values({ token_hash: row.tokenHash, community_id: row.communityId, created_by: row.createdBy, created_at: row.createdAt, expires_at: row.expiresAt })
+          .execute();
+        return 'ok' as const;
+      },
+      ['invites', row.communityId],
+    );
   }
 
   /**
    * Use a co-facilitator invite once: the account joins the facilitators. 'full' (the invite
    * stays unused) when the account already facilitates `maxPerAccount` communities.
    */
-  acceptFacilitatorInvite(tokenHash: string, communityId: string, account: { id: string; name: string }, now: number, maxPerAccount: number): 'ok' | 'invalid' | 'full' {
-    return immediate(this.db, () => {
-      const live = this.db
-        .prepare('SELECT 1 FROM facilitator_invites WHERE token_hash = ? AND community_id = ? AND used_at IS NULL AND expires_at > ?')
-        .get(tokenHash, communityId, now);
-      if (!live) return 'invalid' as const;
-      if (!this.isFacilitator(communityId, account.id) && this.facilitatedBy(account.id) >= maxPerAccount) return 'full' as const;
-      this.db.prepare('UPDATE facilitator_invites SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
-      this.db
-        .prepare('INSERT OR IGNORE INTO community_facilitators (community_id, account_id, name, since) VALUES (?, ?, ?, ?)')
-        .run(communityId, account.id, account.name, now);
-      return 'ok' as const;
+  async acceptFacilitatorInvite(tokenHash: string, communityId: string, account: { id: string; name: string }, now: number, maxPerAccount: number): Promise<'ok' | 'invalid' | 'full'> {
+    return this.write(
+      communityId,
+      async (tx) => {
+        const live = await tx
+          .selectFrom('facilitator_invites')
+          .select('token_hash')
+          .where('token_hash', '=', tokenHash)
+          .where('community_id', '=', communityId)
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', now)
+          .executeTakeFirst();
+        if (!live) return 'invalid' as const;
+        if (!(await isFacilitatorIn(tx, communityId, account.id)) && (await facilitatedBy(tx, account.id)) >= maxPerAccount) return 'full' as const;
+        // Used once: the conditional update is what a second use at the same moment loses on.
+        const used = await tx.updateTable('facilitator_invites').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) return 'invalid' as const;
+        await tx
+          .insertInto('community_facilitators')
+          .values({ community_id: communityId, account_id: account.id, name: account.name, since: now })
+          .onConflict((oc) => oc.columns(['community_id', 'account_id']).doNothing())
+          .execute();
+        return 'ok' as const;
+      },
+      ['facilitating', account.id],
+    );
+  }
+
+  /**
+   * Delete a community in one transaction: its convenings' logs and answered commands,
+   * whatever `alsoInside` deletes (its documents: purge.ts), then its row, which takes every
+   * row of its own with it (the tables cascade).
+   */
+  async purge(communityId: string, conveningIds: string[], alsoInside: (tx: Tx) => Promise<void>): Promise<void> {
+    await this.write(communityId, async (tx) => {
+      if (conveningIds.length > 0) {
+        await tx.deleteFrom('events').where('convening_id', 'in', conveningIds).execute();
+        await tx.deleteFrom('actions').where('convening_id', 'in', conveningIds).execute();
+        await tx.deleteFrom('convenings').where('id', 'in', conveningIds).execute();
+      }
+      await alsoInside(tx);
+      await tx.deleteFrom('communities').where('id', '=', communityId).execute();
     });
   }
 
   // ---------- member invite ----------
 
-  memberInviteCode(communityId: string): string | null {
-    return (this.db.prepare('SELECT code FROM member_invites WHERE community_id = ?').pluck().get(communityId) as string | undefined) ?? null;
+  async memberInviteCode(communityId: string): Promise<string | null> {
+    return (await this.read((db) => db.selectFrom('member_invites').select('code').where('community_id', '=', communityId).executeTakeFirst()))?.code ?? null;
   }
 
-  rotateMemberInvite(communityId: string, code: string, now: number): void {
-    immediate(this.db, () =>
-      this.db
-        .prepare(
-          `INSERT INTO member_invites (community_id, code, created_at) VALUES (?, ?, ?)
-           ON CONFLICT(community_id) DO UPDATE SET code = excluded.code, created_at = excluded.created_at`,
-        )
-        .run(communityId, code, now),
+  async rotateMemberInvite(communityId: string, code: string, now: number): Promise<void> {
+    await this.write(null, (tx) =>
+      tx
+        .insertInto('member_invites')
+        .values({ community_id: communityId, code, created_at: now })
+        .onConflict((oc) => oc.column('community_id').doUpdateSet({ code, created_at: now }))
+        .execute(),
     );
   }
 
-  communityByInviteCode(code: string): CommunityInfo | null {
-    const id = this.db.prepare('SELECT community_id FROM member_invites WHERE code = ?').pluck().get(code) as string | undefined;
-    return id ? this.get(id) : null;
+  async communityByInviteCode(code: string): Promise<CommunityInfo | null> {
+    const row = await this.read((db) => db.selectFrom('member_invites').select('community_id').where('code', '=', code).executeTakeFirst());
+    return row ? this.get(row.community_id) : null;
   }
 
-  // ---------- the directory (documents ask these) ----------
-
-  facts(communityId: string): CommunityFacts | null {
-    const info = this.get(communityId);
-    if (!info) return null;
-    return {
-      communityId,
-      name: info.name,
-      channels: info.channels.map((c: CommunityChannel) => ({ ...c })),
-      facilitators: this.facilitators(communityId).map((f) => f.accountId),
-      members: this.members.list(communityId).map((m) => ({ id: m.id, name: m.name })),
-      workingGroups: this.members.groups(communityId),
-    };
-  }
-
-  activeMember(communityId: string, memberId: string, version: number): { name: string } | null {
-    return this.members.active(communityId, memberId, version);
-  }
-
-  nameOf(communityId: string, id: string): string | null {
-    const member = this.members.anyName(communityId, id);
-    if (member !== null) return member;
-    return (this.db.prepare('SELECT name FROM community_facilitators WHERE community_id = ? AND account_id = ?').pluck().get(communityId, id) as string | undefined) ?? null;
+  /** A facilitator's name as this community shows it (document version authors). */
+  async facilitatorName(communityId: string, accountId: string): Promise<string | null> {
+    return (
+      (await this.read((db) => db.selectFrom('community_facilitators').select('name').where('community_id', '=', communityId).where('account_id', '=', accountId).executeTakeFirst()))?.name ?? null
+    );
   }
 }

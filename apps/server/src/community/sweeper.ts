@@ -1,6 +1,6 @@
 import { retentionCutoff } from '@brave/core';
 import type { RoomRegistry } from '../convening/registry.ts';
-import { immediate } from '../store/sqlite.ts';
+import { deleteDocumentRows } from './purge.ts';
 import type { Ctx } from './context.ts';
 
 export interface SweepResult {
@@ -47,21 +47,21 @@ export class RetentionSweeper {
   private async sweep(now: number): Promise<SweepResult> {
     const { schedule, docs } = this.ctx;
     const result: SweepResult = { convenings: 0, documents: 0, meetings: 0 };
-    await this.ctx.refreshEnded(schedule.unfinished());
-    for (const c of this.ctx.communities.withRetention()) {
+    await this.ctx.refreshEnded(await schedule.unfinished());
+    for (const c of await this.ctx.communities.withRetention()) {
       const cutoff = retentionCutoff(now, c.retentionDays, this.options.dayMs);
       if (cutoff === null) continue;
-      for (const s of schedule.sweepable(c.id, cutoff)) {
+      for (const s of await schedule.sweepable(c.id, cutoff)) {
         const conveningId = s.conveningId!;
         await this.ctx.rooms.retain(conveningId);
-        const notes = docs.namesWithPrefix(`notes:${conveningId}:`).filter((n) => n !== `notes:${conveningId}:plenary`);
-        immediate(this.ctx.communities.db, () => docs.deleteRows(notes));
+        const notes = (await docs.namesWithPrefix(`notes:${conveningId}:`)).filter((n) => n !== `notes:${conveningId}:plenary`);
+        await docs.write((tx) => deleteDocumentRows(docs, tx, notes));
         this.ctx.docsDeleted(notes);
-        schedule.markSwept(s.id, now);
+        await schedule.markSwept(s.id, now);
         result.convenings += 1;
         result.documents += notes.length;
       }
-      result.meetings += schedule.deleteMeetingsBefore(c.id, cutoff);
+      result.meetings += await schedule.deleteMeetingsBefore(c.id, cutoff);
     }
     return result;
   }

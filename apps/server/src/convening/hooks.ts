@@ -12,7 +12,7 @@ export interface CommunityHooks {
    * A round's end is durable (by command, timer or close): who was in which room at the end,
    * after moves and self-selection. Caucus rooms are never passed.
    */
-  roundEnded(conveningId: string, rooms: { kind: 'breakout' | 'caucus'; members: string[] }[]): void;
+  roundEnded(conveningId: string, rooms: { kind: 'breakout' | 'caucus'; members: string[] }[]): void | Promise<void>;
   /**
    * Does this participant still belong to the convening's community? A credential of a
    * community convening holds only while it does (false for a former member or an account
@@ -21,7 +21,7 @@ export interface CommunityHooks {
    */
   stillBelongs?(conveningId: string, participantId: string): boolean;
   /** Someone asked to keep their caucus answer for later convenings (null: keep nothing now). */
-  answerKept(conveningId: string, participantId: string, answer: string | null): void;
+  answerKept(conveningId: string, participantId: string, answer: string | null): void | Promise<void>;
   /** The convening's close is durable (the community home stops offering Join). */
   closed?(conveningId: string): void;
 }
@@ -50,21 +50,21 @@ export async function pastMeetingsOf(hooks: Partial<CommunityHooks> | undefined,
 }
 
 /**
- * After a command's events are durable: a caucus answer the actor asked the community to
- * keep. `keptBefore` says whether they had asked to keep it before this command.
+ * After a command's events are durable, before its answer: a caucus answer the actor asked
+ * the community to keep (awaited, so the answer means it is kept). `keptBefore` says whether they had asked to keep it before this command.
  */
-export function tellKeptAnswers(
+export async function tellKeptAnswers(
   hooks: Partial<CommunityHooks> | undefined,
   conveningId: string,
   events: readonly { event: DomainEvent }[],
   keptBefore: boolean,
   log: Log,
-): void {
+): Promise<void> {
   if (!hooks?.answerKept) return;
   for (const { event: e } of events) {
     if (e.type !== 'affinity.answered' || !(e.keep || keptBefore)) continue;
     try {
-      hooks.answerKept(conveningId, e.participantId, e.keep ? e.answer : null);
+      await hooks.answerKept(conveningId, e.participantId, e.keep ? e.answer : null);
     } catch (err) {
       log(`convening ${conveningId}: the community could not keep a caucus answer`, err);
     }
@@ -75,7 +75,7 @@ export function tellKeptAnswers(
  * After any durable event, folded into `state`: when it ended a round, who met whom in
  * it, from the rooms as they were at the end.
  */
-export function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state: ConveningView, e: DomainEvent, log: Log): void {
+export async function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state: ConveningView, e: DomainEvent, log: Log): Promise<void> {
   if (e.type !== 'round.ended' || !hooks?.roundEnded) return;
   const round = state.rounds[e.roundId];
   if (!round) return;
@@ -84,7 +84,7 @@ export function tellRoundEnded(hooks: Partial<CommunityHooks> | undefined, state
     .filter((r) => !isPrivateRoom(round, r))
     .map((r) => ({ kind: r.kind, members: [...r.members] }));
   try {
-    hooks.roundEnded(state.id, rooms);
+    await hooks.roundEnded(state.id, rooms);
   } catch (err) {
     log(`convening ${state.id}: the community could not record a round's rooms`, err);
   }

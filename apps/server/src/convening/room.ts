@@ -1,5 +1,5 @@
-import type { AckResult, CommandEnvelope, ConveningView, DomainEvent, Hello, LoggedEvent } from '@brave/protocol';
-import { Id, LIMITS, PROTOCOL_VERSION } from '@brave/protocol';
+import type { AckResult, CommandEnvelope, ConveningView, DomainEvent } from '@brave/protocol';
+import { Id, LIMITS } from '@brave/protocol';
 import {
   RETENTION_EVENT_TYPES,
   PULSE_ANSWER_TYPES,
@@ -9,12 +9,10 @@ import {
   decide,
   deliveries,
   emptyState,
-  eventFor,
   nextDue,
   redactForRetention,
   reduce,
   removalEvents,
-  viewFor,
   withoutTurns,
   type DecideContext,
   type Delivery,
@@ -23,7 +21,9 @@ import {
 import { FencedError } from '../store/lease.ts';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
 import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
+import { deleteEndedNotes, deleteLeftoverNotes, type DeleteNotes } from './confidential.ts';
 import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
+import { SnapshotText, replayFor } from './hello-text.ts';
 import { newId } from './ids.ts';
 
 /**
@@ -62,6 +62,8 @@ export interface RoomOptions {
   hooks?: Partial<CommunityHooks>;
   /** Several processes (REDIS_URL): only the lease holder decides; see convening/cluster.ts. */
   cluster?: RoomCluster;
+  /** Deletes closed rounds' confidential notes (convening/confidential.ts). */
+  deleteNotes?: DeleteNotes;
 }
 
 export type { AdmitRequest, AdmitResult } from './cluster.ts';
@@ -77,6 +79,7 @@ export class ConveningRoom {
   private state: ConveningView;
   private readonly recent: StoredEvent[] = [];
   private readonly answered = new Map<string, AckResult>();
+  private readonly snapshotText = new SnapshotText();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -95,6 +98,7 @@ export class ConveningRoom {
     for (const e of await store.events(id)) room.fold(e);
     for (const a of await store.actions(id)) room.answered.set(`${a.actor}:${a.key}`, a.result);
     room.armTimer();
+    deleteLeftoverNotes(options.deleteNotes, room.state, options.log);
     return room;
   }
 
@@ -147,7 +151,7 @@ export class ConveningRoom {
       const stored = await this.persist(decision.events, actor.participantId, now, { actor: actor.participantId, key: envelope.key, result: answer });
       if (!stored.ok) return stored;
       this.answered.set(answerKey, answer);
-      tellKeptAnswers(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
+      await tellKeptAnswers(this.options.hooks, this.id, stored.events, keptBefore, this.options.log);
       return answer;
     });
   }
@@ -218,20 +222,16 @@ export class ConveningRoom {
     });
   }
 
-  /** First message to a (re)connecting reader: a replay of what they missed, or a snapshot. */
-  hello(viewer: Viewer, lastSeq: number | undefined): Hello {
+  /**
+   * First message to a (re)connecting reader, as JSON text: a replay of what they missed,
+   * or a snapshot whose shared part is serialised once per sequence number for everyone
+   * (hello-text.ts), so a crowd (re)connecting at once does not serialise the whole
+   * roster once per person.
+   */
+  helloText(viewer: Viewer, lastSeq: number | undefined): string {
     const self = { participantId: viewer.participantId, role: viewer.role, conveningId: this.id };
-    const oldest = this.recent[0]?.seq ?? Infinity;
-    if (lastSeq !== undefined && lastSeq <= this.state.seq && (lastSeq + 1 >= oldest || lastSeq === this.state.seq)) {
-      const events: LoggedEvent[] = [];
-      for (const e of this.recent) {
-        if (e.seq <= lastSeq) continue;
-        const visible = eventFor(e.event, this.state, viewer);
-        if (visible) events.push({ seq: e.seq, at: e.at, event: visible });
-      }
-      return { mode: 'replay', protocolVersion: PROTOCOL_VERSION, self, events, head: this.state.seq };
-    }
-    return { mode: 'snapshot', protocolVersion: PROTOCOL_VERSION, self, snapshot: viewFor(this.state, viewer) };
+    const replay = replayFor(this.recent, this.state, viewer, lastSeq, self);
+    return replay ? JSON.stringify(replay) : this.snapshotText.of(this.state, viewer, self);
   }
 
   stop(): void {
@@ -294,7 +294,8 @@ export class ConveningRoom {
       this.fold(e);
       for (const d of deliveries(e.event, this.state)) this.fanout.deliver(this.id, d, { seq: e.seq, at: e.at });
       // Here, so a round ended by command, timer or close all reach the community's history.
-      tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
+      await tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
+      await deleteEndedNotes(this.options.deleteNotes, this.state, e.event, this.options.log);
     }
     if (stored.some((e) => e.event.type === 'convening.closed')) {
       await this.forgetAtClose();

@@ -3,7 +3,8 @@ import type { Router } from 'express';
 import type { AccountAuth } from '../accounts/auth.ts';
 import type { AccountStore } from '../accounts/store.ts';
 import { principals } from '../community/principals.ts';
-import type { CommunityDirectory } from '../community/directory.ts';
+import type { MemberStore } from '../community/members-store.ts';
+import type { MemberTokenVerifier } from '../community/directory.ts';
 import type { CommunityStore } from '../community/store.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../store/database.ts';
@@ -39,7 +40,8 @@ export async function attachMail(deps: {
   accounts: AccountStore;
   auth: AccountAuth;
   communities: CommunityStore;
-  directory: CommunityDirectory;
+  members: Pick<MemberStore, 'active'>;
+  memberTokens: MemberTokenVerifier;
   originAllowed: (req: IncomingMessage) => boolean;
   /** Where links in mail point when no request says (the reminders): PUBLIC_URL, else the server's own address. */
   base: () => string;
@@ -55,7 +57,7 @@ export async function attachMail(deps: {
   const mailer = mc ? (deps.mailer ?? (await smtpMailer(mc.smtpUrl, mc.from))) : null;
   const outbox = mc && mailer ? new Outbox(mailer, { tries: mc.tries, retryMs: mc.retryMs, perMinute: mc.perMinute, perRecipientPerHour: mc.perRecipientPerHour, log, now }) : null;
   const scheduler = mc && outbox ? new ReminderScheduler(store, outbox, tokens, { tickMs: mc.tickMs, hourMs: mc.hourMs, base: deps.base, now, log }) : null;
-  const who = principals({ auth: deps.auth, communities: deps.communities, directory: deps.directory });
+  const who = principals({ auth: deps.auth, communities: deps.communities, members: deps.members, tokens: deps.memberTokens });
   return {
     store,
     outbox,

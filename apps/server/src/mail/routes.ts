@@ -45,14 +45,14 @@ export function mailRouter(deps: MailRouteDeps): Router {
   const answer = (c: { email: string | null; reminders: boolean; news: boolean }): MailChoices => ({ ...c, sending: outbox !== null });
 
   r.get('/communities/:id/me/mail', async (req, res) => {
-    const { community, member } = deps.who.member(req, req.params.id);
+    const { community, member } = await deps.who.member(req, req.params.id);
     const c = await store.choices({ kind: 'member', communityId: community.id, memberId: member.memberId });
     res.setHeader('Cache-Control', 'no-store');
     res.json(answer(c ?? { email: null, reminders: false, news: false }));
   });
 
   r.put('/communities/:id/me/mail', async (req, res) => {
-    const { community, member } = deps.who.member(req, req.params.id);
+    const { community, member } = await deps.who.member(req, req.params.id);
     const body = parseBody(MemberMailBody, req.body);
     const subject: Subject = { kind: 'member', communityId: community.id, memberId: member.memberId };
     // No address, nothing to keep: forgetting it forgets the choices with it.

@@ -160,7 +160,7 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   // relayed before the join is in the hello (the client holds live events until hello).
   const behind = room.catchUp();
   if (behind) await behind;
-  socket.emit(SOCKET_EVENTS.hello, room.hello(viewer, lastSeq));
+  emitText(socket, SOCKET_EVENTS.hello, room.helloText(viewer, lastSeq));
   presence(conveningId);
   socket.on('disconnect', () => presence(conveningId));
 
@@ -187,6 +187,18 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
     if (reply) reply({ ok: false, error });
     else socket.emit(SOCKET_EVENTS.fault, error);
   });
+}
+
+/**
+ * `socket.emit(event, payload)` for a payload that is already JSON text: the same packet
+ * on the wire (socket.io's EVENT type, 2, in the main namespace), without serialising the
+ * payload again or walking it for binary parts. Written to the engine in order with every
+ * other packet of this connection, as socket.io itself writes them.
+ */
+function emitText(socket: Conn, event: string, json: string): void {
+  if (socket.nsp.name !== '/') return void socket.emit(event as 'hello', JSON.parse(json) as never);
+  if (socket.conn.readyState !== 'open') return;
+  socket.conn.write(`2[${JSON.stringify(event)},${json}]`, { compress: true });
 }
 
 /** The acknowledgement socket.io appended to an emit's arguments, if the emit asked for one. */

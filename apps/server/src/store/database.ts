@@ -8,8 +8,7 @@ import type { Schema } from './schema.ts';
 
 /**
  * One open database of either engine: the Kysely handle every store contract speaks
- * through, and (SQLite only) the raw better-sqlite3 handle that the stores not yet moved
- * to Kysely (accounts/, community/, collab/doc-store.ts) still prepare statements on.
+ * through, and (SQLite only) the raw better-sqlite3 handle that migrations and tests use.
  */
 export interface Database {
   engine: Engine;

@@ -39,18 +39,10 @@ export async function transact<T>(
   }
 }
 
-/**
- * SQLite connections with a Kysely transaction open right now. The stores that still write
- * synchronously on the same connection (store/sqlite.ts `immediate`) check it: their write
- * would otherwise become a savepoint inside this transaction and share its fate.
- */
-export const openTransactions = new WeakSet<object>();
-
 /** SQLite: take the write lock up front (BEGIN IMMEDIATE), so two writers cannot both read MAX(seq). */
 async function immediate<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return database.db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
-    if (database.sqlite) openTransactions.add(database.sqlite);
     try {
       const result = await fn(conn);
       await sql`COMMIT`.execute(conn);
@@ -58,8 +50,6 @@ async function immediate<T>(database: Database, fn: (tx: Tx) => Promise<T>): Pro
     } catch (err) {
       await sql`ROLLBACK`.execute(conn).catch(() => {});
       throw err;
-    } finally {
-      if (database.sqlite) openTransactions.delete(database.sqlite);
     }
   });
 }

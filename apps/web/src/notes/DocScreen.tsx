@@ -181,7 +181,11 @@ function DocView({
             onPublished={setPublication}
           />
           <PublishPanel publication={publication} canPublish={publish} />
-          <ExportPanel api={api} name={name} title={title} />
+          {detail.abilities.export === false ? (
+            <p className="muted small-print">These notes are confidential: they stay with the room, so they cannot be exported or shared.</p>
+          ) : (
+            <ExportPanel api={api} name={name} title={title} />
+          )}
         </aside>
       </main>
     </div>

@@ -22,7 +22,7 @@ import { z } from 'zod';
  */
 export const DocDetail = z.object({
   doc: z.object({ name: DocName, title: z.string(), kind: DocKind, access: DocAccess }),
-  abilities: z.object({ read: z.boolean(), write: z.boolean(), publish: z.boolean(), shareFrom: z.boolean() }),
+  abilities: z.object({ read: z.boolean(), write: z.boolean(), publish: z.boolean(), shareFrom: z.boolean(), export: z.boolean().optional() }),
   publication: Publication.nullable(),
 });
 export type DocDetail = z.infer<typeof DocDetail>;

@@ -59,12 +59,12 @@ export function metWithCount(meetings: readonly (readonly string[])[], participa
   return met.size;
 }
 
-/** Notes documents that may be exported: plenary and breakout rooms, never caucus rooms. */
+/** Notes documents that may be exported: plenary and breakout rooms, never caucus or confidential rooms. */
 export function exportableNotes(state: ConveningView): { name: string; title: string }[] {
   const out = [{ name: `notes:${state.id}:plenary`, title: `${state.title}: plenary notes` }];
   for (const round of Object.values(state.rounds).sort(byStart)) {
     for (const r of Object.values(round.rooms)) {
-      if (r.kind === 'caucus') continue;
+      if (r.kind === 'caucus' || r.confidential) continue;
       out.push({ name: `notes:${state.id}:${round.id}:${r.id}`, title: `${state.title}: ${round.name}, ${r.name}` });
     }
   }

@@ -39,12 +39,32 @@ export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): Do
       const round = state.rounds[ref.roundId];
       const room = round?.rooms[ref.roomId];
       if (!round || !room) return notFound();
+      if (room.confidential && round.status === 'ended') return closedConfidential(room, viewer);
       if (!seesRoster(round, room, viewer)) {
         return forbidden(room.kind === 'caucus' ? 'Caucus notes are for the caucus and the hosts it chose.' : 'These notes belong to another room.');
       }
       return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: roomTitle(round, room) };
     }
   }
+}
+
+/**
+ * A confidential room's notes once its round closed: gone when it chose "delete"; when it
+ * chose "keep", for its members only (the facilitators it let in were let in for the round).
+ */
+function closedConfidential(room: RoomView, viewer: Viewer): DocDecision {
+  if (room.confidential?.notes !== 'keep') return { ok: false, code: 'not_found', message: CONFIDENTIAL_DELETED };
+  if (!room.members.includes(viewer.participantId)) return forbidden('These confidential notes are kept for the members of the room only.');
+  return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: `Confidential notes: ${room.name}` };
+}
+
+export const CONFIDENTIAL_DELETED = 'These notes were confidential and were deleted when the round closed, as the room was told.';
+/** The refusal of an export or a share-back of confidential notes. */
+export const CONFIDENTIAL_STAYS = 'These notes are confidential: they stay in the room, so they cannot be exported or shared.';
+
+/** Is this document a confidential room's notes? */
+export function isConfidentialNotes(state: ConveningView, ref: DocRef): boolean {
+  return ref.kind === 'room' && state.rounds[ref.roundId]?.rooms[ref.roomId]?.confidential != null;
 }
 
 function toolkitAccess(state: ConveningView, viewer: Viewer, channel: string): DocDecision {
@@ -94,9 +114,11 @@ export interface DocAbilities {
   publish: boolean;
   /** Send chosen passages to the plenary or a toolkit: room notes only, by its members. */
   shareFrom: boolean;
+  /** Download as Markdown or HTML: every document one may read, except confidential notes. */
+  export: boolean;
 }
 
-export const NO_ABILITIES: DocAbilities = { read: false, write: false, publish: false, shareFrom: false };
+export const NO_ABILITIES: DocAbilities = { read: false, write: false, publish: false, shareFrom: false, export: false };
 
 /** In a convening, facilitators publish the drafts they may write. */
 export function docAbilities(state: ConveningView, viewer: Viewer, ref: DocRef): DocAbilities {
@@ -107,7 +129,8 @@ export function docAbilities(state: ConveningView, viewer: Viewer, ref: DocRef):
     read: true,
     write,
     publish: ref.kind === 'toolkit' && write && isFacilitator(viewer.role),
-    shareFrom: isRoomMember(state, ref, viewer.participantId),
+    shareFrom: isRoomMember(state, ref, viewer.participantId) && !isConfidentialNotes(state, ref),
+    export: !isConfidentialNotes(state, ref),
   };
 }
 

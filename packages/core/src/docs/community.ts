@@ -62,7 +62,7 @@ export function communityDocAbilities(facts: CommunityDocFacts, who: CommunityAc
   const d = communityDocAccess(facts, who, ref);
   if (!d.ok) return NO_ABILITIES;
   const write = d.access === 'write';
-  return { read: true, write, publish: write, shareFrom: false };
+  return { read: true, write, publish: write, shareFrom: false, export: true };
 }
 
 const notFound = (message = 'There is no such document in this community.'): DocDecision => ({ ok: false, code: 'not_found', message });

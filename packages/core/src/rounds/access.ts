@@ -7,9 +7,12 @@ import { isFacilitator, type Viewer } from '../viewer.ts';
  */
 export const isCaucusRound = (round: Pick<RoundView, 'strategy'>): boolean => round.strategy === 'affinity';
 
-/** A room whose roster only its members and hosts see: a caucus, or any room of a caucus round. */
+/** A room marked confidential (in its round's spec or live); see docs/breakouts.md. */
+export const isConfidential = (room: Pick<RoomView, 'confidential'>): boolean => room.confidential != null;
+
+/** A room whose roster only its members and hosts see: a caucus, any room of a caucus round, or a confidential room. */
 export const isPrivateRoom = (round: Pick<RoundView, 'strategy'>, room: RoomView): boolean =>
-  room.kind === 'caucus' || isCaucusRound(round);
+  room.kind === 'caucus' || isCaucusRound(round) || isConfidential(room);
 
 /**
  * Who may see what of breakout rooms. A room's roster is seen by its members and its
@@ -23,8 +26,15 @@ export function seesRoster(round: Pick<RoundView, 'strategy'>, room: RoomView, v
 }
 
 export function roomFor(round: Pick<RoundView, 'strategy'>, room: RoomView, viewer: Viewer): RoomView {
-  return seesRoster(round, room, viewer) ? room : { ...room, members: [] };
+  if (seesRoster(round, room, viewer)) return room;
+  // Outside a confidential room a facilitator sees only their own knock, never who else knocked.
+  if (!room.knocks) return { ...room, members: [] };
+  return { ...room, members: [], knocks: room.knocks.filter((id) => id === viewer.participantId) };
 }
+
+/** Which version of a room this reader receives (for grouping deliveries). */
+export const roomVersionKey = (round: Pick<RoundView, 'strategy'>, room: RoomView, viewer: Viewer): string =>
+  seesRoster(round, room, viewer) ? 'full' : room.knocks?.includes(viewer.participantId) ? 'knock' : 'size';
 
 export function roundFor(round: RoundView, viewer: Viewer): RoundView {
   const rooms: Record<string, RoomView> = {};

@@ -4,6 +4,7 @@ import { accept, refuse, type Decision } from '../result.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 import { activeRound, isCaucusRound, isPrivateRoom, roomOf, seesRoster, sizeAfter } from './access.ts';
 import { MoveRefused, applyMove, defaultSeed, planRound, type PlanContext } from './plan.ts';
+import { answerKnock, knock, markConfidential, withoutAnsweredKnocks } from './confidential.ts';
 
 export interface RoundContext extends PlanContext {
   actor: Viewer;
@@ -30,7 +31,10 @@ type RoundCommand = Extract<
       | 'room.help'
       | 'room.join'
       | 'room.help.answer'
-      | 'room.hosts.set';
+      | 'room.hosts.set'
+      | 'room.confidential.set'
+      | 'room.knock'
+      | 'room.knock.answer';
   }
 >;
 type Handlers = { [T in RoundCommand['type']]: (s: ConveningView, c: CommandOf<T>, x: RoundContext) => Decision };
@@ -126,6 +130,9 @@ export const ROUND_HANDLERS: Handlers = {
     if (isCaucusRound(r) && !Object.values(r.rooms).some((room) => room.members.includes(c.participantId) && seesRoster(r, room, actor))) {
       return refuse('forbidden', CAUCUS_ROUND_MOVE);
     }
+    // Out of a confidential room, only by someone who sees its roster (into one, anyone).
+    const from = Object.values(r.rooms).find((room) => room.members.includes(c.participantId));
+    if (from && isPrivateRoom(r, from) && !seesRoster(r, from, actor)) return refuse('forbidden', CONFIDENTIAL_MOVE);
     const rooms = Object.values(r.rooms).map((room) => structuredClone(room));
     const before = new Map(rooms.map((room) => [room.id, room.members.join(',')]));
     const moved = planned(() => applyMove(s, rooms, new Set(), { participantId: c.participantId, toRoomKey: c.toRoomId }));
@@ -181,9 +188,16 @@ export const ROUND_HANDLERS: Handlers = {
     if (c.hostIds.some((id) => !isFacilitator(s.participants[id]?.role ?? 'participant'))) {
       return refuse('bad_request', 'Only facilitators can be invited to host a room.', { field: 'hostIds' });
     }
-    return accept([updated(r, { ...room, hosts: [...new Set(c.hostIds)] })]);
+    const hosts = [...new Set(c.hostIds)];
+    return accept([updated(r, { ...room, hosts, ...withoutAnsweredKnocks(room, hosts) })]);
   },
+
+  'room.confidential.set': (s, c, { actor }) => markConfidential(s, c, actor),
+  'room.knock': (s, c, { actor }) => knock(s, c, actor),
+  'room.knock.answer': (s, c, { actor }) => answerKnock(s, c, actor),
 };
+
+export const CONFIDENTIAL_MOVE = 'This room is confidential. Only its members, and the facilitators they let in, can move someone out of it.';
 
 export const CAUCUS_ROUND_MOVE =
   'In a caucus round people are placed by their own answers. Only the members of a room, and the facilitators it invited, can move someone out of it.';

@@ -2,6 +2,7 @@ import type { ConveningView, PlanMove, RoomView, RoundPreview, RoundSpec } from 
 import { planBreakouts, PlanError, type EngineParticipant, type Plan, type Strategy } from '../breakouts/index.ts';
 import { isFacilitator } from '../viewer.ts';
 import { isCaucusRound, isPrivateRoom } from './access.ts';
+import { confidentialFields } from './confidential.ts';
 import { laterMixRounds, planTogether, type PlanBudget } from './together.ts';
 import { byCount, countOf } from '../plural.ts';
 
@@ -114,6 +115,7 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
     videoUrl: spec.videoUrls?.[r.key] ?? spec.videoUrls?.[r.name] ?? null,
     cap: spec.strategy.kind === 'selfSelect' ? (spec.strategy.rooms.find((x) => x.id === r.key)?.cap ?? null) : null,
     helpRequestedAt: null,
+    ...confidentialFields(spec.confidential, { id: r.key, name: r.name, kind: r.kind }, spec.strategy.kind),
   }));
   const plenary = new Set(plan.plenary);
   // In a caucus round an edit would answer "where is X?" through the sizes it changes, and
@@ -128,7 +130,7 @@ export function planRound(state: ConveningView, spec: RoundSpec, seed: number, m
     plenary: [...plenary],
     preview: {
       seed,
-      rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: caucusRound ? [] : r.members, size: r.size })),
+      rooms: rooms.map((r) => ({ key: r.id, name: r.name, kind: r.kind, caucus: r.caucus, members: caucusRound || r.confidential ? [] : r.members, size: r.size })),
       plenary: caucusRound ? [] : [...plenary],
       plenarySize: plenary.size,
       repeatPairs: caucusRound ? 0 : plan.explanation.repeatPairs,

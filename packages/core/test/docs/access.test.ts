@@ -132,7 +132,7 @@ describe('the community gate', () => {
     ]);
     expect(listCommunityDocs(facts, member('u_gone'))).toEqual([]);
     expect(communityDocAbilities(facts, member('u_ana'), ref('toolkit:k1:land')).publish).toBe(true);
-    expect(communityDocAbilities(facts, member('u_ben'), ref('toolkit:k1:land'))).toEqual({ read: true, write: false, publish: false, shareFrom: false });
+    expect(communityDocAbilities(facts, member('u_ben'), ref('toolkit:k1:land'))).toEqual({ read: true, write: false, publish: false, shareFrom: false, export: true });
     expect(communityDocAbilities(facts, facilitator('a_fran'), ref('toolkit:k1:money')).publish).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { RadioList } from '../../components/RadioList.tsx';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
+import { ConfidentialFields } from './ConfidentialFields.tsx';
 import { ConstraintFields } from './ConstraintFields.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { planKey, toSpec, type BuilderForm, type StrategyKind } from './specForm.ts';
@@ -103,6 +104,7 @@ export function RoundBuilder({
           </div>
         </div>
         <ConstraintFields form={form} change={change} />
+        <ConfidentialFields form={form} change={change} />
         <div role="alert">{(problem ?? planner.error?.message ?? agenda.error?.message) && <p className="gentle-note">{problem ?? planner.error?.message ?? agenda.error?.message}</p>}</div>
         <div role="status">{savedToAgenda && <p className="sent-note">Added to the agenda as round {state.agenda.length}.</p>}</div>
         <div className="actions">

@@ -8,6 +8,7 @@ import { RoundClock } from '../RoundClock.tsx';
 import { safeVideoUrl } from '../words.ts';
 import { CloseRooms } from './CloseRooms.tsx';
 import { RoomBoard, isHidden, type BoardRoom } from './RoomBoard.tsx';
+import { RoomConfidential } from './RoomConfidential.tsx';
 import { strategyLabel } from './words.ts';
 
 const RETIME: readonly { seconds: number; label: string; spoken: string }[] = [
@@ -75,6 +76,7 @@ function RoomExtras({ roomId, round }: { roomId: string; round: RoundView }) {
   const video = safeVideoUrl(room.videoUrl);
   return (
     <>
+      <RoomConfidential round={round} room={room} />
       {room.helpRequestedAt && <p className="help-line">Asked for help at {clockTime(room.helpRequestedAt)}. Answer it at the top of the page.</p>}
       {video && (
         <p className="small-print">

@@ -1,4 +1,4 @@
-import { RoundSpec, type AloneChoice, type StrategySpec } from '@brave/protocol';
+import { RoundSpec, type AloneChoice, type ConfidentialSpec, type StrategySpec } from '@brave/protocol';
 
 /**
  * The round builder's form, as text the facilitator types, and its translation to and
@@ -39,6 +39,8 @@ export interface BuilderForm {
   videoUrls: Record<string, string>;
   /** Choices for rooms of one, by room key (made on the preview). */
   alone: Record<string, AloneChoice>;
+  /** Confidential rooms, or null for none. */
+  confidential: ConfidentialSpec | null;
 }
 
 export const defaultRooms = (): NamedRoom[] => [
@@ -69,6 +71,7 @@ export const DEFAULT_FORM: BuilderForm = {
   keepApart: [],
   videoUrls: {},
   alone: {},
+  confidential: null,
 };
 
 const int = (s: string) => (s.trim() === '' ? NaN : Number(s));
@@ -130,6 +133,7 @@ export function toSpec(f: BuilderForm, withVideo = true): Built {
         }
       : {}),
     ...(withVideo && Object.keys(videoUrls).length > 0 ? { videoUrls } : {}),
+    ...(f.confidential ? { confidential: f.confidential } : {}),
   };
   const parsed = RoundSpec.safeParse(candidate);
   if (parsed.success) {
@@ -151,6 +155,7 @@ export function fromSpec(spec: RoundSpec): BuilderForm {
     keepTogether: spec.constraints?.keepTogether ?? [],
     keepApart: spec.constraints?.keepApart ?? [],
     videoUrls: { ...(spec.videoUrls ?? {}) },
+    confidential: spec.confidential ?? null,
   };
   const s = spec.strategy;
   if (s.kind === 'random' || s.kind === 'mix') {

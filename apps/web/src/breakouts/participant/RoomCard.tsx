@@ -4,6 +4,7 @@ import { useConvening } from '../../live/context.ts';
 import { RoundClock } from '../RoundClock.tsx';
 import { peopleCount, roomTitle, safeVideoUrl } from '../words.ts';
 import { HelpButton } from './HelpButton.tsx';
+import { ConfidentialNotice } from './ConfidentialNotice.tsx';
 import { InviteFacilitator } from './InviteFacilitator.tsx';
 
 /** Where this person is during a round: the room, who is in it, the time, and help. */
@@ -19,6 +20,7 @@ export function RoomCard({ round, room, now }: { round: RoundView; room: RoomVie
       </p>
       <h2 id={`${id}-h`}>{roomTitle(room)}</h2>
       <RoundClock round={round} now={now} />
+      <ConfidentialNotice room={room} />
       <h3 id={`${id}-who`}>Here with you {room.members.length > 0 && <span className="count">{room.members.length}</span>}</h3>
       <ul className="plain-list room-members" aria-labelledby={`${id}-who`}>
         {room.members.map((pid) => {
@@ -52,7 +54,7 @@ export function RoomCard({ round, room, now }: { round: RoundView; room: RoomVie
         </p>
       )}
       <HelpButton room={room} />
-      {caucus && <InviteFacilitator room={room} />}
+      {(caucus || room.confidential) && <InviteFacilitator room={room} />}
     </section>
   );
 }
