@@ -97,7 +97,7 @@ export function mailRouter(deps: MailRouteDeps): Router {
     const body = parseBody(InviteEmailBody, req.body);
     if (!outbox) throw noMail('copy the invite link and send it yourself.');
     limit(req);
-    const code = deps.communities.memberInviteCode(community.id);
+    const code = await deps.communities.memberInviteCode(community.id);
     if (!code) throw new HttpError({ code: 'not_found', message: 'This community has no invite link right now.' });
     // Not a member yet: their unsubscribe link stops further invitations of this community to this address.
     const invitee: Subject = { kind: 'member', communityId: community.id, memberId: `invite-${sha256(body.email).slice(0, 32)}` };
