@@ -1,8 +1,11 @@
 import { lazy, Suspense } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { JoinScreen } from '../screens/JoinScreen.tsx';
 import { ParticipantScreen } from '../screens/ParticipantScreen.tsx';
+import './i18n.ts';
 import { useRoute, type Route } from './router.ts';
 
 // The facilitator's screens are bigger (QR code, editors) and most visitors are
@@ -21,7 +24,26 @@ const AdminScreen = lazy(() => import('../account/AdminScreen.tsx').then((m) => 
 
 export function App() {
   const route = useRoute();
-  return <Suspense fallback={<Loading />}>{screen(route)}</Suspense>;
+  return (
+    <>
+      <Suspense fallback={<Loading />}>{screen(route)}</Suspense>
+      <footer className="app-footer">
+        <LanguagePicker />
+      </footer>
+    </>
+  );
+}
+
+function Missing() {
+  const { t } = useTranslation('app');
+  return (
+    <Message title={t('missing.title')}>
+      <p>{t('missing.body')}</p>
+      <p>
+        <Trans t={t} i18nKey="missing.next" components={{ start: <Link href="/" />, join: <Link href="/j" /> }} />
+      </p>
+    </Message>
+  );
 }
 
 function screen(route: Route) {
@@ -47,13 +69,6 @@ function screen(route: Route) {
     case 'community':
       return <CommunityScreen key={route.id} id={route.id} page={route.page} />;
     case 'missing':
-      return (
-        <Message title="Nothing here">
-          <p>This address does not lead anywhere in Brave Space.</p>
-          <p>
-            <Link href="/">Start a convening</Link> or <Link href="/j">join one with a code</Link>.
-          </p>
-        </Message>
-      );
+      return <Missing />;
   }
 }

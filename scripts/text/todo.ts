@@ -1,0 +1,15 @@
+// Folders of apps/web/src whose components still render literal text, on their way into
+// the catalogue. This list only shrinks: take a folder out once its components speak
+// through `useTranslation`, and `pnpm lint` keeps it that way. A folder listed here
+// covers its subfolders; everything not listed is checked.
+export const NOT_YET_TRANSLATED: readonly string[] = [
+  'account',
+  'breakouts',
+  'community',
+  'components',
+  'floor',
+  'live',
+  'notes',
+  'screens',
+  'show',
+];
