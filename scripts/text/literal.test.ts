@@ -28,6 +28,11 @@ describe('literal text in components', () => {
     expect(found).toEqual(['title: Saving', 'expression: Saved', 'expression: people', 'expression: None']);
   });
 
+  it('finds label-like props of our components, also when a function returns the words', () => {
+    const found = texts('const A = () => <EditableList addLabel="Add one" rowLabel={(i) => `Row ${i + 1}`} keepLabel={t("keep")} onChange={(x) => setX("draft")} />;');
+    expect(found).toEqual(['addLabel: Add one', 'rowLabel: Row']);
+  });
+
   it('leaves keys passed to t() and values of non-reading attributes alone', () => {
     expect(texts('const A = () => <div role="status" data-state={on ? "open" : "closed"}>{t(on ? "app:on" : "app:off")}</div>;')).toEqual([]);
   });

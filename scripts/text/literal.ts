@@ -1,11 +1,12 @@
 // Finds words a .tsx component shows to people without going through the catalogue:
 // JSX text with letters, string literals in attributes people read or hear (aria-label,
-// title, placeholder, alt and our components' label-like props), and string literals
-// rendered straight from a JSX expression ({ok ? 'Saved' : 'Save'}).
+// title, placeholder, alt and our components' label-like props, also when an arrow
+// function returns them), and string literals rendered straight from a JSX expression
+// ({ok ? 'Saved' : 'Save'}).
 import ts from 'typescript';
 
 /** Attributes whose value a person reads or a screen reader speaks. */
-export const READ_ATTRIBUTES = new Set([
+const READ_EXACT = new Set([
   'aria-label',
   'aria-description',
   'aria-roledescription',
@@ -19,13 +20,19 @@ export const READ_ATTRIBUTES = new Set([
   'hint',
   'legend',
   'empty',
-  'submitLabel',
-  'confirmLabel',
-  'cancelLabel',
+  'action',
+  'confirm',
+  'question',
+  'explanation',
   'description',
   'heading',
   'summary',
+  'message',
 ]);
+/** …and any prop named like one: addLabel, rowLabel, keepLabel, emptyText, helpTitle. */
+const READ_SUFFIX = /(Label|Text|Title|Hint|Message|Question|Heading)$/;
+
+export const isReadAttribute = (name: string): boolean => READ_EXACT.has(name) || READ_SUFFIX.test(name);
 
 export interface LiteralText {
   line: number;
@@ -42,8 +49,14 @@ function renderedFromExpression(node: ts.Node): boolean {
   let child = node;
   let parent = node.parent;
   while (parent) {
-    if (ts.isJsxExpression(parent)) return !ts.isJsxAttribute(parent.parent) || READ_ATTRIBUTES.has(attributeName(parent.parent));
+    if (ts.isJsxExpression(parent)) return !ts.isJsxAttribute(parent.parent) || isReadAttribute(attributeName(parent.parent));
     if (ts.isParenthesizedExpression(parent)) {
+      child = parent;
+      parent = parent.parent;
+      continue;
+    }
+    // rowLabel={(i) => `Agreement ${i + 1}`}: what the arrow returns is rendered.
+    if (ts.isArrowFunction(parent) && parent.body === child) {
       child = parent;
       parent = parent.parent;
       continue;
@@ -94,7 +107,7 @@ export function findLiteralText(source: string, fileName = 'component.tsx'): Lit
       if (LETTER.test(node.text)) report(node, node.text, 'text');
     } else if (ts.isJsxAttribute(node) && node.initializer && ts.isStringLiteral(node.initializer)) {
       const name = attributeName(node);
-      if (READ_ATTRIBUTES.has(name) && LETTER.test(node.initializer.text)) report(node, node.initializer.text, name);
+      if (isReadAttribute(name) && LETTER.test(node.initializer.text)) report(node, node.initializer.text, name);
     } else {
       const value = literalValue(node);
       if (value !== null && LETTER.test(value) && renderedFromExpression(node)) {

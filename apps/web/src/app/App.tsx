@@ -5,7 +5,6 @@ import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { JoinScreen } from '../screens/JoinScreen.tsx';
 import { ParticipantScreen } from '../screens/ParticipantScreen.tsx';
-import './i18n.ts';
 import { useRoute, type Route } from './router.ts';
 
 // The facilitator's screens are bigger (QR code, editors) and most visitors are
@@ -24,6 +23,8 @@ const AdminScreen = lazy(() => import('../account/AdminScreen.tsx').then((m) => 
 
 export function App() {
   const route = useRoute();
+  // Subscribes the whole tree to language changes: labels read in .ts helpers follow too.
+  useTranslation();
   return (
     <>
       <Suspense fallback={<Loading />}>{screen(route)}</Suspense>

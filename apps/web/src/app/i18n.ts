@@ -1,23 +1,40 @@
-import { initReactI18next } from 'react-i18next';
 import { createI18n, isLanguage, pickLanguage, type Language } from '@brave/i18n';
-import { readStored, storageKey, writeStored } from './storage.ts';
 
-/** The language this person picked on this device, kept across visits. */
-const LANGUAGE_KEY = storageKey('language', 'device');
+// The app's one i18next instance. React reaches it through <I18nextProvider> (main.tsx),
+// so this module stays free of React and of DOM types: helpers in .ts files (and the tests
+// that run them under Node) import it without a browser.
+
+/** What this module reads of the browser, when there is one. */
+interface WebGlobals {
+  navigator?: { languages?: readonly string[]; language?: string };
+  document?: { documentElement: { lang: string } };
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+}
+const web = globalThis as WebGlobals;
+
+/** The language this person picked on this device (same key scheme as storage.ts). */
+const LANGUAGE_KEY = 'brave-space:language:device';
 
 export function storedLanguage(): Language | null {
-  const value = readStored(LANGUAGE_KEY);
-  return isLanguage(value) ? value : null;
+  try {
+    const raw = web.localStorage?.getItem(LANGUAGE_KEY) ?? null;
+    const value = raw === null ? null : (JSON.parse(raw) as unknown);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null; // storage disabled or corrupt: detect again
+  }
 }
 
-const browserLanguages = (): readonly string[] =>
-  typeof navigator === 'undefined' ? [] : navigator.languages.length ? navigator.languages : [navigator.language];
+const browserLanguages = (): readonly string[] => {
+  const nav = web.navigator;
+  if (!nav) return [];
+  return nav.languages?.length ? nav.languages : nav.language ? [nav.language] : [];
+};
 
-/** The app's one i18next instance; `useTranslation()` finds it through react-i18next. */
-export const i18n = createI18n(pickLanguage({ stored: storedLanguage(), browser: browserLanguages() }), [initReactI18next]);
+export const i18n = createI18n(pickLanguage({ stored: storedLanguage(), browser: browserLanguages() }));
 
 const setPageLanguage = (lng: string) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+  if (web.document) web.document.documentElement.lang = lng;
 };
 setPageLanguage(i18n.language);
 i18n.on('languageChanged', setPageLanguage);
@@ -26,7 +43,11 @@ export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n
 
 /** A choice made in the picker: remembered on this device and shown at once. */
 export function chooseLanguage(lng: Language): void {
-  writeStored(LANGUAGE_KEY, lng);
+  try {
+    web.localStorage?.setItem(LANGUAGE_KEY, JSON.stringify(lng));
+  } catch {
+    // Private mode or a full quota: the choice holds until the page is closed.
+  }
   void i18n.changeLanguage(lng);
 }
 
