@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ConfidentialNotes, ConfidentialSpec } from '@brave/protocol';
-import { CONFIDENTIAL_FOR_HOSTS, NOTES_FATE } from '../confidential.ts';
+import { confidentialForHosts, notesFate } from '../confidential.ts';
 import type { BuilderForm } from './specForm.ts';
 
 type Which = 'none' | 'all' | 'caucuses' | 'named';
@@ -32,7 +32,7 @@ export function ConfidentialFields({ form, change }: { form: BuilderForm; change
         </select>
       </div>
       <p className="hint" id={`${id}-what`}>
-        {CONFIDENTIAL_FOR_HOSTS}
+        {confidentialForHosts()}
       </p>
       {which !== 'none' && (
         <div className="field">
@@ -42,7 +42,7 @@ export function ConfidentialFields({ form, change }: { form: BuilderForm; change
             <option value="keep">Keep them for each room only, until retention</option>
           </select>
           <p className="hint" id={`${id}-told`}>
-            Each room is told: “{NOTES_FATE[notes]}”
+            Each room is told: “{notesFate(notes)}”
           </p>
         </div>
       )}
