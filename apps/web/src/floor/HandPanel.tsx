@@ -51,6 +51,7 @@ export function HandPanel() {
         </p>
       )}
       {speaking && speaking !== me && <p>{nameOf(state, speaking) ? t('hand.hasFloor', { name: nameOf(state, speaking) }) : t('hand.someoneHasFloor')}</p>}
+      {scope !== PLENARY && <PassTurn scope={scope} speaking={speaking} next={line[0] ?? null} />}
       {line.length > 0 && (
         <>
           <h3 className="small-print">{t('hand.inLine')}</h3>
@@ -62,5 +63,34 @@ export function HandPanel() {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * In a breakout room or caucus the people in it pass the turn along themselves (a private
+ * caucus may have no facilitator): mark the speaker done, then give the turn to whoever is
+ * next. Only the next person in line can be called from here.
+ */
+function PassTurn({ scope, speaking, next }: { scope: string; speaking: string | null; next: string | null }) {
+  const { state, self } = useConvening();
+  const { send, pending } = useCommand();
+  const { t } = useTranslation('floor');
+  const me = self.participantId;
+  const name = (id: string) => nameOf(state, id);
+  if (speaking === null && next === null) return <p className="small-print muted">{t('hand.roomPasses')}</p>;
+  return (
+    <div className="actions" role="group" aria-label={t('hand.passTurn')}>
+      {speaking !== null ? (
+        <button type="button" className="button small" disabled={pending} onClick={() => void send({ type: 'floor.done', scope })}>
+          {speaking === me ? t('hand.imDone') : name(speaking) ? t('hand.theyAreDone', { name: name(speaking) }) : t('hand.someoneIsDone')}
+        </button>
+      ) : (
+        next !== null && (
+          <button type="button" className="button small" disabled={pending} onClick={() => void send({ type: 'floor.call', scope })}>
+            {next === me ? t('hand.takeTurn') : name(next) ? t('hand.passTo', { name: name(next) }) : t('hand.passToSomeone')}
+          </button>
+        )
+      )}
+    </div>
   );
 }
