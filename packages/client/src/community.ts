@@ -22,6 +22,7 @@ import {
   type MemberJoinBody,
   type MemberMailBody,
   type InviteEmailBody,
+  type LanguageCode,
   type MemberProfile,
   type ScheduleBody,
   type UpdateCommunityBody,
@@ -131,7 +132,8 @@ export const communities = {
   mail: (base: string, id: string, member: string) => call(base, 'GET', `${c(id)}/me/mail`, MailChoices, { member }),
   setMail: (base: string, id: string, member: string, body: MemberMailBody) => call(base, 'PUT', `${c(id)}/me/mail`, MailChoices, { member }, body),
   /** A facilitator sends the community's invite link to an address (only when the server sends email). */
-  inviteByEmail: (base: string, id: string, email: string) => call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email } satisfies InviteEmailBody),
+  inviteByEmail: (base: string, id: string, email: string, language: LanguageCode = 'en') =>
+    call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email, language } satisfies InviteEmailBody),
   /** A member's credential for the live convening (after a facilitator started it). */
   enter: (base: string, id: string, sid: string, member: string) => call(base, 'POST', `${s(id, sid)}/join`, ConveningEntry, { member }),
 };

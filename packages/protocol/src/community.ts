@@ -4,6 +4,7 @@ import { AgreementInput } from './commands.ts';
 import { DocName } from './docs.ts';
 import { LIMITS } from './limits.ts';
 import { Agreement, AgreementSetId, Id, text } from './model.ts';
+import { LanguageCode } from './language.ts';
 
 /**
  * Communities that last (issue 6): a network's space across many convenings. Routes are
@@ -93,6 +94,8 @@ export const MemberProfile = z.strictObject({
   team: text(60).nullable().optional(),
   organisation: text(80).nullable().optional(),
   region: text(60).nullable().optional(),
+  /** The language this member reads: the app opens in it and their mail is written in it. */
+  language: LanguageCode.nullable().optional(),
 });
 export type MemberProfile = z.infer<typeof MemberProfile>;
 
@@ -106,6 +109,8 @@ export const MemberView = z.object({
   /** Facilitators only (null for other members). */
   role: z.string().nullable(),
   region: z.string().nullable(),
+  /** Their own and facilitators' view only (null for other members). */
+  language: LanguageCode.nullable(),
   joinedAt: z.number(),
 });
 export type MemberView = z.infer<typeof MemberView>;

@@ -158,6 +158,12 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await keyed(db.schema.createTable('mail_sent').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('at', int, (c) => c.notNull())).execute();
       },
     },
+    // The language a member reads (docs/languages.md): null until they choose one.
+    '0008_member_language': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('members').addColumn('language', 'text').execute();
+      },
+    },
   };
 }
 
