@@ -119,3 +119,39 @@ describe('mail', () => {
     expect(en!.subject).toBe('Tomorrow: Encuentro de primavera');
   });
 });
+
+describe('a community’s own words in two languages', () => {
+  it('carries an agreement’s Spanish version to every reader, and refuses one over the limit', async () => {
+    const es = 'Hablamos desde nuestra propia experiencia.';
+    const { made, host } = await openConvening(server.url, { agreements: [{ text: 'Speak from your own experience.', translations: { es } }, { text: 'Take space, make space.' }] });
+    try {
+      const joined = await fetch(new URL('/api/join', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': newAddress() },
+        body: JSON.stringify({ joinCode: made.joinCode, name: 'Lucía' }),
+      });
+      const lucia = new LiveClient({ url: server.url, token: JoinResult.parse(await joined.json()).token });
+      await lucia.connect();
+      expect(lucia.state!.agreements.map((a) => a.translations?.es ?? null)).toEqual([es, null]);
+      lucia.close();
+
+      const tooLong = await host.send({ type: 'agreements.set', agreements: [{ text: 'Listen.', translations: { es: 'x'.repeat(5000) } }] });
+      expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      const cleared = await host.send({ type: 'agreements.set', agreements: [{ text: 'Listen.', translations: { es: '   ' } }] });
+      expect(cleared.ok).toBe(false);
+      const kept = await host.send({ type: 'agreements.set', agreements: [{ text: 'Listen.', translations: { es: 'Escuchamos.' } }] });
+      expect(kept.ok).toBe(true);
+      expect(host.state!.agreements).toEqual([expect.objectContaining({ text: 'Listen.', translations: { es: 'Escuchamos.' } })]);
+    } finally {
+      host.close();
+    }
+  });
+
+  it('keeps a channel’s Spanish name with the community, within the name’s limit', async () => {
+    const fran = await facilitator(server.url);
+    const c = await createCommunity(fran, { name: 'Red', channels: [{ id: 'money', name: 'Money', translations: { es: 'Dinero' } }, { id: 'policy', name: 'Policy' }] });
+    expect(c.channels).toEqual([{ id: 'money', name: 'Money', translations: { es: 'Dinero' } }, { id: 'policy', name: 'Policy' }]);
+    const bad = await fran.call('POST', '/api/communities', { name: 'Otra', channels: [{ id: 'money', name: 'Money', translations: { es: 'x'.repeat(41) } }] });
+    expect(bad.status).toBe(400);
+  });
+});

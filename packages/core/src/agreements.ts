@@ -1,4 +1,4 @@
-import type { Agreement, AgreementSetId, AgreementSetInfo } from '@brave/protocol';
+import type { Agreement, AgreementSetId, AgreementSetInfo, Translations } from '@brave/protocol';
 
 /**
  * The built-in agreement sets, in our own words. Facilitators start from one of these,
@@ -62,11 +62,13 @@ export function agreementSet(id: AgreementSetId): AgreementSetInfo | undefined {
  * Give every edited item a stable id: keep the id it came with when that id is free,
  * otherwise mint one from `newId`.
  */
-export function normaliseAgreements(items: { id?: string | undefined; text: string }[], newId: () => string): Agreement[] {
+export function normaliseAgreements(items: { id?: string | undefined; text: string; translations?: Translations | undefined }[], newId: () => string): Agreement[] {
   const seen = new Set<string>();
   return items.map((item) => {
     const id = item.id && !seen.has(item.id) ? item.id : newId();
     seen.add(id);
-    return { id, text: item.text };
+    // A translation left empty is no translation: readers then see the original.
+    const es = item.translations?.es?.trim();
+    return es ? { id, text: item.text, translations: { es } } : { id, text: item.text };
   });
 }

@@ -3,7 +3,7 @@ import { RoundSpec } from './breakouts.ts';
 import { AgreementInput } from './commands.ts';
 import { DocName } from './docs.ts';
 import { LIMITS } from './limits.ts';
-import { Agreement, AgreementSetId, Id, text } from './model.ts';
+import { Agreement, AgreementSetId, Id, Translations, text } from './model.ts';
 import { LanguageCode } from './language.ts';
 
 /**
@@ -16,7 +16,7 @@ import { LanguageCode } from './language.ts';
 const Slug = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1 to 32 lowercase letters, digits or -');
 
 /** A channel of the community (a community of practice such as Money, Narrative, Policy). */
-export const CommunityChannel = z.strictObject({ id: Slug, name: text(40) });
+export const CommunityChannel = z.strictObject({ id: Slug, name: text(40), translations: Translations(40).optional() });
 export type CommunityChannel = z.infer<typeof CommunityChannel>;
 
 const channelList = z
