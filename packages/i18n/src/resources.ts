@@ -14,6 +14,8 @@ import enMail from './locales/en/mail.json' with { type: 'json' };
 import esMail from './locales/es/mail.json' with { type: 'json' };
 import enNotes from './locales/en/notes.json' with { type: 'json' };
 import esNotes from './locales/es/notes.json' with { type: 'json' };
+import enStart from './locales/en/start.json' with { type: 'json' };
+import esStart from './locales/es/start.json' with { type: 'json' };
 import enShow from './locales/en/show.json' with { type: 'json' };
 import esShow from './locales/es/show.json' with { type: 'json' };
 import enServer from './locales/en/server.json' with { type: 'json' };
@@ -29,6 +31,7 @@ export const resources = {
     notes: enNotes,
     server: enServer,
     show: enShow,
+    start: enStart,
   },
   es: {
     app: esApp,
@@ -39,6 +42,7 @@ export const resources = {
     notes: esNotes,
     server: esServer,
     show: esShow,
+    start: esStart,
   },
 } as const;
 
