@@ -24,6 +24,7 @@ import {
   type MemberJoinBody,
   type MemberMailBody,
   type InviteEmailBody,
+  type LanguageCode,
   type MemberProfile,
   type ScheduleBody,
   type UpdateCommunityBody,
@@ -133,7 +134,8 @@ export const communities = {
   mail: (base: string, id: string, member: string) => call(base, 'GET', `${c(id)}/me/mail`, MailChoices, { member }),
   setMail: (base: string, id: string, member: string, body: MemberMailBody) => call(base, 'PUT', `${c(id)}/me/mail`, MailChoices, { member }, body),
   /** A facilitator sends the community's invite link to an address (only when the server sends email). */
-  inviteByEmail: (base: string, id: string, email: string) => call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email } satisfies InviteEmailBody),
+  inviteByEmail: (base: string, id: string, email: string, language: LanguageCode = 'en') =>
+    call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email, language } satisfies InviteEmailBody),
   /** The community's run-of-show template (facilitators): null until one is kept. */
   showTemplate: (base: string, id: string) => call(base, 'GET', `${c(id)}/show-template`, ShowTemplate.nullable(), 'session'),
   keepShowTemplate: (base: string, id: string, plan: ShowPlan) => call(base, 'PUT', `${c(id)}/show-template`, ShowTemplate, 'session', plan),

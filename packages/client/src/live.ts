@@ -27,6 +27,11 @@ export interface LiveClientOptions {
   ackTimeoutMs?: number;
   /** Attempts per command before giving up with a typed error. */
   attempts?: number;
+  /**
+   * The language refusals should be written in ('es'), sent as Accept-Language. Outside a
+   * browser only: a browser sends its own, and the web app says refusals from its catalogue.
+   */
+  language?: string;
 }
 
 type Events = {
@@ -61,6 +66,7 @@ export class LiveClient extends Emitter<Events> {
     this.socket = io(options.url, {
       path: '/socket.io',
       transports: ['websocket'],
+      ...(options.language ? { extraHeaders: { 'accept-language': options.language } } : {}),
       autoConnect: false,
       reconnectionDelay: 300,
       reconnectionDelayMax: 5_000,

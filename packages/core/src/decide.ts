@@ -118,7 +118,7 @@ const HANDLERS: Handlers = {
 
   'signal.raise': (s, c, { actor, now, newId }) => {
     const me = s.participants[actor.participantId];
-    if (!me?.affirmedAt) return refuse('conflict', 'Please affirm the agreements before sending a signal.');
+    if (!me?.affirmedAt) return refuse('conflict', 'Please affirm the agreements before sending a signal.', { messageKey: 'affirmFirst' });
     const visibility: Visibility = c.visibility ?? s.signalPolicy.default;
     if (!s.signalPolicy.allowed.includes(visibility)) {
       return refuse('forbidden', 'This convening does not offer that visibility for signals.', { field: 'visibility' });
@@ -126,7 +126,7 @@ const HANDLERS: Handlers = {
     const wait = signalWaitMs(s, actor.participantId, now);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      return refuse('rate_limited', `You have sent several signals in the last minute. You can send another in ${seconds} s; a facilitator has already seen the others.`, { retryAfterMs: wait });
+      return refuse('rate_limited', `You have sent several signals in the last minute. You can send another in ${seconds} s; a facilitator has already seen the others.`, { retryAfterMs: wait, messageKey: 'signalsTooMany', messageVars: { seconds } });
     }
     const signalId = newId('s');
     const event: DomainEvent = {

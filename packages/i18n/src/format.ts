@@ -23,6 +23,8 @@ export const DATE_STYLES = {
   dateTime: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
   /** Monday 7 December 2026 */
   longDate: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  /** Monday 7 December 2026 at 14:05 (mail, with a time zone) */
+  full: { dateStyle: 'full', timeStyle: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateStyle = keyof typeof DATE_STYLES;
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n, type Module, type TFunction } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.ts';
-import { NAMESPACES, resources } from './resources.ts';
+import { NAMESPACES, resources, type Namespace } from './resources.ts';
 import './types.ts';
 
 /**
@@ -28,12 +28,12 @@ export function createI18n(lng: Language = DEFAULT_LANGUAGE, plugins: readonly M
   return instance;
 }
 
-/** A translator pinned to one language: `translator('es')('mail:invite.subject', { name })`. */
-export type Translate = TFunction;
+/** A translator pinned to one language that knows every namespace: `t('mail:invite.subject', { community })`. */
+export type Translate = TFunction<Namespace[]>;
 
-/** The server's helper: one instance for every language, `t(lng)` gives a fixed-language `t`. */
-export function createTranslator(): (lng: Language) => TFunction {
+/** The server's helper: one instance for every language, `translate(lng)` gives a fixed-language `t`. */
+export function createTranslator(): (lng: Language) => Translate {
   const instance = createI18n(DEFAULT_LANGUAGE);
-  const fixed = new Map<Language, TFunction>(LANGUAGES.map((l) => [l, instance.getFixedT(l)]));
+  const fixed = new Map<Language, Translate>(LANGUAGES.map((l) => [l, instance.getFixedT<Namespace[]>(l, [...NAMESPACES])]));
   return (lng) => fixed.get(lng) ?? fixed.get(DEFAULT_LANGUAGE)!;
 }

@@ -49,9 +49,10 @@ export function languageFromHeader(header: string | null | undefined): Language 
     .slice(0, 20)
     .map((part, index) => {
       const [tag = '', ...params] = part.split(';');
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      const weight = q === undefined ? 1 : Number(q);
-      return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
+      const q = params.find((p) => /^\s*q\s*=/i.test(p));
+      // No q is 1; a q that is not a number between 0 and 1 makes the entry count for nothing.
+      const weight = q === undefined ? 1 : /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/i.test(q) ? Number(q.split('=')[1]) : 0;
+      return { tag: tag.trim(), weight, index };
     })
     .filter((entry) => entry.tag && entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -10,10 +10,16 @@ import enFloor from './locales/en/floor.json' with { type: 'json' };
 import esFloor from './locales/es/floor.json' with { type: 'json' };
 import enLive from './locales/en/live.json' with { type: 'json' };
 import esLive from './locales/es/live.json' with { type: 'json' };
+import enMail from './locales/en/mail.json' with { type: 'json' };
+import esMail from './locales/es/mail.json' with { type: 'json' };
 import enNotes from './locales/en/notes.json' with { type: 'json' };
 import esNotes from './locales/es/notes.json' with { type: 'json' };
+import enStart from './locales/en/start.json' with { type: 'json' };
+import esStart from './locales/es/start.json' with { type: 'json' };
 import enShow from './locales/en/show.json' with { type: 'json' };
 import esShow from './locales/es/show.json' with { type: 'json' };
+import enServer from './locales/en/server.json' with { type: 'json' };
+import esServer from './locales/es/server.json' with { type: 'json' };
 
 export const resources = {
   en: {
@@ -21,16 +27,22 @@ export const resources = {
     breakouts: enBreakouts,
     floor: enFloor,
     live: enLive,
+    mail: enMail,
     notes: enNotes,
+    server: enServer,
     show: enShow,
+    start: enStart,
   },
   es: {
     app: esApp,
     breakouts: esBreakouts,
     floor: esFloor,
     live: esLive,
+    mail: esMail,
     notes: esNotes,
+    server: esServer,
     show: esShow,
+    start: esStart,
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, text } from './model.ts';
+import { Id, text, Translations } from './model.ts';
 
 /**
  * Breakout rounds on the wire: strategies (mirroring the core assignment engine),
@@ -10,7 +10,7 @@ import { Id, text } from './model.ts';
 /** A channel's id: a short slug, stable across the community's convenings and documents. */
 export const ChannelId = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1 to 32 lowercase letters, digits or -');
 export type ChannelId = z.infer<typeof ChannelId>;
-export const Channel = z.strictObject({ id: ChannelId, name: text(40) });
+export const Channel = z.strictObject({ id: ChannelId, name: text(40), translations: Translations(40).optional() });
 export type Channel = z.infer<typeof Channel>;
 /** The channels a community (or convening) offers: 1 to 8, each id once. */
 export const ChannelList = z

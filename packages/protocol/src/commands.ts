@@ -3,7 +3,7 @@ import { LIMITS } from './limits.ts';
 import { AgendaItem, ConfidentialNotes, PlanMove, ProfileInput, RoundSpec } from './breakouts.ts';
 import { FLOOR_COMMANDS } from './floor.ts';
 import { SHOW_COMMANDS } from './show.ts';
-import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId } from './model.ts';
+import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, AgreementSetId, Translations } from './model.ts';
 
 /**
  * Everything a client can ask the server to do, as one discriminated union. Each is
@@ -12,7 +12,7 @@ import { ExplanationAudience, Id, SignalKind, SignalStatus, Visibility, text, Ag
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
 
-export const AgreementInput = z.strictObject({ id: Id.optional(), text: text(LIMITS.agreementTextMax) });
+export const AgreementInput = z.strictObject({ id: Id.optional(), text: text(LIMITS.agreementTextMax), translations: Translations(LIMITS.agreementTextMax).optional() });
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
 export const Command = z.discriminatedUnion('type', [

@@ -3,7 +3,8 @@ import { RoundSpec } from './breakouts.ts';
 import { AgreementInput } from './commands.ts';
 import { DocName } from './docs.ts';
 import { LIMITS } from './limits.ts';
-import { Agreement, AgreementSetId, Id, text } from './model.ts';
+import { Agreement, AgreementSetId, Id, Translations, text } from './model.ts';
+import { LanguageCode } from './language.ts';
 import { ShowPlan } from './show.ts';
 
 /**
@@ -16,7 +17,7 @@ import { ShowPlan } from './show.ts';
 const Slug = z.string().regex(/^[a-z0-9-]{1,32}$/, 'must be 1 to 32 lowercase letters, digits or -');
 
 /** A channel of the community (a community of practice such as Money, Narrative, Policy). */
-export const CommunityChannel = z.strictObject({ id: Slug, name: text(40) });
+export const CommunityChannel = z.strictObject({ id: Slug, name: text(40), translations: Translations(40).optional() });
 export type CommunityChannel = z.infer<typeof CommunityChannel>;
 
 const channelList = z
@@ -94,6 +95,8 @@ export const MemberProfile = z.strictObject({
   team: text(60).nullable().optional(),
   organisation: text(80).nullable().optional(),
   region: text(60).nullable().optional(),
+  /** The language this member reads: the app opens in it and their mail is written in it. */
+  language: LanguageCode.nullable().optional(),
 });
 export type MemberProfile = z.infer<typeof MemberProfile>;
 
@@ -107,6 +110,8 @@ export const MemberView = z.object({
   /** Facilitators only (null for other members). */
   role: z.string().nullable(),
   region: z.string().nullable(),
+  /** Their own and facilitators' view only (null for other members). */
+  language: LanguageCode.nullable(),
   joinedAt: z.number(),
 });
 export type MemberView = z.infer<typeof MemberView>;

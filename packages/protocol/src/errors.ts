@@ -26,6 +26,13 @@ export const ApiError = z.object({
   field: z.string().optional(),
   /** For rate_limited: how long until trying again makes sense. */
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /**
+   * The message's key in the server catalogue (packages/i18n, `server:errors.<key>`) and
+   * its variables, so a client can say it in its reader's language. The server already
+   * writes `message` in the language the request asked for (Accept-Language).
+   */
+  messageKey: z.string().max(80).regex(/^[a-zA-Z][\w.]*$/).optional(),
+  messageVars: z.record(z.string().max(40), z.union([z.string().max(200), z.number()])).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email } from './accounts.ts';
+import { LanguageCode } from './language.ts';
 
 /**
  * Email (docs/email.md): what a member or facilitator chooses to receive, and the bodies of
@@ -32,7 +33,11 @@ export const ForgotBody = z.strictObject({ email: Email });
 export type ForgotBody = z.input<typeof ForgotBody>;
 
 /** POST /api/communities/:id/member-invite/email: send the community's invite link to this address. */
-export const InviteEmailBody = z.strictObject({ email: Email });
+export const InviteEmailBody = z.strictObject({
+  email: Email,
+  /** The language the invitation is written in (the invitee's, as the facilitator knows it). */
+  language: LanguageCode.default('en'),
+});
 export type InviteEmailBody = z.input<typeof InviteEmailBody>;
 
 /** The answer of routes that hand a mail to the outbox: queued, never waited for. */

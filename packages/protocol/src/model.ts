@@ -26,7 +26,14 @@ export const JoinCode = z
 export const Role = z.enum(['facilitator', 'cofacilitator', 'participant', 'observer']);
 export type Role = z.infer<typeof Role>;
 
-export const Agreement = z.object({ id: Id, text: text(LIMITS.agreementTextMax) });
+/**
+ * A community's own words in other languages than the one they were written in
+ * (docs/languages.md): readers see their language where one is given, the original otherwise.
+ */
+export const Translations = (max: number) => z.strictObject({ es: text(max).optional() });
+export type Translations = { es?: string | undefined };
+
+export const Agreement = z.object({ id: Id, text: text(LIMITS.agreementTextMax), translations: Translations(LIMITS.agreementTextMax).optional() });
 export type Agreement = z.infer<typeof Agreement>;
 
 export const AgreementSetId = z.enum(['touchstones', 'race-dialogue', 'solidarity', 'network', 'custom']);

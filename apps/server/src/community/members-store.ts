@@ -1,4 +1,4 @@
-import type { MemberProfile, MemberView, WorkingGroupView } from '@brave/protocol';
+import { LanguageCode, type MemberProfile, type MemberView, type WorkingGroupView } from '@brave/protocol';
 import { sql } from 'kysely';
 import { FORMER_MEMBERS_FACTOR } from '../config.ts';
 import type { Tx } from '../store/transactions.ts';
@@ -6,10 +6,10 @@ import { CommunityTables } from './db.ts';
 
 export const FORMER_MEMBER_NAME = 'Former member';
 
-const MEMBER_COLUMNS = ['id', 'name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region', 'joined_at'] as const;
-type MemberRow = { id: string; name: string; pronouns: string | null; channel: string | null; role: string | null; team: string | null; organisation: string | null; region: string | null; joined_at: number };
+const MEMBER_COLUMNS = ['id', 'name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region', 'language', 'joined_at'] as const;
+type MemberRow = { id: string; name: string; pronouns: string | null; channel: string | null; role: string | null; team: string | null; organisation: string | null; region: string | null; language: string | null; joined_at: number };
 
-const PROFILE_FIELDS = ['name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region'] as const;
+const PROFILE_FIELDS = ['name', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region', 'language'] as const;
 
 const toView = (r: MemberRow): MemberView => ({
   id: r.id,
@@ -20,6 +20,7 @@ const toView = (r: MemberRow): MemberView => ({
   organisation: r.organisation,
   role: r.role,
   region: r.region,
+  language: LanguageCode.safeParse(r.language).data ?? null,
   joinedAt: r.joined_at,
 });
 
@@ -57,6 +58,7 @@ export class MemberStore extends CommunityTables {
             team: profile.team ?? null,
             organisation: profile.organisation ?? null,
             region: profile.region ?? null,
+            language: profile.language ?? null,
             joined_at: now,
           })
           .execute();
@@ -188,6 +190,7 @@ export class MemberStore extends CommunityTables {
           team: null,
           organisation: null,
           region: null,
+          language: null,
           ...(replaceName ? { name: FORMER_MEMBER_NAME } : {}),
         }))
         .where('community_id', '=', communityId)

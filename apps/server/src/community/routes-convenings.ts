@@ -140,7 +140,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
     starting.add(found.id);
     try {
       const made = await ctx.rooms.create(
-        { title: found.title, agreementSetId: community.agreementSetId, agreements: community.agreements.map((a) => ({ id: a.id, text: a.text })) },
+        { title: found.title, agreementSetId: community.agreementSetId, agreements: community.agreements.map((a) => ({ id: a.id, text: a.text, ...(a.translations ? { translations: a.translations } : {}) })) },
         {
           communityId: community.id,
           channels: community.channels,

@@ -40,7 +40,7 @@ const paramId = (raw: unknown, what: string): string => {
 
 function checkChannel(community: CommunityInfo, channel: string | null | undefined): void {
   if (channel != null && !community.channels.some((c) => c.id === channel)) {
-    throw new HttpError({ code: 'bad_request', message: 'Please pick one of this community’s channels.', field: 'channel' });
+    throw new HttpError({ code: 'bad_request', message: 'Please pick one of this community’s channels.', field: 'channel', messageKey: 'pickChannel' });
   }
 }
 
@@ -57,7 +57,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const community = await ctx.communities.get(String(req.params.id));
     const current = community ? await ctx.communities.memberInviteCode(community.id) : null;
     if (!community || !current || !sameCode(current, body.code)) {
-      throw new HttpError({ code: 'forbidden', message: 'That invite link is not valid any more. Ask a facilitator for the current one.', field: 'code' });
+      throw new HttpError({ code: 'forbidden', message: 'That invite link is not valid any more. Ask a facilitator for the current one.', field: 'code', messageKey: 'inviteInvalid' });
     }
     const { code: _code, ...profile } = body;
     checkChannel(community, profile.channel);
@@ -134,7 +134,7 @@ export function memberRoutes(r: Router, ctx: Ctx): void {
     const patch = parseBody(MemberPatch, req.body);
     checkChannel(community, patch.channel);
     const updated = await members.updateProfile(community.id, member.memberId, patch);
-    if (!updated) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.' });
+    if (!updated) throw new HttpError({ code: 'unauthorized', message: 'You are no longer a member of this community.', messageKey: 'notMemberAnyMore' });
     await shareProfile(ctx, community.id, updated);
     ctx.bell.ring(community.id, { kind: 'members' });
     res.json(memberViewFor(updated, actor));

@@ -31,7 +31,7 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
 
   const limit = (req: Request) => {
     const wait = perIp.take(req.ip ?? 'unknown');
-    if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'Too many requests from this address; please wait a moment.', retryAfterMs: wait });
+    if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'Too many requests from this address; please wait a moment.', retryAfterMs: wait, messageKey: 'tooManyRequests' });
   };
   const base = (req: Request) => publicUrl ?? `${req.protocol}://${req.get('host')}`;
 
@@ -70,7 +70,7 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
     const room = rec ? await rooms.get(rec.id) : null;
     if (!rec || !room) throw notFoundCode();
     if (body.cohostCode !== undefined && body.cohostCode !== rec.cohostCode) {
-      throw new HttpError({ code: 'forbidden', message: 'That co-facilitator link is not valid for this convening.', field: 'cohostCode' });
+      throw new HttpError({ code: 'forbidden', message: 'That co-facilitator link is not valid for this convening.', field: 'cohostCode', messageKey: 'cohostInvalid' });
     }
     const role = body.cohostCode ? 'cofacilitator' : 'participant';
     const admitted = await room.admit({ name: body.name, pronouns: body.pronouns ?? null, role });
@@ -146,11 +146,12 @@ export function credentialOf(req: Request, tokens: TokenService): Credential | n
 }
 
 const unauthorized = () =>
-  new HttpError({ code: 'unauthorized', message: 'This call needs a valid credential for this convening.' });
+  new HttpError({ code: 'unauthorized', message: 'This call needs a valid credential for this convening.', messageKey: 'needsCredential' });
 
 const notFoundCode = () =>
   new HttpError({
     code: 'not_found',
     message: 'We could not find a convening with that code. Check the code with your facilitator and try again.',
     field: 'joinCode',
+    messageKey: 'joinNotFound',
   });

@@ -1,64 +1,65 @@
 import type { MailableConvening } from '@brave/core';
+import { formatDate, type Language } from '@brave/i18n';
+import { translate } from '../http/language.ts';
 import type { OutgoingMail } from './transport.ts';
 
 /**
- * Every email we send, in our own words: short, plain, warm. Each has a text part and a
- * simple HTML part saying the same. Nothing here names a member or a caucus: reminders
- * take only what core's mailableConvening lets through.
+ * Every email we send, in our own words: short, plain, warm, in the recipient's language
+ * (packages/i18n, mail namespace). Each has a text part and a simple HTML part saying the
+ * same. Nothing here names a member or a caucus: reminders take only what core's
+ * mailableConvening lets through.
  */
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function html(paragraphs: string[], link?: { href: string; label: string }, footer?: string): string {
+function html(lng: Language, paragraphs: string[], link?: { href: string; label: string }): string {
   const body = paragraphs.map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('\n');
   const button = link ? `<p><a href="${esc(link.href)}">${esc(link.label)}</a></p>` : '';
-  const foot = footer ? `<hr><p style="font-size:small">${esc(footer).replace(/\n/g, '<br>')}</p>` : '';
-  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:36em">\n${body}\n${button}\n${foot}\n</body></html>`;
+  return `<!doctype html><html lang="${lng}"><body style="font-family:sans-serif;line-height:1.5;max-width:36em">\n${body}\n${button}\n\n</body></html>`;
 }
 
+/** What a mail is, as its unsubscribe footer names it. */
+export type MailWhat = 'invitation' | 'reminders' | 'news' | 'all';
+
 /** The footer and headers of every mail but a password reset (RFC 8058 one-click). */
-export function unsubscribable(mail: Omit<OutgoingMail, 'headers'>, unsubscribeUrl: string, what: string): OutgoingMail {
-  const footer = `You receive ${what} because you asked to. To stop them, open ${unsubscribeUrl} (one click, no sign-in).`;
+export function unsubscribable(mail: Omit<OutgoingMail, 'headers'>, unsubscribeUrl: string, what: MailWhat, lng: Language): OutgoingMail {
+  const t = translate(lng);
+  const named = t(`mail:footer.${what}`);
+  const [before, link, after] = t('mail:footer.html', { what: '\u0000' }).split(/<a>|<\/a>/);
+  const htmlFooter = `${esc(before ?? '').replace('\u0000', esc(named))}<a href="${esc(unsubscribeUrl)}">${esc(link ?? '')}</a>${esc(after ?? '')}`;
   return {
     ...mail,
-    text: `${mail.text}\n\n--\n${footer}\n`,
-    html: mail.html.replace('\n</body>', `\n<hr><p style="font-size:small">You receive ${esc(what)} because you asked to. <a href="${esc(unsubscribeUrl)}">Stop these emails</a> (one click, no sign-in).</p>\n</body>`),
+    text: `${mail.text}\n\n--\n${t('mail:footer.text', { what: named, url: unsubscribeUrl })}\n`,
+    html: mail.html.replace('\n</body>', `\n<hr><p style="font-size:small">${htmlFooter}</p>\n</body>`),
     headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   };
 }
 
-export function resetMail(to: string, name: string, url: string): OutgoingMail {
-  const lines = [
-    `Hello ${name},`,
-    'Someone (we hope you) asked to choose a new password for your Brave Space account. This link lets you do that, once, within the next 24 hours:',
-  ];
-  const after = 'If it was not you, you can let this email be: your password stays as it is, and the link stops working by itself.';
+export function resetMail(to: string, name: string, url: string, lng: Language): OutgoingMail {
+  const t = translate(lng);
+  const lines = [t('mail:helloName', { name }), t('mail:reset.body')];
+  const after = t('mail:reset.after');
   return {
     kind: 'reset',
     to,
-    subject: 'Choose a new password for Brave Space',
+    subject: t('mail:reset.subject'),
     text: `${lines.join('\n\n')}\n\n${url}\n\n${after}\n`,
-    html: html(lines, { href: url, label: 'Choose a new password' }).replace('\n</body>', `\n<p>${esc(after)}</p>\n</body>`),
+    html: html(lng, lines, { href: url, label: t('mail:reset.button') }).replace('\n</body>', `\n<p>${esc(after)}</p>\n</body>`),
   };
 }
 
-export function inviteMail(to: string, communityName: string, url: string): Omit<OutgoingMail, 'headers'> {
-  const lines = [
-    'Hello,',
-    `A facilitator of ${communityName} invites you to join the community on Brave Space, where it gathers, plans and keeps its work between meetings.`,
-    'Open the link to choose the name others will see. No account or password is needed.',
-  ];
+export function inviteMail(to: string, communityName: string, url: string, lng: Language): Omit<OutgoingMail, 'headers'> {
+  const t = translate(lng);
+  const community = communityName;
+  const lines = [t('mail:hello'), t('mail:invite.body', { community }), t('mail:invite.how')];
   return {
     kind: 'invite',
     to,
-    subject: `You are invited to ${communityName}`,
-    text: `${lines.join('\n\n')}\n\n${url}\n\nIf this is not for you, you can let this email be: nothing happens unless you open the link.\n`,
-    html: html(lines, { href: url, label: `Join ${communityName}` }),
+    subject: t('mail:invite.subject', { community }),
+    text: `${lines.join('\n\n')}\n\n${url}\n\n${t('mail:invite.notYou')}\n`,
+    html: html(lng, lines, { href: url, label: t('mail:invite.button', { community }) }),
   };
 }
-
-const when = (ms: number) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(ms)) + ' (UTC)';
 
 export function reminderMail(
   to: string,
@@ -66,20 +67,22 @@ export function reminderMail(
   lead: 'day' | 'hour',
   homeUrl: string,
   ics: string,
+  lng: Language,
 ): Omit<OutgoingMail, 'headers'> {
-  const soon = lead === 'day' ? 'tomorrow' : 'in about an hour';
+  const t = translate(lng);
+  const vars = { title: c.title, community: c.communityName, when: formatDate(lng, c.startsAt, 'full', 'UTC'), minutes: c.durationMinutes };
   const lines = [
-    'Hello,',
-    `${c.title}, a convening of ${c.communityName}, starts ${soon}: ${when(c.startsAt)}, for ${c.durationMinutes} minutes.`,
-    ...(c.outline.length > 0 ? [`What we plan:\n${c.outline.map((o) => `- ${o}`).join('\n')}`] : []),
-    'The calendar file attached adds it to your calendar. When it is time, join from the community page.',
+    t('mail:hello'),
+    lead === 'day' ? t('mail:reminder.tomorrow', vars) : t('mail:reminder.hour', vars),
+    ...(c.outline.length > 0 ? [`${t('mail:reminder.plan')}\n${c.outline.map((o) => `- ${o}`).join('\n')}`] : []),
+    t('mail:reminder.calendar'),
   ];
   return {
     kind: 'reminder',
     to,
-    subject: lead === 'day' ? `Tomorrow: ${c.title}` : `In an hour: ${c.title}`,
+    subject: lead === 'day' ? t('mail:reminder.tomorrowSubject', vars) : t('mail:reminder.hourSubject', vars),
     text: `${lines.join('\n\n')}\n\n${homeUrl}\n`,
-    html: html(lines, { href: homeUrl, label: `Open ${c.communityName}` }),
+    html: html(lng, lines, { href: homeUrl, label: t('mail:reminder.button', vars) }),
     attachments: [{ filename: 'convening.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
   };
 }

@@ -1,3 +1,4 @@
+import type { Language } from '@brave/i18n';
 import type { IncomingMessage } from 'node:http';
 import { Router, type Request } from 'express';
 import { AccountMailBody, ForgotBody, InviteEmailBody, MemberMailBody, type MailChoices, type MailQueued } from '@brave/protocol';
@@ -8,6 +9,7 @@ import type { AccountStore } from '../accounts/store.ts';
 import type { Principals } from '../community/principals.ts';
 import type { CommunityStore } from '../community/store.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
+import { requestLanguage } from '../http/language.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import { inviteMail, resetMail, unsubscribable } from './messages.ts';
 import { ACCOUNT_DEFAULT, type MailStore, type Subject } from './store.ts';
@@ -41,7 +43,7 @@ export function mailRouter(deps: MailRouteDeps): Router {
     if (wait > 0) throw new HttpError({ code: 'rate_limited', message: 'Too many requests from this address; please wait a little.', retryAfterMs: wait });
   };
   const base = (req: Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  const unsubscribeUrl = (req: Request, s: Subject, list: 'news' | 'all') => `${base(req)}/unsubscribe/${tokens.issue(s, list)}`;
+  const unsubscribeUrl = (req: Request, s: Subject, list: 'news' | 'all', lng: Language) => `${base(req)}/unsubscribe/${tokens.issue(s, list)}?lang=${lng}`;
   const answer = (c: { email: string | null; reminders: boolean; news: boolean }): MailChoices => ({ ...c, sending: outbox !== null });
 
   r.get('/communities/:id/me/mail', async (req, res) => {
@@ -87,7 +89,7 @@ export function mailRouter(deps: MailRouteDeps): Router {
       const at = now();
       // Stored before the mail is queued: the link in it works the moment it arrives.
       await deps.accounts.createResetLink({ tokenHash: sha256(token), accountId: found.account.id, createdBy: found.account.id, createdAt: at, expiresAt: at + RESET_LINK_TTL_MS });
-      outbox.enqueue(resetMail(found.account.email, found.account.name, `${base(req)}/account/reset#token=${token}`));
+      outbox.enqueue(resetMail(found.account.email, found.account.name, `${base(req)}/account/reset#token=${token}`, requestLanguage(req)));
     }
     res.status(202).json({ queued: true } satisfies MailQueued);
   });
@@ -105,8 +107,8 @@ export function mailRouter(deps: MailRouteDeps): Router {
       res.status(202).json({ queued: true } satisfies MailQueued);
       return;
     }
-    const mail = inviteMail(body.email, community.name, `${base(req)}/c/${community.id}/join#code=${code}`);
-    outbox.enqueue(unsubscribable(mail, unsubscribeUrl(req, invitee, 'all'), 'this invitation'));
+    const mail = inviteMail(body.email, community.name, `${base(req)}/c/${community.id}/join#code=${code}`, body.language);
+    outbox.enqueue(unsubscribable(mail, unsubscribeUrl(req, invitee, 'all', body.language), 'invitation', body.language));
     res.status(202).json({ queued: true } satisfies MailQueued);
   });
 

@@ -78,8 +78,8 @@ export class ReminderScheduler {
       sequence: c.sequence,
     });
     for (const r of await this.store.recipients(c.communityId, 'reminders')) {
-      const mail = reminderMail(r.email, { ...safe, startsAt: c.startsAt, durationMinutes: c.durationMinutes }, lead, `${base}/c/${c.communityId}`, ics);
-      this.outbox.enqueue(unsubscribable(mail, `${base}/unsubscribe/${this.tokens.issue(r.subject, 'reminders')}`, 'convening reminders'));
+      const mail = reminderMail(r.email, { ...safe, startsAt: c.startsAt, durationMinutes: c.durationMinutes }, lead, `${base}/c/${c.communityId}`, ics, r.language);
+      this.outbox.enqueue(unsubscribable(mail, `${base}/unsubscribe/${this.tokens.issue(r.subject, 'reminders')}?lang=${r.language}`, 'reminders', r.language));
     }
   }
 }

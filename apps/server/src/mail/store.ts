@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@brave/i18n';
 import { sql } from 'kysely';
 import type { MailList } from '@brave/protocol';
 import type { Database } from '../store/database.ts';
@@ -51,7 +52,8 @@ export interface MailStore {
   /** Forget a member's address and choices (they left, or asked). */
   forget(s: Subject): Promise<void>;
   /** Addresses of the current members and facilitators of a community who take this list. */
-  recipients(communityId: string, list: MailList): Promise<{ subject: Subject; email: string }[]>;
+  /** Each with the language they read (a member's profile; facilitators and members who did not choose: English). */
+  recipients(communityId: string, list: MailList): Promise<{ subject: Subject; email: string; language: Language }[]>;
   /** The account's address, if the account exists. */
   accountEmail(accountId: string): Promise<string | null>;
   /** Convenings of every community not started yet that start in (from, to]. */
@@ -99,13 +101,13 @@ export class KyselyMailStore implements MailStore {
     await transact(this.database, (tx) => tx.deleteFrom('mail_choices').where('subject', '=', subjectKey(s)).execute());
   }
 
-  async recipients(communityId: string, list: MailList): Promise<{ subject: Subject; email: string }[]> {
+  async recipients(communityId: string, list: MailList): Promise<{ subject: Subject; email: string; language: Language }[]> {
     const flag = sql.ref(`c.${list}`);
     const db = this.database.db;
     // Members: only those with an address who chose this list and are still members.
     const members = await this.read(() =>
-      sql<{ member_id: string; email: string }>`
-        SELECT m.id AS member_id, c.email AS email FROM mail_choices c
+      sql<{ member_id: string; email: string; language: string | null }>`
+        SELECT m.id AS member_id, c.email AS email, m.language AS language FROM mail_choices c
         JOIN members m ON c.subject = ${'m:'} || m.community_id || ${':'} || m.id
         WHERE c.community_id = ${communityId} AND m.community_id = ${communityId} AND m.former = 0
           AND c.email IS NOT NULL AND ${flag} = 1`.execute(db),
@@ -120,8 +122,8 @@ export class KyselyMailStore implements MailStore {
         WHERE f.community_id = ${communityId} AND COALESCE(${flag}, ${fallback}) = 1`.execute(db),
     );
     return [
-      ...members.rows.map((r) => ({ subject: { kind: 'member' as const, communityId, memberId: r.member_id }, email: r.email })),
-      ...facilitators.rows.map((r) => ({ subject: { kind: 'account' as const, accountId: r.account_id }, email: r.email })),
+      ...members.rows.map((r) => ({ subject: { kind: 'member' as const, communityId, memberId: r.member_id }, email: r.email, language: isLanguage(r.language) ? r.language : DEFAULT_LANGUAGE })),
+      ...facilitators.rows.map((r) => ({ subject: { kind: 'account' as const, accountId: r.account_id }, email: r.email, language: DEFAULT_LANGUAGE })),
     ];
   }
 

@@ -17,6 +17,8 @@ import { isFacilitator, type Audience, type Delivery, type Viewer } from '@brave
 import type { TokenService } from '../auth/tokens.ts';
 import type { Fanout } from '../convening/room.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
+import { languageFromHeader } from '@brave/i18n';
+import { localiseError } from '../http/language.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import { SEND_BUFFER_BYTES, boundSendBuffer } from './backpressure.ts';
 
@@ -167,8 +169,11 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   const limiter = new RateLimiter(LIMITS.commandsPerSecond, LIMITS.commandBurst);
   // socket.io passes an acknowledgement as the last argument. Whatever came before it,
   // an acknowledgement always gets an answer; `fault` is only for emits without one.
+  // Refusals are said in the language the browser asked for when it connected.
+  const lng = languageFromHeader(socket.handshake.headers['accept-language']);
   socket.on(SOCKET_EVENTS.command, (...args: unknown[]) => {
-    const reply = ackOf(args);
+    const answer = ackOf(args);
+    const reply = answer && ((r: AckResult) => answer(r.ok ? r : { ...r, error: localiseError(r.error, lng) }));
     if (!reply) return socket.emit(SOCKET_EVENTS.fault, apiError('bad_request', 'Commands need an acknowledgement callback; nothing was done.'));
     if (args.length !== 2) return reply({ ok: false, error: apiError('bad_request', 'A command is one envelope and an acknowledgement; nothing was done.') });
     const wait = limiter.take('c');

@@ -171,6 +171,12 @@ export function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // The language a member reads (docs/languages.md): null until they choose one.
+    '0009_member_language': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('members').addColumn('language', 'text').execute();
+      },
+    },
   };
 }
 

@@ -30,6 +30,7 @@ export interface CommunityTables {
     team: string | null;
     organisation: string | null;
     region: string | null;
+    language: string | null;
     credential_version: Generated<number>;
     kept_answer: string | null;
     former: Generated<number>;

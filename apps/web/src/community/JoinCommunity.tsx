@@ -8,8 +8,9 @@ import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { communityApi } from './api.ts';
 import { forgetMember, fragmentValue, loadMember, saveMember } from './credentials.ts';
-import { EMPTY_PROFILE, ProfileFields, profileOf } from './ProfileFields.tsx';
+import { EMPTY_PROFILE, ProfileFields, profileOf, type ProfileDraft } from './ProfileFields.tsx';
 import { homeHref } from './routes.ts';
+import { currentLanguage } from '../app/i18n.ts';
 
 type Lookup = { phase: 'loading' } | { phase: 'found'; info: InviteInfo } | { phase: 'failed'; message: string };
 
@@ -78,7 +79,8 @@ export function JoinCommunity({ id }: { id: string }) {
 
 function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
   const id = useId();
-  const [profile, setProfile] = useState(EMPTY_PROFILE);
+  // The language the page is in now is the one they read, until they say otherwise.
+  const [profile, setProfile] = useState<ProfileDraft>(() => ({ ...EMPTY_PROFILE, language: currentLanguage() }));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
 

@@ -8,6 +8,7 @@ import { Loading, Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { communityApi, type Caller } from './api.ts';
 import { channelNameIn } from './channels.ts';
+import { adoptProfileLanguage } from '../app/i18n.ts';
 import { forgetMember, loadMember } from './credentials.ts';
 import { FormFrame } from './FormFrame.tsx';
 import { MailCard } from './MailCard.tsx';
@@ -35,6 +36,8 @@ export function MyDataScreen({ id }: { id: string }) {
     try {
       const [data, home] = await Promise.all([communityApi.me(caller, id), communityApi.home(caller, id)]);
       setLoad({ phase: 'ready', data, community: home.community });
+      // Second in the detection order, after a choice made on this device.
+      adoptProfileLanguage(data.member.language);
     } catch (err) {
       setLoad({ phase: 'failed', message: describeError(err) });
     }

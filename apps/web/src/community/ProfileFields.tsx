@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { LIMITS, type CommunityChannel, type MemberProfile } from '@brave/protocol';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '@brave/i18n';
 import { Field } from '../account/Field.tsx';
 
 /** What a member tells the community about themselves, as typed (blank = not given). */
@@ -11,9 +13,11 @@ export interface ProfileDraft {
   team: string;
   organisation: string;
   region: string;
+  /** A LanguageCode, or '' for not chosen. */
+  language: string;
 }
 
-export const EMPTY_PROFILE: ProfileDraft = { name: '', pronouns: '', channel: '', role: '', team: '', organisation: '', region: '' };
+export const EMPTY_PROFILE: ProfileDraft = { name: '', pronouns: '', channel: '', role: '', team: '', organisation: '', region: '', language: '' };
 
 export const draftOf = (p: { name: string } & Partial<Record<Exclude<keyof ProfileDraft, 'name'>, string | null>>): ProfileDraft => ({
   name: p.name,
@@ -23,6 +27,7 @@ export const draftOf = (p: { name: string } & Partial<Record<Exclude<keyof Profi
   team: p.team ?? '',
   organisation: p.organisation ?? '',
   region: p.region ?? '',
+  language: p.language ?? '',
 });
 
 /** The API's profile: trimmed, and null for what was left blank (so clearing a field clears it). */
@@ -36,6 +41,7 @@ export function profileOf(d: ProfileDraft): MemberProfile {
     team: opt(d.team),
     organisation: opt(d.organisation),
     region: opt(d.region),
+    language: isLanguage(d.language) ? d.language : null,
   };
 }
 
@@ -66,6 +72,7 @@ export function ProfileFields({
   const id = useId();
   const set = (patch: Partial<ProfileDraft>) => onChange({ ...value, ...patch });
   const bad = (field: string) => (invalid === field ? true : undefined);
+  const { t } = useTranslation('app');
   return (
     <>
       <Field
@@ -103,6 +110,20 @@ export function ProfileFields({
         </select>
         <p className="hint" id={`${id}-channel-hint`}>
           The community of practice you work in; rounds by channel use it.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>{t('language.profileLabel')}</label>
+        <select id={`${id}-language`} value={value.language} onChange={(e) => set({ language: e.target.value })} aria-invalid={bad('language')} aria-describedby={`${id}-language-hint`}>
+          <option value="">{t('language.notChosen')}</option>
+          {LANGUAGES.map((lng) => (
+            <option key={lng} value={lng} lang={lng}>
+              {LANGUAGE_NAMES[lng]}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-language-hint`}>
+          {t('language.profileHint')}
         </p>
       </div>
       {OPTIONAL.map((f) => (

@@ -1,5 +1,6 @@
 import { accounts, ApiRequestError, communities } from '@brave/client';
 import type {
+  LanguageCode,
   CreateCommunityBody,
   LeaveBody,
   MemberJoinBody,
@@ -56,7 +57,7 @@ export const communityApi = {
   leave: (c: Caller, id: string, b: LeaveBody) => communities.leave(base(), id, memberOf(c), b),
   mail: (c: Caller, id: string) => communities.mail(base(), id, memberOf(c)),
   setMail: (c: Caller, id: string, b: MemberMailBody) => communities.setMail(base(), id, memberOf(c), b),
-  inviteByEmail: (_c: Caller, id: string, email: string) => communities.inviteByEmail(base(), id, email),
+  inviteByEmail: (_c: Caller, id: string, email: string, language: LanguageCode = 'en') => communities.inviteByEmail(base(), id, email, language),
   forgetCaucusAnswer: (c: Caller, id: string) => communities.forgetCaucusAnswer(base(), id, memberOf(c)),
 
   createGroup: (_c: Caller, id: string, b: WorkingGroupBody) => communities.createWorkingGroup(base(), id, b),

@@ -8,6 +8,8 @@ import type { CommunityChannel } from '@brave/protocol';
 export interface ChannelDraft {
   key: string;
   name: string;
+  /** The name in Spanish, '' for none. */
+  es?: string;
   /** Set for channels the community already has; new ones get a slug of their name. */
   id?: string;
 }
@@ -25,7 +27,7 @@ export const blankChannel = (): ChannelDraft => ({ key: newKey(), name: '' });
 export const channelNameIn = (channels: readonly CommunityChannel[], id: string): string => channels.find((c) => c.id === id)?.name ?? id;
 
 export const toChannelDrafts = (channels: readonly CommunityChannel[]): ChannelDraft[] =>
-  channels.map((c) => ({ key: newKey(), name: c.name, id: c.id }));
+  channels.map((c) => ({ key: newKey(), name: c.name, id: c.id, es: c.translations?.es ?? '' }));
 
 /** "Money & Power!" → "money-power": lowercase letters, digits and single dashes, at most 32. */
 export function slugOf(name: string): string {
@@ -67,11 +69,12 @@ export function channelsFromDrafts(drafts: readonly ChannelDraft[]): ChannelsRes
   if (twice >= 0) return { ok: false, problem: `Two channels are called “${named[twice]!.name}”. Give each its own name.` };
   // Existing ids are claimed first so a new channel never takes an old draft's id.
   const taken = new Set(named.flatMap((d) => (d.id ? [d.id] : [])));
+  const spanish = (d: ChannelDraft) => (d.es?.trim() ? { translations: { es: d.es.trim().slice(0, NAME_MAX) } } : {});
   const channels = named.map((d) => {
-    if (d.id) return { id: d.id, name: d.name };
+    if (d.id) return { id: d.id, name: d.name, ...spanish(d) };
     const id = uniqueSlug(d.name, taken);
     taken.add(id);
-    return { id, name: d.name };
+    return { id, name: d.name, ...spanish(d) };
   });
   return { ok: true, channels };
 }

@@ -1,3 +1,4 @@
+import { inReaderLanguage } from '../app/ownWords.ts';
 import { useTranslation } from 'react-i18next';
 import { useConvening } from '../live/context.ts';
 import { useCommand } from '../live/useCommand.ts';
@@ -13,7 +14,7 @@ export function AffirmGate() {
       <p>{t('affirm.body')}</p>
       <ol className="agreement-list">
         {state.agreements.map((a) => (
-          <li key={a.id}>{a.text}</li>
+          <li key={a.id}>{inReaderLanguage(a.text, a.translations)}</li>
         ))}
       </ol>
       <button

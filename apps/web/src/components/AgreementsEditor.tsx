@@ -7,20 +7,22 @@ export interface DraftAgreement {
   key: string;
   id?: string;
   text: string;
+  /** The same agreement in Spanish, '' for none (readers of Spanish then see `text`). */
+  es: string;
 }
 
 let counter = 0;
 const newKey = () => `draft-${(counter += 1)}`;
 
 export const toDrafts = (agreements: readonly Agreement[]): DraftAgreement[] =>
-  agreements.map((a) => ({ key: newKey(), id: a.id, text: a.text }));
+  agreements.map((a) => ({ key: newKey(), id: a.id, text: a.text, es: a.translations?.es ?? '' }));
 
-export const blankDraft = (): DraftAgreement => ({ key: newKey(), text: '' });
+export const blankDraft = (): DraftAgreement => ({ key: newKey(), text: '', es: '' });
 
 /** What the API and the agreements.set command take: empty items dropped. */
 export const fromDrafts = (drafts: readonly DraftAgreement[]) =>
   drafts
-    .map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim() }))
+    .map((d) => ({ ...(d.id ? { id: d.id } : {}), text: d.text.trim(), ...(d.es.trim() ? { translations: { es: d.es.trim() } } : {}) }))
     .filter((d) => d.text.length > 0);
 
 /**
@@ -45,7 +47,19 @@ export function AgreementsEditor({
         rowLabel={(i) => t('agreementsEditor.row', { n: i + 1 })}
         removeLabel={(_, i) => t('agreementsEditor.remove', { n: i + 1 })}
         field={(d, row, edit) => <textarea {...row} rows={2} maxLength={LIMITS.agreementTextMax} value={d.text} onChange={(e) => edit({ text: e.target.value })} />}
+        below={(d, fieldId) => <SpanishVersion id={`${fieldId}-es`} value={d.es} onChange={(es) => onChange(items.map((x) => (x.key === d.key ? { ...x, es } : x)))} />}
       />
+    </div>
+  );
+}
+
+/** The second language of one agreement, under the original (docs/languages.md). */
+function SpanishVersion({ id, value, onChange }: { id: string; value: string; onChange: (es: string) => void }) {
+  const { t } = useTranslation('live');
+  return (
+    <div className="field translation-field">
+      <label htmlFor={id}>{t('agreementsEditor.spanish')}</label>
+      <textarea id={id} lang="es" rows={2} maxLength={LIMITS.agreementTextMax} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { inReaderLanguage } from '../app/ownWords.ts';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { useConvening } from '../live/context.ts';
@@ -8,7 +9,10 @@ export function AgreementsPanel() {
   const { state, self } = useConvening();
   const [asked, setAsked] = useState(false);
   const { t } = useTranslation('live');
-  const textOf = (id: string) => state.agreements.find((a) => a.id === id)?.text ?? t('agreements.changed');
+  const textOf = (id: string) => {
+    const a = state.agreements.find((x) => x.id === id);
+    return a ? inReaderLanguage(a.text, a.translations) : t('agreements.changed');
+  };
   const mine = Object.values(state.reminderRequests).filter((r) => r.by === self.participantId);
 
   return (
@@ -19,7 +23,7 @@ export function AgreementsPanel() {
           const lit = state.spotlight?.agreementId === a.id;
           return (
             <li key={a.id} className={lit ? 'is-spotlit' : undefined}>
-              {a.text}
+              {inReaderLanguage(a.text, a.translations)}
               {lit && <span className="tag">{t('agreements.spotlit')}</span>}
             </li>
           );

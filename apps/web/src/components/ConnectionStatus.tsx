@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { sayError } from '../app/errors.ts';
 import { useConvening } from '../live/context.ts';
 import { Link } from './Link.tsx';
 
@@ -9,7 +10,7 @@ export function ConnectionStatus() {
   return (
     <p className={`connection connection-${status}`} role="status">
       <span className="connection-dot" aria-hidden="true" />
-      {status === 'refused' && problem ? problem.message : t(`connection.${status}`)}
+      {status === 'refused' && problem ? sayError(problem) : t(`connection.${status}`)}
       {status === 'refused' && <Link href={`/j/${state.joinCode}`}>{t('connection.joinAgain')}</Link>}
     </p>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useMemo, type ReactNode } from 'react';
+import { sayError } from '../app/errors.ts';
 import { ConveningContext, type Convening } from '../live/context.ts';
 import { useLive } from '../live/useLive.ts';
 import { Link } from './Link.tsx';
@@ -23,7 +24,7 @@ export function LiveGate({ token, children }: { token: string; children: ReactNo
     if (live.status === 'refused' || live.problem?.code === 'unauthorized') {
       return (
         <Message title={t('gate.refusedTitle')}>
-          <p>{live.problem?.message ?? t('gate.refused')}</p>
+          <p>{live.problem ? sayError(live.problem) : t('gate.refused')}</p>
           <p>
             <Link href="/j">{t('gate.joinWithCode')}</Link>
           </p>

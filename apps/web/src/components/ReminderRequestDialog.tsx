@@ -1,3 +1,4 @@
+import { inReaderLanguage } from '../app/ownWords.ts';
 import { useTranslation } from 'react-i18next';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState } from 'react';
@@ -61,7 +62,7 @@ export function ReminderRequestDialog({ onSent }: { onSent: () => void }) {
               legend={t('reminder.which')}
               value={agreementId}
               onChange={setAgreementId}
-              options={state.agreements.map((a) => ({ value: a.id, label: a.text }))}
+              options={state.agreements.map((a) => ({ value: a.id, label: inReaderLanguage(a.text, a.translations) }))}
               className="dialog-scroll"
             />
             <div className="field">

@@ -1,3 +1,4 @@
+import { inReaderLanguage } from '../app/ownWords.ts';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { loadDismissedSpotlight, saveDismissedSpotlight } from '../app/storage.ts';
@@ -14,6 +15,8 @@ export function SpotlightBanner() {
   const [dismissed, setDismissed] = useState(() => loadDismissedSpotlight(state.id));
   const spot = state.spotlight;
   const visible = spot !== null && spot.seq > dismissed;
+  // The words held up, in the reader's language when the agreement has a translation.
+  const lit = spot ? state.agreements.find((a) => a.id === spot.agreementId) : undefined;
 
   const putAway = () => {
     if (!spot) return;
@@ -31,7 +34,7 @@ export function SpotlightBanner() {
             <p className="spotlight-eyebrow">
               {spot.source === 'reminder' ? t('spotlight.reminder') : t('spotlight.held')}
             </p>
-            <p className="spotlight-text">{spot.text}</p>
+            <p className="spotlight-text">{lit ? inReaderLanguage(lit.text, lit.translations) : spot.text}</p>
           </>
         )}
       </div>

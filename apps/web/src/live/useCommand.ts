@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AckResult, ApiError, Command } from '@brave/protocol';
+import { sayError } from '../app/errors.ts';
 import { useConvening } from './context.ts';
 
 /**
@@ -17,7 +18,8 @@ export function useCommand() {
       setError(null);
       const result = await client.send(command);
       setPending(false);
-      if (!result.ok) setError(result.error);
+      // Said in the reader's language; the typed code and field stay as the server sent them.
+      if (!result.ok) setError({ ...result.error, message: sayError(result.error) });
       return result;
     },
     [client],

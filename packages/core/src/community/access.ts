@@ -21,7 +21,7 @@ export function mayRemoveFacilitator(facilitators: readonly string[], accountId:
  */
 export function memberViewFor(member: MemberView, viewer: CommunityActor): MemberView {
   if (viewer.kind === 'facilitator' || viewer.memberId === member.id) return { ...member };
-  return { ...member, role: null, region: null };
+  return { ...member, role: null, region: null, language: null };
 }
 
 /** Channels whose toolkit draft this member may edit: those of their working groups that still exist. */

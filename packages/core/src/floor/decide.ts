@@ -24,6 +24,8 @@ function handBudget(s: ConveningView, id: string, now: number): { recent: number
   const wait = windowWaitMs(recent, now, FLOOR_LIMITS.handChangesPerMinute, HAND_WINDOW_MS);
   if (wait === 0) return { recent: [...recent, now] };
   return refuse('rate_limited', `Your hand has gone up and down several times this minute. You can change it again in ${Math.ceil(wait / 1000)} s.`, {
+    messageKey: 'handTooMany',
+    messageVars: { seconds: Math.ceil(wait / 1000) },
     retryAfterMs: wait,
   });
 }

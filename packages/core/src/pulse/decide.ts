@@ -34,7 +34,11 @@ export const PULSE_HANDLERS: Handlers = {
     if (previous === answer.answer) return accept([]);
     const retryAfterMs = windowWaitMs(pulse.times[actor.participantId] ?? [], now, SHOW_LIMITS.answersPerMinute, WINDOW_MS);
     if (retryAfterMs > 0) {
-      return refuse('rate_limited', `You have changed your answer several times. Your last one counts; you can change it again in ${Math.ceil(retryAfterMs / 1000)} s.`, { retryAfterMs });
+      return refuse('rate_limited', `You have changed your answer several times. Your last one counts; you can change it again in ${Math.ceil(retryAfterMs / 1000)} s.`, {
+        retryAfterMs,
+        messageKey: 'pulseTooMany',
+        messageVars: { seconds: Math.ceil(retryAfterMs / 1000) },
+      });
     }
     return accept([{ type: 'pulse.answered', pulseId: pulse.id, participantId: actor.participantId, answer: answer.answer, previous, shown: pulse.results }]);
   },

@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { MemberView } from '@brave/protocol';
 import { checkWorkingGroup, editableChannels, mayRemoveFacilitator, memberViewFor, retentionCutoff, retentionDue } from '../../src/index.ts';
 
-const ana: MemberView = { id: 'u_ana', name: 'Ana', pronouns: 'she/her', channel: 'money', team: 'Fund', organisation: 'Org', role: 'director', region: 'North', joinedAt: 1 };
+const ana: MemberView = { id: 'u_ana', name: 'Ana', pronouns: 'she/her', channel: 'money', team: 'Fund', organisation: 'Org', role: 'director', region: 'North', language: 'es', joinedAt: 1 };
 const channels = [
   { id: 'money', name: 'Money' },
   { id: 'policy', name: 'Policy' },
 ];
 
 describe('what members and facilitators see of each other', () => {
-  it('hides role and region of other members from members, not from facilitators or oneself', () => {
+  it('hides role, region and language of other members from members, not from facilitators or oneself', () => {
     expect(memberViewFor(ana, { kind: 'facilitator', accountId: 'a_1' })).toEqual(ana);
     expect(memberViewFor(ana, { kind: 'member', memberId: 'u_ana' })).toEqual(ana);
     const seen = memberViewFor(ana, { kind: 'member', memberId: 'u_bo' });
     expect(seen.role).toBeNull();
     expect(seen.region).toBeNull();
+    expect(seen.language).toBeNull();
     expect(seen.team).toBe('Fund');
   });
 

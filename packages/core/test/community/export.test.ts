@@ -79,14 +79,14 @@ describe('home page', () => {
       {
         community: { id: 'k_1', name: 'N', description: '', agreementSetId: 'touchstones', agreements: [], channels: [{ id: 'money', name: 'Money' }], caucusOptions: [], retentionDays: 90, createdAt: 1 },
         facilitators: [],
-        members: [{ id: 'u_ana', name: 'Ana', pronouns: null, channel: 'money', team: null, organisation: null, role: 'lead', region: 'South', joinedAt: 1 }],
+        members: [{ id: 'u_ana', name: 'Ana', pronouns: null, channel: 'money', team: null, organisation: null, role: 'lead', region: 'South', language: 'es', joinedAt: 1 }],
         workingGroups: [{ id: 'w1', name: 'Money', channels: ['money'], members: ['u_ana'] }],
         schedule: [schedule],
         publications: {},
       },
       { kind: 'member', memberId: 'u_bo', name: 'Bo' },
     );
-    expect(home.members[0]).toMatchObject({ role: null, region: null });
+    expect(home.members[0]).toMatchObject({ role: null, region: null, language: null });
     expect(home.viewer).toEqual({ kind: 'member', memberId: 'u_bo', name: 'Bo', canEdit: [] });
     expect(home.toolkit[0]).toMatchObject({ doc: 'toolkit:k_1:money', editors: [{ id: 'u_ana', name: 'Ana' }], workingGroups: [{ id: 'w1', name: 'Money' }] });
   });

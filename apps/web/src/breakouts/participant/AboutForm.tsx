@@ -1,3 +1,4 @@
+import { inReaderLanguage } from '../../app/ownWords.ts';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ProfileInput } from '@brave/protocol';
@@ -107,7 +108,7 @@ export function AboutForm({
         value={channel}
         onChange={setChannel}
         className="channel-choice"
-        options={[...state.channels.map((c) => ({ value: c.id, label: c.name })), { value: '_none', label: t('about.noChannel') }]}
+        options={[...state.channels.map((c) => ({ value: c.id, label: inReaderLanguage(c.name, c.translations) })), { value: '_none', label: t('about.noChannel') }]}
       />
       <div className="about-fields">
         {TEXT_FIELDS.map(({ field, hinted, max }) => {

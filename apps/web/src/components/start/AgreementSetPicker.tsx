@@ -1,3 +1,5 @@
+import { inReaderLanguage } from '../../app/ownWords.ts';
+import { useTranslation } from 'react-i18next';
 import type { AgreementSetId, AgreementSetInfo } from '@brave/protocol';
 import { AgreementsEditor, type DraftAgreement } from '../AgreementsEditor.tsx';
 import { RadioList } from '../RadioList.tsx';
@@ -24,20 +26,21 @@ export function AgreementSetPicker({
   onEdit: () => void;
 }) {
   const current = sets.find((s) => s.id === chosen);
+  const { t } = useTranslation('start');
   const options = [
     ...sets.map((s) => ({ value: s.id, label: s.title, hint: s.summary })),
-    { value: CUSTOM, label: 'Write our own', hint: 'Start from a blank page.' },
+    { value: CUSTOM, label: t('sets.own'), hint: t('sets.ownHint') },
   ];
   return (
     <fieldset className="fieldset">
-      <legend>Agreements</legend>
-      <p className="hint">Everyone reads and takes these on when they join. They stay pinned for the whole convening.</p>
+      <legend>{t('sets.legend')}</legend>
+      <p className="hint">{t('sets.hint')}</p>
       <div className="set-picker">
-        <RadioList legend="Start from" value={chosen} onChange={onChoose} options={options} />
+        <RadioList legend={t('sets.from')} value={chosen} onChange={onChoose} options={options} />
         <div className="set-preview">
           {drafts ? (
             <>
-              <p className="field-label">Your agreements</p>
+              <p className="field-label">{t('sets.yourAgreements')}</p>
               <AgreementsEditor items={drafts} onChange={onDrafts} />
             </>
           ) : current ? (
@@ -45,11 +48,11 @@ export function AgreementSetPicker({
               <p className="field-label">{current.title}</p>
               <ol className="agreement-list">
                 {current.agreements.map((a) => (
-                  <li key={a.id}>{a.text}</li>
+                  <li key={a.id}>{inReaderLanguage(a.text, a.translations)}</li>
                 ))}
               </ol>
               <button type="button" className="button quiet" onClick={onEdit}>
-                Edit these agreements
+                {t('sets.edit')}
               </button>
             </>
           ) : null}
