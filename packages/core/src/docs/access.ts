@@ -1,4 +1,4 @@
-import type { ConveningView, DocAccess, DocKind, DocSummary, RoomView, RoundView } from '@brave/protocol';
+import type { ConveningView, DocAccess, DocKind, DocSummary, DomainEvent, RoomView, RoundView } from '@brave/protocol';
 import { seesRoster } from '../rounds/access.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 import { docName, toolkitTitle, type DocRef } from './names.ts';
@@ -61,6 +61,19 @@ function closedConfidential(room: RoomView, viewer: Viewer): DocDecision {
 export const CONFIDENTIAL_DELETED = 'These notes were confidential and were deleted when the round closed, as the room was told.';
 /** The refusal of an export or a share-back of confidential notes. */
 export const CONFIDENTIAL_STAYS = 'These notes are confidential: they stay in the room, so they cannot be exported or shared.';
+
+/**
+ * Events after which a convening's open documents are asked the gate again at once, not
+ * only at the next periodic re-check: rooms open, change (a room marked confidential, a
+ * caucus changing its hosts, someone moved) or close, someone leaves, the convening ends.
+ */
+export const DOC_ACCESS_EVENTS: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
+  'round.opened',
+  'room.updated',
+  'round.ended',
+  'participant.removed',
+  'convening.closed',
+]);
 
 /** Is this document a confidential room's notes? */
 export function isConfidentialNotes(state: ConveningView, ref: DocRef): boolean {
