@@ -12,8 +12,9 @@ const byStart = <T extends { startedAt: number }>(a: T, b: T) => a.startedAt - b
 export function exportConvening(schedule: ScheduledConvening, state: ConveningView | null): ExportedConvening {
   const nameOf = (id: string) => state?.participants[id]?.name ?? 'Someone';
   const room = (r: RoomView) =>
-    // A caucus room's roster would say who answered what: name and size only.
-    r.kind === 'caucus'
+    // A caucus room's roster would say who answered what, a confidential room's is for the
+    // room: name and size only.
+    r.kind === 'caucus' || r.confidential
       ? { name: r.name, kind: r.kind, size: r.size }
       : { name: r.name, kind: r.kind, size: r.size, members: r.members.map(nameOf) };
   return {
@@ -28,8 +29,11 @@ export function exportConvening(schedule: ScheduledConvening, state: ConveningVi
           .sort(byStart)
           .map((r) => ({ name: r.name, rooms: Object.values(r.rooms).map(room) }))
       : [],
+    // Not even the time and kind of a signal raised in a caucus or confidential room that
+    // only the hosts it chose heard of (SignalReaders): its facilitators never saw it either.
     signals: state
       ? Object.values(state.signals)
+          .filter((s) => s.readers?.hosts == null)
           .sort((a, b) => a.raisedAt - b.raisedAt)
           .map((s) => ({ kind: s.kind, at: s.raisedAt, status: s.status }))
       : [],
