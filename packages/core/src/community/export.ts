@@ -1,4 +1,5 @@
-import type { CommunityExport, ConveningView, MyData, RoomView, ScheduledConvening } from '@brave/protocol';
+import type { CommunityExport, ConveningView, MyData, RoomView, ScheduledConvening, SignalView } from '@brave/protocol';
+import { roomOfScope } from '../rounds/access.ts';
 
 /**
  * What leaves the server about a past convening: in a community export (caucus rooms
@@ -29,15 +30,24 @@ export function exportConvening(schedule: ScheduledConvening, state: ConveningVi
           .sort(byStart)
           .map((r) => ({ name: r.name, rooms: Object.values(r.rooms).map(room) }))
       : [],
-    // Not even the time and kind of a signal raised in a caucus or confidential room that
-    // only the hosts it chose heard of (SignalReaders): its facilitators never saw it either.
     signals: state
       ? Object.values(state.signals)
-          .filter((s) => s.readers?.hosts == null)
+          .filter((s) => heardByEveryFacilitator(state, s))
           .sort((a, b) => a.raisedAt - b.raisedAt)
           .map((s) => ({ kind: s.kind, at: s.raisedAt, status: s.status }))
       : [],
   };
+}
+
+/**
+ * Not even the time and kind of a signal leaves with the export when only the hosts its
+ * room chose heard of it (a caucus or a confidential room; SignalReaders). Retention drops
+ * the reader list (it names people), so then the room it was raised in decides.
+ */
+function heardByEveryFacilitator(state: ConveningView, s: SignalView): boolean {
+  if (s.readers) return s.readers.hosts === null;
+  const room = roomOfScope(state, s.scope);
+  return !room || (room.kind !== 'caucus' && !room.confidential);
 }
 
 /** The rooms a person was in and the signals they raised, with their own words. */
