@@ -111,6 +111,14 @@ describe('a community in the browser', () => {
     await page.getByLabel('Agenda outline, one item a line (optional)').fill('Opening and agreements\nPairs\nClosing');
     await page.getByLabel('Round name').fill('Pairs');
     await page.getByRole('button', { name: 'Add the round' }).click();
+    // The run of show, planned ahead with the convening and kept for the next one.
+    await page.getByText('Run of show (optional)').click();
+    for (const kind of ['Welcome', 'Closing']) {
+      await page.getByLabel('Add an item').selectOption({ label: kind });
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Keep as a template' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept for the community’s next convening' }).waitFor({ state: 'attached' });
     await expectAccessible(page, 'scheduling a convening');
     await page.getByRole('button', { name: 'Schedule the convening' }).click();
     await page.getByRole('button', { name: 'Start May all-team call' }).waitFor();
@@ -132,6 +140,8 @@ describe('a community in the browser', () => {
     await page.waitForURL('**/host/**');
     await page.getByRole('heading', { level: 1, name: 'May all-team call' }).waitFor();
     await expectAccessible(page, 'console of a community’s convening');
+    // The run of show planned with it is there, ready to begin.
+    await page.getByRole('region', { name: 'Run of show' }).getByRole('button', { name: 'Start with “Welcome and arriving”' }).waitFor();
 
     for (const p of [ana, bo]) {
       await p.page.goto(home);
@@ -150,6 +160,12 @@ describe('a community in the browser', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Close the convening' }).click();
     await page.getByRole('link', { name: 'Community page' }).click();
     await page.getByRole('listitem').filter({ hasText: 'May all-team call' }).filter({ hasText: 'Ended' }).waitFor();
+    // Planning the next one starts from the community's kept template.
+    await page.getByRole('button', { name: 'Schedule a convening' }).click();
+    await page.getByText('Run of show (optional)').click();
+    await page.getByRole('button', { name: 'Use the kept template (2)' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Items, in order' }).getByRole('listitem').count()).toBe(2);
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('the next day a working-group member edits the toolkit from the community page; others read it', async () => {

@@ -42,6 +42,9 @@ const pickYourRoom: RoundSpec = {
   strategy: { kind: 'selfSelect', rooms: [{ id: 'alpha', name: 'Alpha', cap: 10 }, { id: 'beta', name: 'Beta', cap: 10 }] },
 };
 
+/** The line of the caucus the caucus member is in (phase 0's affinity round). */
+const caucusScope = (w: World): string => `room:${w.clients.caucus.state!.activeRoundId}:${w.caucusRoomId}`;
+
 /** The run-of-show item happening now, as stored (clients may not have heard of the last move yet). */
 async function currentItem(w: World): Promise<string | null> {
   const entered = (await server.store.events(w.id)).map((e) => e.event).filter((e) => e.type === 'show.entered');
@@ -119,8 +122,9 @@ const CASES: Cases = {
   },
   'hand.raise': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.raise' }) },
   'hand.lower': { phase: 0, okBy: 'participant', make: () => ({ type: 'hand.lower' }) },
-  'floor.call': { phase: 0, okBy: 'facilitator', make: async (w) => (await handUp(w), { type: 'floor.call', scope: 'plenary' }) },
-  'floor.done': { phase: 0, okBy: 'facilitator', make: () => ({ type: 'floor.done', scope: 'plenary' }) },
+  // Plenary's line is the facilitators'; a caucus member passes the turn in their own caucus's line.
+  'floor.call': { phase: 0, okBy: 'facilitator', make: async (w, who) => (await handUp(w), { type: 'floor.call', scope: who === 'caucus' ? caucusScope(w) : 'plenary' }), refined: { participant: 'forbidden' } },
+  'floor.done': { phase: 0, okBy: 'facilitator', make: (w, who) => ({ type: 'floor.done', scope: who === 'caucus' ? caucusScope(w) : 'plenary' }), refined: { participant: 'forbidden' } },
   'floor.reorder': {
     phase: 0,
     okBy: 'facilitator',

@@ -211,6 +211,9 @@ const ROWS: Record<string, Row> = {
   'POST /api/communities/:id/convenings/:sid/host': { path: (t) => at(t, `/convenings/${t.liveScheduleId}/host`), expect: F(true, 200) },
   // Bo is in the live convening already: entering again changes nothing.
   'POST /api/communities/:id/convenings/:sid/join': { path: (t) => at(t, `/convenings/${t.liveScheduleId}/join`), expect: M(200) },
+  'GET /api/communities/:id/show-template': { path: (t) => at(t, '/show-template'), expect: F(false, 200) },
+  'PUT /api/communities/:id/show-template': { path: (t) => at(t, '/show-template'), body: () => ({ items: [{ id: 'w', kind: 'welcome', title: 'Welcome', minutes: 5 }], autoAdvance: false }), expect: F(true, 200) },
+  'DELETE /api/communities/:id/show-template': { path: (t) => at(t, '/show-template'), expect: F(true, 204) },
   'GET /api/communities/:id/export': { path: (t) => at(t, '/export'), expect: F(false, 200) },
 
   // ---------- community documents (Bo reads; nobody shares from a draft) ----------

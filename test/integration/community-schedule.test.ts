@@ -89,6 +89,49 @@ describe('scheduled convenings', () => {
     member.client.close();
   });
 
+  it('plans the run of show ahead: it is checked against the community, opens with the convening, and is kept as a template', async () => {
+    const f = await facilitator(server.url, 'Fran Host');
+    const made = await createCommunity(f);
+    const spot = made.agreements[0]!.id;
+    const show = {
+      items: [
+        { id: 'arrive', kind: 'welcome', title: 'Arriving', minutes: 10 },
+        { id: 'agree', kind: 'agreements', title: 'Our agreements', minutes: 5, agreementId: spot },
+        { id: 'pairs', kind: 'breakout', title: 'In pairs', minutes: 10, round: 0 },
+        { id: 'check', kind: 'pulse', title: 'Check-in', minutes: 3, pulse: { question: 'How are you leaving?', kind: 'scale' } },
+      ],
+      autoAdvance: true,
+    };
+    // An item may point only at the community's agreements and the rounds planned with it.
+    const noRound = await f.call('POST', `/api/communities/${made.id}/convenings`, { title: 'M', startsAt: Date.UTC(2030, 0, 15), durationMinutes: 90, show });
+    expect(noRound.error).toMatchObject({ code: 'bad_request', field: 'show.items.2.round' });
+    const stranger = { ...show, items: [{ id: 'agree', kind: 'agreements', title: 'Ours', minutes: 5, agreementId: 'a_elsewhere' }] };
+    const noAgreement = await f.call('POST', `/api/communities/${made.id}/convenings`, { title: 'M', startsAt: Date.UTC(2030, 0, 15), durationMinutes: 90, show: stranger });
+    expect(noAgreement.error).toMatchObject({ code: 'not_found', field: 'show.items.0.agreementId' });
+    const planned = await schedule(f, made.id, { rounds: [pairs('Pairs')], show });
+    expect(ScheduledConvening.parse(planned).show).toEqual(show);
+    // Taking the round away from under the plan is refused the same way.
+    const orphan = await f.call('PATCH', `/api/communities/${made.id}/convenings/${planned.id}`, { rounds: [] });
+    expect(orphan.error).toMatchObject({ code: 'bad_request', field: 'show.items.2.round' });
+
+    const host = await startAsHost(f, made.id, planned.id);
+    const live = await until(host.client, (c) => c.state!.show.items.length > 0 && c.state!.show);
+    expect(live).toMatchObject({ items: show.items, autoAdvance: true, currentId: null });
+
+    // Kept for the next convening, by facilitators only; the newest kept wins.
+    expect((await f.call('GET', `/api/communities/${made.id}/show-template`)).json).toBeNull();
+    const kept = await f.call('PUT', `/api/communities/${made.id}/show-template`, { items: show.items, autoAdvance: false });
+    expect(kept.status).toBe(200);
+    expect((await f.call('GET', `/api/communities/${made.id}/show-template`)).json).toMatchObject({ items: show.items, autoAdvance: false });
+    expect((await f.call('PUT', `/api/communities/${made.id}/show-template`, { items: [{ id: 'x', kind: 'nope', title: 'X', minutes: 1 }], autoAdvance: false })).status).toBe(400);
+    const code = await memberCode(f, made.id);
+    const ana = await joinCommunity(server.url, made.id, code, { name: 'Ana' });
+    expect((await asMember(server.url, 'GET', `/api/communities/${made.id}/show-template`, ana.token)).status).toBe(401);
+    expect((await f.call('DELETE', `/api/communities/${made.id}/show-template`)).status).toBe(204);
+    expect((await f.call('GET', `/api/communities/${made.id}/show-template`)).json).toBeNull();
+    host.client.close();
+  });
+
   it('deletes a schedule only before it starts', async () => {
     const f = await facilitator(server.url);
     const made = await createCommunity(f);

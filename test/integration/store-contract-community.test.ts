@@ -34,7 +34,7 @@ const info = (id: string, extra: Partial<CommunityInfo> = {}): CommunityInfo => 
 });
 const fran = { accountId: 'a_fran', name: 'Fran' };
 const profile = (name: string, extra: Partial<MemberProfile> = {}): MemberProfile => ({ name, ...extra });
-const plan = (id: string, startsAt = 5_000) => ({ id, title: `Meeting ${id}`, startsAt, durationMinutes: 60, outline: ['Welcome'], rounds: [] });
+const plan = (id: string, startsAt = 5_000) => ({ id, title: `Meeting ${id}`, startsAt, durationMinutes: 60, outline: ['Welcome'], rounds: [], show: null });
 
 /** The stores on one database; on PostgreSQL `twice` opens a second handle, as a second process would. */
 async function open(engine: ContractEngine) {
@@ -176,6 +176,25 @@ describe.each(engines)('the community stores on $name', (engine) => {
     await close();
   });
 
+  it.skipIf(engine.skip)('keep a run of show planned ahead with its convening, and one template per community, the newest', async () => {
+    const { first, second, close } = await open(engine);
+    await first.communities.create(info('k_1'), fran, 'invite-1', 5);
+    const show = { items: [{ id: 'w', kind: 'welcome' as const, title: 'Welcome', minutes: 5 }, { id: 'r', kind: 'reflection' as const, title: 'Quiet', minutes: 3 }], autoAdvance: true };
+    await first.schedule.create('k_1', { ...plan('s_1'), show }, 1_000, 5);
+    expect((await second.schedule.get('k_1', 's_1'))?.show).toEqual(show);
+    const found = (await first.schedule.get('k_1', 's_1'))!;
+    await first.schedule.update({ ...found, show: null }, 1_100);
+    expect((await second.schedule.get('k_1', 's_1'))?.show).toBeNull();
+
+    expect(await first.schedule.showTemplate('k_1')).toBeNull();
+    await first.schedule.keepShowTemplate('k_1', show, 2_000);
+    await second.schedule.keepShowTemplate('k_1', { ...show, autoAdvance: false }, 3_000);
+    expect(await first.schedule.showTemplate('k_1')).toEqual({ ...show, autoAdvance: false, savedAt: 3_000 });
+    await first.schedule.dropShowTemplate('k_1');
+    expect(await second.schedule.showTemplate('k_1')).toBeNull();
+    await close();
+  });
+
   it.skipIf(engine.skip)('purge a community and every row it held, its convening logs and documents with it', async () => {
     const { first: s, close } = await open(engine);
     await s.communities.create(info('k_1'), fran, 'invite', 5);
@@ -183,6 +202,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
     await s.members.add('k_1', 'u_ana', profile('Ana'), 1_000, 5);
     await s.members.createGroup('k_1', { id: 'w_1', name: 'G', channels: ['health'], members: ['u_ana'] }, 1_000, 5);
     await s.schedule.create('k_1', plan('s_1'), 1_000, 5);
+    await s.schedule.keepShowTemplate('k_1', { items: [{ id: 'w', kind: 'welcome', title: 'Welcome', minutes: 5 }], autoAdvance: false }, 1_500);
     await s.schedule.markStarted('k_1', 's_1', 'c_1', 2_000);
     await s.schedule.recordMeetings('k_1', 'c_1', [['u_ana', 'u_bo']], 2_500);
     await s.communities.createFacilitatorInvite({ tokenHash: 't', communityId: 'k_1', createdBy: 'a_fran', createdAt: 1_000, expiresAt: 9_000 }, 5);
@@ -194,7 +214,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
       inside = (await tx.deleteFrom('doc_versions').where('doc', 'like', 'toolkit:k_1:%').executeTakeFirst()).numDeletedRows > 0n ? 1 : 0;
     });
     expect(inside).toBe(1);
-    for (const table of ['members', 'working_groups', 'scheduled_convenings', 'community_meetings', 'facilitator_invites', 'member_invites', 'community_facilitators'] as const) {
+    for (const table of ['members', 'working_groups', 'scheduled_convenings', 'community_meetings', 'facilitator_invites', 'member_invites', 'community_facilitators', 'show_templates'] as const) {
       const left = await db.selectFrom(table).selectAll().where('community_id' as never, '=', 'k_1' as never).execute();
       expect(left, table).toEqual([]);
     }

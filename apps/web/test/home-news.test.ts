@@ -9,6 +9,7 @@ const convening = (id: string, over: Partial<ScheduledConvening> = {}): Schedule
   durationMinutes: 90,
   outline: [],
   rounds: [],
+  show: null,
   status: 'scheduled',
   conveningId: null,
   ...over,

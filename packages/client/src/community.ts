@@ -1,4 +1,6 @@
 import {
+  ShowTemplate,
+  type ShowPlan,
   ApiError,
   CommunitiesResult,
   CommunityExport,
@@ -132,6 +134,9 @@ export const communities = {
   setMail: (base: string, id: string, member: string, body: MemberMailBody) => call(base, 'PUT', `${c(id)}/me/mail`, MailChoices, { member }, body),
   /** A facilitator sends the community's invite link to an address (only when the server sends email). */
   inviteByEmail: (base: string, id: string, email: string) => call(base, 'POST', `${c(id)}/member-invite/email`, MailQueued, 'session', { email } satisfies InviteEmailBody),
+  /** The community's run-of-show template (facilitators): null until one is kept. */
+  showTemplate: (base: string, id: string) => call(base, 'GET', `${c(id)}/show-template`, ShowTemplate.nullable(), 'session'),
+  keepShowTemplate: (base: string, id: string, plan: ShowPlan) => call(base, 'PUT', `${c(id)}/show-template`, ShowTemplate, 'session', plan),
   /** A member's credential for the live convening (after a facilitator started it). */
   enter: (base: string, id: string, sid: string, member: string) => call(base, 'POST', `${s(id, sid)}/join`, ConveningEntry, { member }),
 };

@@ -8,6 +8,7 @@ import type {
   ProfileInput,
   Role,
   RoundSpec,
+  ShowPlan,
   SignalReaders,
   Visibility,
 } from '@brave/protocol';
@@ -193,6 +194,8 @@ export interface OpeningOptions {
   outline?: readonly string[];
   /** Planned breakout rounds: they become the agenda, started one click each. */
   agenda?: readonly RoundSpec[];
+  /** A run of show planned ahead (checked against these agreements and rounds by the caller). */
+  show?: ShowPlan | null;
 }
 
 /** The opening events of a new convening: its settings, and its host already inside. */
@@ -229,6 +232,7 @@ export function openingEvents(
     { type: 'participant.joined', participantId: ids.hostId, name: body.hostName ?? 'Host', pronouns: null, role: 'facilitator' },
     { type: 'participant.affirmed', participantId: ids.hostId },
     ...(options.agenda?.length ? [{ type: 'agenda.set' as const, agenda: structuredClone([...options.agenda]) }] : []),
+    ...(options.show?.items.length ? [{ type: 'show.planned' as const, items: structuredClone(options.show.items), autoAdvance: options.show.autoAdvance }] : []),
   ];
 }
 

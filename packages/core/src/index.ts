@@ -28,6 +28,7 @@ export { placeInLine, progressiveOrder, seesScope, scopeOfPerson, PLENARY } from
 export { currentItem, nextItem, overrunMs, itemPulseId } from './show/enter.ts';
 export { showDebrief, type ShowDebriefItem } from './show/debrief.ts';
 export { holdsSilence } from './show/quiet.ts';
+export { planProblem, type PlanContext } from './show/decide.ts';
 export { normaliseAnswer, tallyOf, topWords } from './pulse/tally.ts';
 export { seesResults } from './pulse/policy.ts';
 export { pulseResults } from './pulse/results.ts';

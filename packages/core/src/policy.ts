@@ -60,8 +60,9 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'room.knock.answer': PEOPLE,
   'hand.raise': PEOPLE,
   'hand.lower': PEOPLE,
-  'floor.call': FAC,
-  'floor.done': FAC,
+  // Facilitators, and the people in a breakout room or caucus for its own line (floor/queue.ts passesTurn).
+  'floor.call': PEOPLE,
+  'floor.done': PEOPLE,
   'floor.reorder': FAC,
   'floor.progressive': FAC,
   'silence.start': FAC,

@@ -19,7 +19,11 @@ export function nextReminderAt(state: ConveningView, now: number, clock: Reminde
   return r.startedAt + (ticks + 1) * p;
 }
 
-/** The spotlight a reminder tick at `at` shows: the set, in order, one item per tick. */
+/**
+ * The spotlight a reminder tick at `at` shows: the set, in order, one item per tick.
+ * Each tick moves one item on from what is spotlighted, so a tick that fires late (a busy
+ * server, a restart) never skips an agreement; with nothing spotlighted the clock decides.
+ */
 export function reminderSpotlight(
   state: ConveningView,
   at: number,
@@ -29,7 +33,9 @@ export function reminderSpotlight(
   if (!r || state.agreements.length === 0) return null;
   const tick = Math.floor((at - r.startedAt) / period(state, clock));
   if (tick < 1) return null;
-  const agreement = state.agreements[(r.startIndex + tick - 1) % state.agreements.length];
+  const shown = state.agreements.findIndex((a) => a.id === state.spotlight?.agreementId);
+  const index = shown >= 0 ? shown + 1 : r.startIndex + tick - 1;
+  const agreement = state.agreements[index % state.agreements.length];
   if (!agreement) return null;
   return { type: 'spotlight.set', agreementId: agreement.id, text: agreement.text, source: 'reminder' };
 }

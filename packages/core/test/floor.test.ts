@@ -109,6 +109,30 @@ describe('speaking stack', () => {
     agrees(sim, HOST, ana, bo, cy);
   });
 
+  it('the people in a caucus pass the turn along its own line, in order; the plenary line stays the facilitators’', () => {
+    const { sim, ana, bo, cy } = people();
+    for (const p of [ana, bo]) sim.ok(p, { type: 'affinity.answer', answer: 'person of color' });
+    sim.ok(HOST, { type: 'round.open', seed: 1, spec: { name: 'Caucuses', durationSeconds: 600, strategy: { kind: 'affinity', undecided: 'plenary' } } });
+    const roundId = sim.full.activeRoundId!;
+    const caucus = Object.values(sim.full.rounds[roundId]!.rooms).find((r) => r.members.includes(ana.participantId))!;
+    const scope = `room:${roundId}:${caucus.id}`;
+    sim.ok(ana, { type: 'hand.raise' });
+    sim.ok(bo, { type: 'hand.raise' });
+    // Bo cannot jump the line, but calls whoever is next: Ana.
+    expect(sim.run(bo, { type: 'floor.call', scope, participantId: bo.participantId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    sim.ok(bo, { type: 'floor.call', scope });
+    expect(sim.snapshotFor(ana).floor.queues[scope]).toMatchObject({ speaking: ana.participantId, order: [bo.participantId] });
+    sim.ok(ana, { type: 'floor.done', scope });
+    expect(sim.snapshotFor(bo).floor.queues[scope]?.speaking).toBeNull();
+    // Someone outside the caucus reaches nothing of it; reordering stays a facilitator's.
+    expect(sim.run(cy, { type: 'floor.call', scope })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(sim.run(bo, { type: 'floor.reorder', scope, participantId: bo.participantId, toIndex: 0 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // In plenary the line is the facilitators' to run.
+    sim.ok(cy, { type: 'hand.raise' });
+    expect(sim.run(cy, { type: 'floor.call', scope: 'plenary' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    agrees(sim, HOST, ana, bo, cy);
+  });
+
   it('someone moved to another room leaves the old room’s line, so they are not called there after going', () => {
     const { sim, ana, bo, cy } = people();
     const di = sim.join('Di');

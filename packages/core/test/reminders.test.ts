@@ -4,6 +4,13 @@ import { HOST, Sim } from './fixture.ts';
 
 const clock = { minuteMs: 1_000 };
 
+/** Fire the tick at `at` as the server does: its spotlight becomes the state the next tick reads. */
+function show(sim: Sim, at: number) {
+  const e = reminderSpotlight(sim.full, at, clock);
+  if (e) sim.append([e]);
+  return e;
+}
+
 describe('scheduled reminders', () => {
   it('are not due when none are scheduled, after they stop, or once the convening is closed', () => {
     const sim = new Sim();
@@ -34,7 +41,7 @@ describe('scheduled reminders', () => {
     sim.ok(HOST, { type: 'reminders.schedule', everyMinutes: 1 });
     const start = sim.now;
     expect(reminderSpotlight(sim.full, start + 999, clock)).toBeNull();
-    const shown = [1, 2, 3, 4, 5, 6].map((tick) => reminderSpotlight(sim.full, start + tick * 1_000, clock));
+    const shown = [1, 2, 3, 4, 5, 6].map((tick) => show(sim, start + tick * 1_000));
     expect(shown.map((s) => s?.agreementId)).toEqual([ids[3], ids[4], ids[0], ids[1], ids[2], ids[3]]);
     expect(shown[0]).toEqual({ type: 'spotlight.set', agreementId: ids[3], text: sim.full.agreements[3]!.text, source: 'reminder' });
   });
@@ -44,7 +51,19 @@ describe('scheduled reminders', () => {
     sim.ok(HOST, { type: 'reminders.schedule', everyMinutes: 1 });
     const start = sim.now;
     sim.ok(HOST, { type: 'agreements.set', agreements: [{ id: 'a', text: 'Alpha' }, { id: 'b', text: 'Beta' }] });
-    expect([1, 2, 3].map((t) => reminderSpotlight(sim.full, start + t * 1_000, clock)?.text)).toEqual(['Alpha', 'Beta', 'Alpha']);
+    expect([1, 2, 3].map((t) => show(sim, start + t * 1_000)?.text)).toEqual(['Alpha', 'Beta', 'Alpha']);
+  });
+
+  it('move one agreement per tick that fires, even when a busy server fires them late', () => {
+    const sim = new Sim({ agreementSetId: 'race-dialogue' });
+    const ids = sim.full.agreements.map((a) => a.id);
+    sim.ok(HOST, { type: 'spotlight.set', agreementId: ids[0]! });
+    sim.ok(HOST, { type: 'reminders.schedule', everyMinutes: 1 });
+    const start = sim.now;
+    // The first tick fires two and a half periods late, the next on time after it.
+    const late = start + 2_500;
+    expect(show(sim, late)?.agreementId).toBe(ids[1]);
+    expect(show(sim, nextReminderAt(sim.full, late, clock)!)?.agreementId).toBe(ids[2]);
   });
 
   it('start after the spotlighted agreement, or at the top when nothing is spotlighted', () => {

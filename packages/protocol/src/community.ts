@@ -4,6 +4,7 @@ import { AgreementInput } from './commands.ts';
 import { DocName } from './docs.ts';
 import { LIMITS } from './limits.ts';
 import { Agreement, AgreementSetId, Id, text } from './model.ts';
+import { ShowPlan } from './show.ts';
 
 /**
  * Communities that last (issue 6): a network's space across many convenings. Routes are
@@ -132,6 +133,8 @@ export const ScheduleBody = z.strictObject({
   outline: z.array(text(200)).max(30).default([]),
   /** Breakout rounds planned ahead; they become the live convening's agenda. */
   rounds: z.array(RoundSpec).max(20).default([]),
+  /** The run of show planned ahead; it becomes the live convening's plan. */
+  show: ShowPlan.nullable().default(null),
 });
 export type ScheduleBody = z.input<typeof ScheduleBody>;
 export const UpdateScheduleBody = z.strictObject({
@@ -140,6 +143,7 @@ export const UpdateScheduleBody = z.strictObject({
   durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
   outline: z.array(text(200)).max(30).optional(),
   rounds: z.array(RoundSpec).max(20).optional(),
+  show: ShowPlan.nullable().optional(),
 });
 export type UpdateScheduleBody = z.infer<typeof UpdateScheduleBody>;
 
@@ -151,6 +155,7 @@ export const ScheduledConvening = z.object({
   durationMinutes: z.number().int(),
   outline: z.array(z.string()),
   rounds: z.array(RoundSpec),
+  show: ShowPlan.nullable(),
   status: ScheduledStatus,
   /** The live convening, once a facilitator started it. */
   conveningId: Id.nullable(),

@@ -73,6 +73,17 @@ export const ShowItems = z
   .max(SHOW_LIMITS.itemsMax)
   .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'each item id must appear once');
 
+/**
+ * A whole run of show, as planned ahead on a community's scheduled convening (it becomes the
+ * live convening's plan when it starts) or kept as the community's template for the next one.
+ */
+export const ShowPlan = z.strictObject({ items: ShowItems, autoAdvance: z.boolean() });
+export type ShowPlan = z.infer<typeof ShowPlan>;
+
+/** GET/PUT /api/communities/:id/show-template: the run of show the community starts from. */
+export const ShowTemplate = ShowPlan.extend({ savedAt: z.number() });
+export type ShowTemplate = z.infer<typeof ShowTemplate>;
+
 /** Answer counts: by scale point ("1" to "5"), option, or lower-cased word. */
 export const PulseTally = z.object({ total: z.number().int().nonnegative(), counts: z.record(z.string(), z.number().int().positive()) });
 export type PulseTally = z.infer<typeof PulseTally>;

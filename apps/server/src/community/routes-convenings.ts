@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import { Id, ScheduleBody, UpdateScheduleBody, type ConveningEntry, type ScheduledConvening } from '@brave/protocol';
-import { buildIcs } from '@brave/core';
+import { Id, ScheduleBody, ShowPlan, UpdateScheduleBody, type CommunityInfo, type ConveningEntry, type RoundSpec, type ScheduledConvening, type ShowTemplate } from '@brave/protocol';
+import { buildIcs, planProblem } from '@brave/core';
 import { newId } from '../convening/ids.ts';
 import { HttpError, parseBody } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
@@ -24,6 +24,16 @@ function hostnameOf(base: string): string {
   }
 }
 
+/**
+ * A run of show planned ahead may spotlight only the community's agreements and open only
+ * the rounds planned with it: the same rules the live convening applies (core show/decide.ts).
+ */
+function checkShow(community: CommunityInfo, rounds: readonly RoundSpec[], show: ShowPlan | null): void {
+  if (!show) return;
+  const problem = planProblem(show.items, { agreementIds: community.agreements.map((a) => a.id), rounds: rounds.length });
+  if (problem && !problem.ok) throw new HttpError({ ...problem.error, field: problem.error.field ? `show.${problem.error.field}` : 'show' });
+}
+
 const notStarted = () => new HttpError({ code: 'conflict', message: 'This convening has not started yet. A facilitator starts it from the community page.' });
 
 /** Scheduled convenings: plan, calendar, start, enter; and the community export. */
@@ -43,6 +53,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
   r.post('/communities/:id/convenings', async (req, res) => {
     const { community } = await who.facilitator(req, req.params.id);
     const body = parseBody(ScheduleBody, req.body);
+    checkShow(community, body.rounds, body.show);
     const max = ctx.limits.scheduledPerCommunity;
     const made = await schedule.create(community.id, { id: newId('s'), ...body }, now(), max);
     if (made === 'full') {
@@ -62,6 +73,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'conflict', message: 'This convening has already started; change its agenda from the host console instead.' });
     }
     const next: ScheduleRecord = { ...found, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
+    checkShow(community, next.rounds, next.show);
     await schedule.update(next, now());
     ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
     res.json(scheduledView((await schedule.get(community.id, found.id))!));
@@ -74,6 +86,27 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError({ code: 'conflict', message: 'A convening that has started stays in the community’s history.' });
     }
     ctx.bell.ring(community.id, { kind: 'schedule', scheduleId: found.id });
+    res.status(204).end();
+  });
+
+  // The community's run-of-show template: kept from one convening, offered in the next one's planner.
+  r.get('/communities/:id/show-template', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    res.setHeader('Cache-Control', 'no-store');
+    // null: nothing kept yet.
+    res.json((await schedule.showTemplate(community.id)) satisfies ShowTemplate | null);
+  });
+
+  r.put('/communities/:id/show-template', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    const plan = parseBody(ShowPlan, req.body);
+    await schedule.keepShowTemplate(community.id, plan, now());
+    res.json((await schedule.showTemplate(community.id))! satisfies ShowTemplate);
+  });
+
+  r.delete('/communities/:id/show-template', async (req, res) => {
+    const { community } = await who.facilitator(req, req.params.id);
+    await schedule.dropShowTemplate(community.id);
     res.status(204).end();
   });
 
@@ -114,6 +147,7 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
           caucusOptions: community.caucusOptions,
           outline: found.outline,
           agenda: found.rounds,
+          show: found.show,
           host: { participantId: account.id, name: account.name },
         },
       );

@@ -1,4 +1,4 @@
-import type { RoundSpec, ScheduledConvening } from '@brave/protocol';
+import type { RoundSpec, ScheduledConvening, ShowPlan, ShowTemplate } from '@brave/protocol';
 import type { Selectable } from 'kysely';
 import type { CommunityTables as Rows } from '../store/tables-community.ts';
 import { CommunityTables, json, parseJson } from './db.ts';
@@ -23,6 +23,7 @@ const toRecord = (r: ScheduleRow): ScheduleRecord => ({
   durationMinutes: r.duration_minutes,
   outline: parseJson(r.outline),
   rounds: parseJson(r.rounds),
+  show: r.show === null ? null : parseJson(r.show),
   status: r.ended_at !== null ? 'ended' : r.convening_id !== null ? 'live' : 'scheduled',
   conveningId: r.convening_id,
   sequence: r.sequence,
@@ -40,6 +41,7 @@ export const scheduledView = (r: ScheduleRecord): ScheduledConvening => ({
   durationMinutes: r.durationMinutes,
   outline: r.outline,
   rounds: r.rounds,
+  show: r.show,
   status: r.status,
   conveningId: r.conveningId,
 });
@@ -53,7 +55,7 @@ export class ScheduleStore extends CommunityTables {
    */
   async create(
     communityId: string,
-    s: { id: string; title: string; startsAt: number; durationMinutes: number; outline: string[]; rounds: RoundSpec[] },
+    s: { id: string; title: string; startsAt: number; durationMinutes: number; outline: string[]; rounds: RoundSpec[]; show: ShowPlan | null },
     now: number,
     max: number,
   ): Promise<ScheduleRecord | 'full'> {
@@ -64,7 +66,7 @@ export class ScheduleStore extends CommunityTables {
         if (Number(n) >= max) return 'full' as const;
         await tx
           .insertInto('scheduled_convenings')
-          .values({ id: s.id, community_id: communityId, title: s.title, starts_at: s.startsAt, duration_minutes: s.durationMinutes, outline: json(s.outline), rounds: json(s.rounds), updated_at: now })
+          .values({ id: s.id, community_id: communityId, title: s.title, starts_at: s.startsAt, duration_minutes: s.durationMinutes, outline: json(s.outline), rounds: json(s.rounds), show: s.show ? json(s.show) : null, updated_at: now })
           .execute();
         return 'ok' as const;
       },
@@ -92,7 +94,7 @@ export class ScheduleStore extends CommunityTables {
     await this.write(null, (tx) =>
       tx
         .updateTable('scheduled_convenings')
-        .set((eb) => ({ title: r.title, starts_at: r.startsAt, duration_minutes: r.durationMinutes, outline: json(r.outline), rounds: json(r.rounds), sequence: eb('sequence', '+', 1), updated_at: now }))
+        .set((eb) => ({ title: r.title, starts_at: r.startsAt, duration_minutes: r.durationMinutes, outline: json(r.outline), rounds: json(r.rounds), show: r.show ? json(r.show) : null, sequence: eb('sequence', '+', 1), updated_at: now }))
         .where('community_id', '=', r.communityId)
         .where('id', '=', r.id)
         .execute(),
@@ -189,5 +191,27 @@ export class ScheduleStore extends CommunityTables {
           .execute();
       }
     });
+  }
+
+  // ---------- the community's run-of-show template ----------
+
+  async showTemplate(communityId: string): Promise<ShowTemplate | null> {
+    const row = await this.read((db) => db.selectFrom('show_templates').select(['plan', 'saved_at']).where('community_id', '=', communityId).executeTakeFirst());
+    return row ? { ...parseJson<ShowPlan>(row.plan), savedAt: row.saved_at } : null;
+  }
+
+  /** Keep `plan` as the community's template (one per community: the newest wins). */
+  async keepShowTemplate(communityId: string, plan: ShowPlan, now: number): Promise<void> {
+    await this.write(null, (tx) =>
+      tx
+        .insertInto('show_templates')
+        .values({ community_id: communityId, plan: json(plan), saved_at: now })
+        .onConflict((oc) => oc.column('community_id').doUpdateSet({ plan: json(plan), saved_at: now }))
+        .execute(),
+    );
+  }
+
+  async dropShowTemplate(communityId: string): Promise<void> {
+    await this.write(null, (tx) => tx.deleteFrom('show_templates').where('community_id', '=', communityId).execute());
   }
 }

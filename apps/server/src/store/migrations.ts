@@ -158,6 +158,19 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await keyed(db.schema.createTable('mail_sent').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('at', int, (c) => c.notNull())).execute();
       },
     },
+    // Runs of show planned ahead on a scheduled convening, and each community's template
+    // for the next one (community/schedule-store.ts, community/store.ts).
+    '0008_show_plans': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('scheduled_convenings').addColumn('show', 'text').execute();
+        await db.schema
+          .createTable('show_templates')
+          .addColumn('community_id', 'text', (c) => c.primaryKey().references('communities.id').onDelete('cascade'))
+          .addColumn('plan', 'text', (c) => c.notNull())
+          .addColumn('saved_at', int, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

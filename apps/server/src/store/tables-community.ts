@@ -49,6 +49,8 @@ export interface CommunityTables {
     duration_minutes: number;
     outline: string;
     rounds: string;
+    /** A ShowPlan as JSON, or null (migration 0008). */
+    show: string | null;
     sequence: Generated<number>;
     updated_at: number;
     convening_id: string | null;
@@ -56,5 +58,7 @@ export interface CommunityTables {
     ended_at: number | null;
     swept_at: number | null;
   };
+  /** Each community's run-of-show template (migration 0008). */
+  show_templates: { community_id: string; plan: string; saved_at: number };
   community_meetings: { community_id: string; convening_id: string; members: string; at: number };
 }

@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { LanguagePicker } from '../components/LanguagePicker.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
 import { JoinScreen } from '../screens/JoinScreen.tsx';
@@ -21,7 +23,28 @@ const AdminScreen = lazy(() => import('../account/AdminScreen.tsx').then((m) => 
 
 export function App() {
   const route = useRoute();
-  return <Suspense fallback={<Loading />}>{screen(route)}</Suspense>;
+  // Subscribes the whole tree to language changes: labels read in .ts helpers follow too.
+  useTranslation();
+  return (
+    <>
+      <Suspense fallback={<Loading />}>{screen(route)}</Suspense>
+      <footer className="app-footer">
+        <LanguagePicker />
+      </footer>
+    </>
+  );
+}
+
+function Missing() {
+  const { t } = useTranslation('app');
+  return (
+    <Message title={t('missing.title')}>
+      <p>{t('missing.body')}</p>
+      <p>
+        <Trans t={t} i18nKey="missing.next" components={{ start: <Link href="/" />, join: <Link href="/j" /> }} />
+      </p>
+    </Message>
+  );
 }
 
 function screen(route: Route) {
@@ -47,13 +70,6 @@ function screen(route: Route) {
     case 'community':
       return <CommunityScreen key={route.id} id={route.id} page={route.page} />;
     case 'missing':
-      return (
-        <Message title="Nothing here">
-          <p>This address does not lead anywhere in Brave Space.</p>
-          <p>
-            <Link href="/">Start a convening</Link> or <Link href="/j">join one with a code</Link>.
-          </p>
-        </Message>
-      );
+      return <Missing />;
   }
 }

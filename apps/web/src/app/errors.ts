@@ -1,11 +1,12 @@
 import { ApiRequestError } from '@brave/client';
 import type { ApiError } from '@brave/protocol';
+import { i18n } from './i18n.ts';
 
 /** A sentence a person can act on, from whatever went wrong. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiRequestError) return err.error.message;
-  if (err instanceof TypeError) return 'We could not reach Brave Space. Check your connection and try again.';
-  return 'Something went wrong on our side. Please try again.';
+  if (err instanceof TypeError) return i18n.t('app:errors.offline');
+  return i18n.t('app:errors.unexpected');
 }
 
 /** The field a refusal names, when the server pointed at one. */

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RoundView } from '@brave/protocol';
 import { clockTime } from '../app/words.ts';
 import { formatLeft, spokenLeft } from './clock.ts';
@@ -12,27 +13,28 @@ export function RoundClock({ round, now, compact = false }: { round: RoundView; 
   const over = left <= 0;
   const graceLeft = round.endsAt + round.graceSeconds * 1000 - now;
   const warned = round.warnedAt !== null && !over;
+  const { t } = useTranslation('breakouts');
   return (
     <div className={`round-clock${warned ? ' is-warned' : ''}${over ? ' is-over' : ''}${compact ? ' compact' : ''}`}>
       {over ? (
         <p className="clock-line">
-          <span className="clock-label">Time is up.</span> Back in the main room in{' '}
-          <span role="timer" aria-label={`Back in the main room in ${spokenLeft(graceLeft)}`} className="clock-digits">
+          <span className="clock-label">{t('clock.timeUp')}</span> {t('clock.backIn')}{' '}
+          <span role="timer" aria-label={t('clock.backInSpoken', { time: spokenLeft(graceLeft) })} className="clock-digits">
             {formatLeft(graceLeft)}
           </span>
         </p>
       ) : (
         <p className="clock-line">
-          <span role="timer" aria-label={`${spokenLeft(left)} left`} className="clock-digits">
+          <span role="timer" aria-label={t('clock.leftSpoken', { time: spokenLeft(left) })} className="clock-digits">
             {formatLeft(left)}
           </span>{' '}
-          <span className="clock-label">left</span>
+          <span className="clock-label">{t('clock.left')}</span>
         </p>
       )}
       {!compact && (
         <p className="clock-note muted">
-          {warned ? 'About a minute left: a good moment to wrap up. ' : ''}
-          {over ? 'Take a moment to finish your thought.' : `Ends at ${clockTime(round.endsAt)}.`}
+          {warned && <>{t('clock.warned')} </>}
+          {over ? t('clock.finish') : t('clock.endsAt', { time: clockTime(round.endsAt) })}
         </p>
       )}
     </div>

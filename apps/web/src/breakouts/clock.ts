@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LiveClient } from '@brave/client';
+import { i18n } from '../app/i18n.ts';
 
 /**
  * Round timers are set by the server's clock, and phones' clocks drift. Every live event
@@ -62,11 +63,13 @@ export function formatLeft(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** A spoken form of the same, for labels: "4 minutes 5 seconds". */
+/** A spoken form of the same, for labels: "4 minutes 5 seconds", "4 minutos y 5 segundos". */
 export function spokenLeft(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const m = Math.floor(total / 60);
   const s = total % 60;
-  const parts = [m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '', s > 0 || m === 0 ? `${s} second${s === 1 ? '' : 's'}` : ''];
-  return parts.filter(Boolean).join(' ');
+  const minutes = i18n.t('app:duration.minutes', { count: m });
+  const seconds = i18n.t('app:duration.seconds', { count: s });
+  if (m === 0) return seconds;
+  return s === 0 ? minutes : i18n.t('app:duration.both', { minutes, seconds });
 }

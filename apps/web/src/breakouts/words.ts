@@ -1,27 +1,24 @@
 import type { ConveningView, ParticipantView, RoomView, RoundView } from '@brave/protocol';
-import { countOf } from '@brave/core';
+import { i18n } from '../app/i18n.ts';
 
-/** Breakout words both screens use, in our own words. Console-only words live in host/. */
-export const CHANNEL_LABEL: Record<string, string> = { money: 'Money', narrative: 'Narrative', policy: 'Policy' };
+/** Breakout words both screens use (breakouts namespace), read while rendering. */
 
 /** The caucus answer the server always accepts besides the convening's own options. */
 export const PREFER_NOT = 'prefer not to say';
 
 /** How the caucus question describes its privacy, wherever it is asked. */
-export const CAUCUS_PRIVACY =
-  'Your answer is private. Only you and the room-making see it: not the facilitators, not anyone else here. ' +
-  'It is used for one thing only, to place you in the caucus you chose. Nobody else can put you in a caucus.';
+export const caucusPrivacy = (): string => i18n.t('breakouts:caucusPrivacy');
 
 /** A caucus room is named after its option; say so in a way that reads well. */
 export function roomTitle(room: Pick<RoomView, 'kind' | 'name'>): string {
-  return room.kind === 'caucus' ? `Caucus: ${room.name}` : room.name;
+  return room.kind === 'caucus' ? i18n.t('breakouts:caucusTitle', { name: room.name }) : room.name;
 }
 
-export const peopleCount = (n: number): string => countOf(n, 'person', 'people');
+export const peopleCount = (n: number): string => i18n.t('breakouts:people', { count: n });
 
 /** Names for a list of ids, in the order given; people who left are said so. */
 export function namesOf(state: ConveningView, ids: readonly string[]): string[] {
-  return ids.map((id) => state.participants[id]?.name ?? 'someone who left');
+  return ids.map((id) => state.participants[id]?.name ?? i18n.t('breakouts:someoneWhoLeft'));
 }
 
 export const isFacilitatorRole = (p: ParticipantView | undefined): boolean =>

@@ -29,6 +29,8 @@ export function ConveningsPanel(props: HomeProps) {
             <h3 id={`${id}-new`}>Schedule a convening</h3>
             <ScheduleForm
               initial={null}
+              communityId={home.community.id}
+              agreements={home.community.agreements}
               submitLabel="Schedule the convening"
               onCancel={() => setScheduling(false)}
               onSubmit={async (body) => {
@@ -78,6 +80,8 @@ function ConveningItem({ item, home, caller, reload }: HomeProps & { item: Sched
         <h4>Change “{item.title}”</h4>
         <ScheduleForm
           initial={item}
+          communityId={cid}
+          agreements={home.community.agreements}
           submitLabel="Save changes"
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {

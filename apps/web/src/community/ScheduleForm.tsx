@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
-import { LIMITS, type RoundSpec, type ScheduleBody, type ScheduledConvening } from '@brave/protocol';
+import { LIMITS, type Agreement, type RoundSpec, type ScheduleBody, type ScheduledConvening, type ShowPlan } from '@brave/protocol';
 import { Field, useRequired } from '../account/Field.tsx';
 import { linesOf } from './channels.ts';
 import { FormFrame } from './FormFrame.tsx';
 import { PlannedRounds } from './PlannedRounds.tsx';
+import { PlanEditor } from '../show/host/ShowPlanner.tsx';
 import { fromLocalParts, nextWeek, toLocalParts } from './time.ts';
 import { useSending } from './useSending.ts';
 
@@ -18,11 +19,16 @@ const zone = (() => {
 /** Plan a convening ahead, or change one that has not started (`initial`). */
 export function ScheduleForm({
   initial,
+  communityId,
+  agreements,
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   initial: ScheduledConvening | null;
+  communityId: string;
+  /** The community's agreements, which an item of the run of show may spotlight. */
+  agreements: readonly Agreement[];
   submitLabel: string;
   onSubmit: (body: ScheduleBody) => Promise<void>;
   onCancel: () => void;
@@ -35,6 +41,7 @@ export function ScheduleForm({
   const [minutes, setMinutes] = useState(String(initial?.durationMinutes ?? 90));
   const [outline, setOutline] = useState((initial?.outline ?? []).join('\n'));
   const [rounds, setRounds] = useState<RoundSpec[]>(initial?.rounds ?? []);
+  const [show, setShow] = useState<ShowPlan>(initial?.show ?? { items: [], autoAdvance: false });
   const { busy, problem, setProblem, send } = useSending();
   const titleRequired = useRequired(`${id}-title`, 'Give the convening a title. Members see it in their list and calendar.');
 
@@ -44,7 +51,7 @@ export function ScheduleForm({
     if (startsAt === null) return setProblem('Choose a date and a start time that exist on the calendar.');
     const duration = Number(minutes);
     if (!Number.isInteger(duration) || duration < 5 || duration > 24 * 60) return setProblem('The length is a whole number of minutes, from 5 to 1440.');
-    await send(() => onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds }));
+    await send(() => onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds, show: show.items.length ? show : null }));
   };
 
   return (
@@ -83,6 +90,11 @@ export function ScheduleForm({
         <textarea id={`${id}-outline`} rows={4} value={outline} onChange={(e) => setOutline(e.target.value)} placeholder={'Arrival and agreements\nChannel rooms\nShare-out'} />
       </div>
       <PlannedRounds rounds={rounds} onChange={setRounds} />
+      <details className="schedule-show" open={Boolean(initial?.show)}>
+        <summary>Run of show (optional)</summary>
+        <p className="hint">Plan the convening item by item. It is ready in the host console when you start the convening, and you can still change it there.</p>
+        <PlanEditor source={{ items: show.items, autoAdvance: show.autoAdvance, currentId: null, agreements, agenda: rounds, communityId, onChange: setShow }} />
+      </details>
     </FormFrame>
   );
 }

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
-import { LIMITS } from '@brave/protocol';
+import { LIMITS, type SignalKind } from '@brave/protocol';
 import { wordsReaders } from '../app/words.ts';
 import { useCommand } from '../live/useCommand.ts';
 
@@ -8,16 +9,17 @@ import { useCommand } from '../live/useCommand.ts';
  * whoever its words were for when it was sent (the facilitators, unless the sender said
  * the room), and the box says so.
  */
-export function AddWords({ signalId, kind, toRoom }: { signalId: string; kind: string; toRoom: boolean }) {
+export function AddWords({ signalId, kind, toRoom }: { signalId: string; kind: SignalKind; toRoom: boolean }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('live');
 
   if (!open) {
     return (
       <button type="button" className="button quiet small" onClick={() => setOpen(true)}>
-        Add a few words to this {kind}
+        {t(`addWords.open.${kind}`)}
       </button>
     );
   }
@@ -35,7 +37,7 @@ export function AddWords({ signalId, kind, toRoom }: { signalId: string; kind: s
         void submit();
       }}
     >
-      <label htmlFor={id}>Your words</label>
+      <label htmlFor={id}>{t('addWords.label')}</label>
       <textarea
         id={id}
         rows={2}
@@ -50,10 +52,10 @@ export function AddWords({ signalId, kind, toRoom }: { signalId: string; kind: s
       </p>
       <div className="actions">
         <button type="button" className="button quiet small" onClick={() => setOpen(false)}>
-          Not now
+          {t('addWords.notNow')}
         </button>
         <button type="submit" className="button small" disabled={pending || !words.trim()}>
-          Add words
+          {t('addWords.add')}
         </button>
       </div>
       {error && (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useConvening } from '../live/context.ts';
 import { useCommand } from '../live/useCommand.ts';
 
@@ -5,13 +6,11 @@ import { useCommand } from '../live/useCommand.ts';
 export function AffirmGate() {
   const { state } = useConvening();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('live');
   return (
     <section className="card affirm" aria-labelledby="affirm-heading">
-      <h2 id="affirm-heading">Before you come in</h2>
-      <p>
-        These are the agreements this group keeps together. Take a moment with them. When you are ready to keep them
-        with everyone else, step in.
-      </p>
+      <h2 id="affirm-heading">{t('affirm.heading')}</h2>
+      <p>{t('affirm.body')}</p>
       <ol className="agreement-list">
         {state.agreements.map((a) => (
           <li key={a.id}>{a.text}</li>
@@ -23,7 +22,7 @@ export function AffirmGate() {
         disabled={pending}
         onClick={() => void send({ type: 'agreements.affirm' })}
       >
-        I’ll keep these with you
+        {t('affirm.button')}
       </button>
       {error && (
         <p className="gentle-note" role="alert">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { LIMITS, type Agreement } from '@brave/protocol';
 import { EditableList } from './EditableList.tsx';
 
@@ -32,6 +33,7 @@ export function AgreementsEditor({
   items: readonly DraftAgreement[];
   onChange: (items: DraftAgreement[]) => void;
 }) {
+  const { t } = useTranslation('live');
   return (
     <div className="agreements-editor">
       <EditableList
@@ -39,9 +41,9 @@ export function AgreementsEditor({
         onChange={onChange}
         blank={blankDraft}
         max={LIMITS.agreementsMax}
-        addLabel="Add an agreement"
-        rowLabel={(i) => `Agreement ${i + 1}`}
-        removeLabel={(_, i) => `Remove agreement ${i + 1}`}
+        addLabel={t('agreementsEditor.add')}
+        rowLabel={(i) => t('agreementsEditor.row', { n: i + 1 })}
+        removeLabel={(_, i) => t('agreementsEditor.remove', { n: i + 1 })}
         field={(d, row, edit) => <textarea {...row} rows={2} maxLength={LIMITS.agreementTextMax} value={d.text} onChange={(e) => edit({ text: e.target.value })} />}
       />
     </div>

@@ -1,23 +1,16 @@
-import type { ConnectionStatus as Status } from '@brave/client';
+import { useTranslation } from 'react-i18next';
 import { useConvening } from '../live/context.ts';
 import { Link } from './Link.tsx';
-
-const TEXT: Record<Status, string> = {
-  connecting: 'Connecting…',
-  live: 'Connected',
-  reconnecting: 'Reconnecting… your place is kept',
-  refused: 'Not connected',
-  closed: 'Disconnected',
-};
 
 /** A quiet pill that says whether we are live; a polite status so changes are announced. */
 export function ConnectionStatus() {
   const { status, problem, state } = useConvening();
+  const { t } = useTranslation('live');
   return (
     <p className={`connection connection-${status}`} role="status">
       <span className="connection-dot" aria-hidden="true" />
-      {status === 'refused' && problem ? problem.message : TEXT[status]}
-      {status === 'refused' && <Link href={`/j/${state.joinCode}`}>Join again</Link>}
+      {status === 'refused' && problem ? problem.message : t(`connection.${status}`)}
+      {status === 'refused' && <Link href={`/j/${state.joinCode}`}>{t('connection.joinAgain')}</Link>}
     </p>
   );
 }

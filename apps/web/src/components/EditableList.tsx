@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import '../styles/editor.css';
 
@@ -34,6 +35,7 @@ export function EditableList<T extends { key: string }>({ items, onChange, blank
   const fields = useRef(new Map<string, HTMLElement>());
   const addButton = useRef<HTMLButtonElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
+  const { t } = useTranslation('live');
 
   useEffect(() => {
     if (focusKey === null) return;
@@ -68,7 +70,7 @@ export function EditableList<T extends { key: string }>({ items, onChange, blank
               <div className="editor-row">
                 {field(item, { id, ref: refFor(item.key) }, (patch) => edit(item.key, patch))}
                 <button type="button" className="button quiet small" aria-label={removeLabel(item, i)} disabled={items.length <= 1} onClick={() => remove(i)}>
-                  Remove
+                  {t('list.remove')}
                 </button>
               </div>
               {below?.(item, id)}

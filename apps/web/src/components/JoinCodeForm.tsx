@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { JoinCode } from '@brave/protocol';
 import { navigate } from '../app/router.ts';
@@ -7,6 +8,7 @@ export function JoinCodeForm({ initial = '' }: { initial?: string }) {
   const id = useId();
   const [code, setCode] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation('live');
 
   return (
     <form
@@ -16,14 +18,14 @@ export function JoinCodeForm({ initial = '' }: { initial?: string }) {
         e.preventDefault();
         const parsed = JoinCode.safeParse(code);
         if (!parsed.success) {
-          setProblem('A join code is 4 to 12 letters or digits, like K7M2QX.');
+          setProblem(t('code.invalid'));
           return;
         }
         navigate(`/j/${parsed.data}`);
       }}
     >
       <div className="field">
-        <label htmlFor={id}>Join code</label>
+        <label htmlFor={id}>{t('code.label')}</label>
         <div className="inline-field">
           <input
             id={id}
@@ -41,7 +43,7 @@ export function JoinCodeForm({ initial = '' }: { initial?: string }) {
             aria-describedby={problem ? `${id}-problem` : undefined}
           />
           <button type="submit" className="button primary">
-            Continue
+            {t('code.continue')}
           </button>
         </div>
         {problem && (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo, type ReactNode } from 'react';
 import { ConveningContext, type Convening } from '../live/context.ts';
 import { useLive } from '../live/useLive.ts';
@@ -10,6 +11,7 @@ import { Loading, Message } from './Message.tsx';
  */
 export function LiveGate({ token, children }: { token: string; children: ReactNode }) {
   const live = useLive(token);
+  const { t } = useTranslation('live');
   const value = useMemo<Convening | null>(() => {
     const { state, self, client } = live;
     if (!state || !self || !client) return null;
@@ -20,15 +22,15 @@ export function LiveGate({ token, children }: { token: string; children: ReactNo
     // A refused handshake, or a server that no longer knows this credential.
     if (live.status === 'refused' || live.problem?.code === 'unauthorized') {
       return (
-        <Message title="We could not let you back in">
-          <p>{live.problem?.message ?? 'The server did not accept this device’s place in the convening.'}</p>
+        <Message title={t('gate.refusedTitle')}>
+          <p>{live.problem?.message ?? t('gate.refused')}</p>
           <p>
-            <Link href="/j">Join with a code</Link>
+            <Link href="/j">{t('gate.joinWithCode')}</Link>
           </p>
         </Message>
       );
     }
-    return <Loading label="Connecting to the convening…" />;
+    return <Loading label={t('gate.connecting')} />;
   }
   return <ConveningContext value={value}>{children}</ConveningContext>;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PageHeading } from './PageHeading.tsx';
 
 /** A calm full-screen message: not found, ended, or a place this device does not hold. */
@@ -13,11 +14,12 @@ export function Message({ title, children }: { title: string; children?: ReactNo
   );
 }
 
-export function Loading({ label = 'Getting things ready…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation('app');
   return (
     <main className="page page-narrow">
       <p className="loading" role="status">
-        {label}
+        {label ?? t('loading')}
       </p>
     </main>
   );

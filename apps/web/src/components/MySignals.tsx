@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { KIND_LABEL, STATUS_FOR_SENDER, VISIBILITY_CHOICE, clockTime } from '../app/words.ts';
 import { useConvening } from '../live/context.ts';
 import { AddWords } from './AddWords.tsx';
@@ -5,15 +6,16 @@ import { AddWords } from './AddWords.tsx';
 /** The person's own signals and what has happened to each. */
 export function MySignals() {
   const { state, self } = useConvening();
+  const { t } = useTranslation('live');
   const mine = Object.values(state.signals)
     .filter((s) => s.by === self.participantId)
     .sort((a, b) => b.raisedAt - a.raisedAt);
 
   return (
     <section className="card my-signals" aria-labelledby="my-signals-h">
-      <h2 id="my-signals-h">Your signals</h2>
+      <h2 id="my-signals-h">{t('mine.heading')}</h2>
       {mine.length === 0 ? (
-        <p className="muted">Nothing sent yet. The buttons are here whenever you need them.</p>
+        <p className="muted">{t('mine.empty')}</p>
       ) : (
         <ul className="plain-list">
           {mine.map((s) => {
@@ -25,11 +27,11 @@ export function MySignals() {
                   <span className="tag">{VISIBILITY_CHOICE[s.visibility].label}</span>
                 </p>
                 <p className={`my-signal-status status-${s.status}`}>{STATUS_FOR_SENDER[s.status]}</p>
-                {note && <p className="facilitator-note">Note from a facilitator: {note}</p>}
+                {note && <p className="facilitator-note">{t('mine.note', { note })}</p>}
                 {s.explanation ? (
                   <blockquote className="words">{s.explanation}</blockquote>
                 ) : (
-                  state.status === 'open' && <AddWords signalId={s.id} kind={KIND_LABEL[s.kind].toLowerCase()} toRoom={!s.privateExplanation} />
+                  state.status === 'open' && <AddWords signalId={s.id} kind={s.kind} toRoom={!s.privateExplanation} />
                 )}
               </li>
             );

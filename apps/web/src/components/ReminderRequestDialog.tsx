@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useState } from 'react';
 import { LIMITS } from '@brave/protocol';
@@ -17,6 +18,7 @@ export function ReminderRequestDialog({ onSent }: { onSent: () => void }) {
   const [note, setNote] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const { send, pending, error, clearError } = useCommand();
+  const { t } = useTranslation('live');
 
   const submit = async () => {
     if (!agreementId) return;
@@ -41,16 +43,14 @@ export function ReminderRequestDialog({ onSent }: { onSent: () => void }) {
     >
       <Dialog.Trigger asChild>
         <button type="button" className="button quiet">
-          Ask for a reminder
+          {t('reminder.open')}
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>Ask for a reminder</Dialog.Title>
-          <Dialog.Description className="muted">
-            The facilitators can bring an agreement back to everyone’s attention. Only they see this request.
-          </Dialog.Description>
+          <Dialog.Title>{t('reminder.title')}</Dialog.Title>
+          <Dialog.Description className="muted">{t('reminder.description')}</Dialog.Description>
           <form
             onSubmit={(e) => {
               e.preventDefault();
@@ -58,19 +58,19 @@ export function ReminderRequestDialog({ onSent }: { onSent: () => void }) {
             }}
           >
             <RadioList
-              legend="Which agreement?"
+              legend={t('reminder.which')}
               value={agreementId}
               onChange={setAgreementId}
               options={state.agreements.map((a) => ({ value: a.id, label: a.text }))}
               className="dialog-scroll"
             />
             <div className="field">
-              <label htmlFor={`${id}-note`}>Anything the facilitators should know? (optional)</label>
+              <label htmlFor={`${id}-note`}>{t('reminder.note')}</label>
               <textarea id={`${id}-note`} rows={2} maxLength={LIMITS.noteMax} value={note} onChange={(e) => setNote(e.target.value)} />
             </div>
             <label className="check">
               <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-              Don’t tell the facilitators it was me
+              {t('reminder.anonymous')}
             </label>
             {error && (
               <p className="gentle-note" role="alert">
@@ -80,11 +80,11 @@ export function ReminderRequestDialog({ onSent }: { onSent: () => void }) {
             <div className="actions">
               <Dialog.Close asChild>
                 <button type="button" className="button quiet">
-                  Cancel
+                  {t('reminder.cancel')}
                 </button>
               </Dialog.Close>
               <button type="submit" className="button primary" disabled={!agreementId || pending}>
-                Send quietly
+                {t('reminder.send')}
               </button>
             </div>
           </form>

@@ -1,4 +1,5 @@
-import { KIND_LABEL, clockTime } from '../app/words.ts';
+import { useTranslation } from 'react-i18next';
+import { clockTime } from '../app/words.ts';
 import { nameOf, useConvening } from '../live/context.ts';
 
 const SHOWN = 8;
@@ -9,23 +10,21 @@ const SHOWN = 8;
  */
 export function RoomNotices() {
   const { state } = useConvening();
+  const { t } = useTranslation('live');
   const notices = state.notices.slice(-SHOWN).reverse();
   return (
     <section className="card notices" aria-labelledby="notices-h">
-      <h2 id="notices-h">In the room</h2>
+      <h2 id="notices-h">{t('notices.heading')}</h2>
       {notices.length === 0 && (
-        <p className="muted">All quiet. When someone says ouch or whoops, a short note shows up here.</p>
+        <p className="muted">{t('notices.empty')}</p>
       )}
       <ul className="plain-list notice-list" aria-live="polite" aria-relevant="additions text">
         {notices.map((n) => {
-          const who = nameOf(state, n.by) ?? 'Someone';
+          const who = nameOf(state, n.by);
           return (
             <li key={n.id} className={`notice kind-${n.kind}`}>
               <p>
-                {who} said {KIND_LABEL[n.kind].toLowerCase()}.{' '}
-                <span className="muted">
-                  {n.kind === 'ouch' ? 'Let’s slow down together.' : 'Thank you for noticing.'}
-                </span>{' '}
+                {who ? t(`notices.named.${n.kind}`, { name: who }) : t(`notices.someone.${n.kind}`)} <span className="muted">{t(`notices.care.${n.kind}`)}</span>{' '}
                 <time className="muted" dateTime={new Date(n.at).toISOString()}>
                   {clockTime(n.at)}
                 </time>

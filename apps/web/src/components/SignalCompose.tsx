@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS, type SignalKind, type Visibility } from '@brave/protocol';
-import { KIND_LABEL, VISIBILITY_CHOICE, wordsReaders } from '../app/words.ts';
+import { VISIBILITY_CHOICE, wordsReaders } from '../app/words.ts';
 import { RadioList } from './RadioList.tsx';
 
 export interface SignalDraft {
@@ -37,7 +38,7 @@ export function SignalCompose({
   const [explanation, setExplanation] = useState('');
   const [toRoom, setToRoom] = useState(false);
   const named = visibility === 'named';
-  const label = KIND_LABEL[kind];
+  const { t } = useTranslation('live');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [kind]);
   const send = () => onSend({ visibility, explanation: explanation.trim(), toRoom: named && toRoom });
@@ -60,22 +61,22 @@ export function SignalCompose({
       }}
     >
       <h3 id={`${base}-h`} ref={heading} tabIndex={-1}>
-        Your {label.toLowerCase()}
+        {t(`signal.composeHeading.${kind}`)}
       </h3>
       {allowed.length > 1 ? (
         <RadioList
-          legend="Who sees it was you"
+          legend={t('signal.whoSees')}
           value={visibility}
           onChange={setVisibility}
           options={allowed.map((v) => ({ value: v, ...VISIBILITY_CHOICE[v] }))}
         />
       ) : (
         <p className="muted">
-          In this convening: {VISIBILITY_CHOICE[visibility].label.toLowerCase()}. {VISIBILITY_CHOICE[visibility].hint}
+          {t('signal.fixedVisibility', { choice: VISIBILITY_CHOICE[visibility].label.toLowerCase(), hint: VISIBILITY_CHOICE[visibility].hint })}
         </p>
       )}
       <div className="field">
-        <label htmlFor={`${base}-words`}>A few words (optional)</label>
+        <label htmlFor={`${base}-words`}>{t('signal.words')}</label>
         <textarea
           id={`${base}-words`}
           rows={2}
@@ -85,21 +86,21 @@ export function SignalCompose({
           aria-describedby={`${base}-words-hint`}
         />
         <p className="hint" id={`${base}-words-hint`}>
-          {wordsReaders(named && toRoom)} You can also add words afterwards.
+          {wordsReaders(named && toRoom)} {t('signal.wordsLater')}
         </p>
       </div>
       {named && (
         <label className="check">
           <input type="checkbox" checked={toRoom} onChange={(e) => setToRoom(e.target.checked)} />
-          Let everyone in the room read my words
+          {t('signal.wordsToRoom')}
         </label>
       )}
       <div className="actions">
         <button type="button" className="button quiet" onClick={onCancel}>
-          Cancel
+          {t('signal.cancel')}
         </button>
         <button type="submit" className="button primary" disabled={pending}>
-          Send {label.toLowerCase()}
+          {t(`signal.send.${kind}`)}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SignalKind, Visibility } from '@brave/protocol';
 import { KIND_HINT, KIND_LABEL, VISIBILITY_ORDER, clockTime, wordsReaders } from '../app/words.ts';
@@ -5,12 +6,6 @@ import { useConvening } from '../live/context.ts';
 import { useCommand } from '../live/useCommand.ts';
 import { SignalCompose, type SignalDraft } from './SignalCompose.tsx';
 import { useSignalShortcuts } from './useSignalShortcuts.ts';
-
-const WHO_KNOWS: Record<Visibility, string> = {
-  named: 'The room can see it came from you.',
-  anonymous_to_room: 'Only the facilitators know it came from you.',
-  anonymous: 'Nobody can see it came from you.',
-};
 
 const KINDS: readonly SignalKind[] = ['ouch', 'whoops'];
 
@@ -29,6 +24,7 @@ export function SignalPanel() {
   const [choosing, setChoosing] = useState<SignalKind | null>(null);
   const [sent, setSent] = useState<{ kind: SignalKind; visibility: Visibility; words: boolean; toRoom: boolean; at: number } | null>(null);
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('live');
   const open = state.status === 'open';
   const buttons = useRef<Partial<Record<SignalKind, HTMLButtonElement | null>>>({});
 
@@ -66,7 +62,7 @@ export function SignalPanel() {
   return (
     <section className="card signal-panel" aria-labelledby={`${base}-h`}>
       <h2 id={`${base}-h`} ref={heading} tabIndex={-1}>
-        Say it in the moment
+        {t('signal.heading')}
       </h2>
       <div className="signal-buttons">
         {KINDS.map((kind) => (
@@ -108,8 +104,7 @@ export function SignalPanel() {
         />
       ) : (
         <p className="shortcut-help">
-          Choose one, then add words if you want and send. From the keyboard: <kbd>Alt</kbd> + <kbd>O</kbd> for ouch,{' '}
-          <kbd>Alt</kbd> + <kbd>W</kbd> for whoops; the same keys again send.
+          <Trans t={t} i18nKey="signal.help" components={{ kbd: <kbd /> }} />
         </p>
       )}
 
@@ -118,8 +113,8 @@ export function SignalPanel() {
           <p className="gentle-note">{error.message}</p>
         ) : sent ? (
           <p className="sent-note">
-            Your {KIND_LABEL[sent.kind].toLowerCase()} went to the facilitators at {clockTime(sent.at)}. {WHO_KNOWS[sent.visibility]}
-            {sent.words ? ` ${wordsReaders(sent.toRoom)}` : ''}
+            {t(`signal.sent.${sent.kind}`, { time: clockTime(sent.at) })} {t(`whoKnows.${sent.visibility}`)}
+            {sent.words && <> {wordsReaders(sent.toRoom)}</>}
           </p>
         ) : null}
       </div>

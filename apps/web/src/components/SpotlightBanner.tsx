@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { loadDismissedSpotlight, saveDismissedSpotlight } from '../app/storage.ts';
 import { useConvening } from '../live/context.ts';
@@ -9,6 +10,7 @@ import { useConvening } from '../live/context.ts';
  */
 export function SpotlightBanner() {
   const { state } = useConvening();
+  const { t } = useTranslation('live');
   const [dismissed, setDismissed] = useState(() => loadDismissedSpotlight(state.id));
   const spot = state.spotlight;
   const visible = spot !== null && spot.seq > dismissed;
@@ -23,11 +25,11 @@ export function SpotlightBanner() {
 
   return (
     <div className={visible ? 'spotlight' : 'spotlight-empty'}>
-      <div role="status" aria-live="assertive" aria-atomic="true" aria-label="Spotlight">
+      <div role="status" aria-live="assertive" aria-atomic="true" aria-label={t('spotlight.label')}>
         {visible && (
           <>
             <p className="spotlight-eyebrow">
-              {spot.source === 'reminder' ? 'A reminder of our agreements' : 'Your facilitator is holding up'}
+              {spot.source === 'reminder' ? t('spotlight.reminder') : t('spotlight.held')}
             </p>
             <p className="spotlight-text">{spot.text}</p>
           </>
@@ -35,7 +37,7 @@ export function SpotlightBanner() {
       </div>
       {visible && (
         <button type="button" className="button quiet spotlight-dismiss" onClick={putAway}>
-          Put away
+          {t('spotlight.putAway')}
         </button>
       )}
     </div>

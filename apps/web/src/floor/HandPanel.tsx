@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import './floor.css';
 import { useEffect, useRef } from 'react';
 import { PLENARY, scopeOfPerson } from '@brave/core';
@@ -12,6 +13,7 @@ import { myPlace, placeWords, scopeName } from './words.ts';
 export function HandPanel() {
   const { state, self } = useConvening();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('floor');
   const me = self.participantId;
   const scope = scopeOfPerson(state, me);
   const place = myPlace(state, scope, me);
@@ -35,11 +37,11 @@ export function HandPanel() {
 
   return (
     <section className="card hand-panel" aria-labelledby="hand-h">
-      <h2 id="hand-h">Speaking{scope === PLENARY ? '' : ` in ${scopeName(state, scope)}`}</h2>
+      <h2 id="hand-h">{scope === PLENARY ? t('hand.heading') : t('hand.headingIn', { room: scopeName(state, scope) })}</h2>
       <button type="button" className={up ? 'button quiet' : 'button'} aria-pressed={up} aria-keyshortcuts="Alt+H" onClick={() => toggle.current()} disabled={pending || state.status !== 'open'}>
-        {up ? 'Lower my hand' : 'Raise my hand'}
+        {up ? t('hand.lower') : t('hand.raise')}
       </button>
-      <p className="small-print muted">Shortcut: Alt+H</p>
+      <p className="small-print muted">{t('hand.shortcut')}</p>
       <p className={`hand-place place-${place.kind}`} role="status" aria-live={place.kind === 'speaking' ? 'assertive' : 'polite'}>
         {placeWords(place)}
       </p>
@@ -48,13 +50,13 @@ export function HandPanel() {
           {error.message}
         </p>
       )}
-      {speaking && speaking !== me && <p>{nameOf(state, speaking) ?? 'Someone'} has the floor.</p>}
+      {speaking && speaking !== me && <p>{nameOf(state, speaking) ? t('hand.hasFloor', { name: nameOf(state, speaking) }) : t('hand.someoneHasFloor')}</p>}
       {line.length > 0 && (
         <>
-          <h3 className="small-print">In line</h3>
+          <h3 className="small-print">{t('hand.inLine')}</h3>
           <ol className="hand-line">
             {line.map((id) => (
-              <li key={id}>{id === me ? 'You' : (nameOf(state, id) ?? 'Someone')}</li>
+              <li key={id}>{id === me ? t('hand.you') : (nameOf(state, id) ?? t('hand.someone'))}</li>
             ))}
           </ol>
         </>

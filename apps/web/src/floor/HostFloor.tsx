@@ -1,6 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next';
 import './floor.css';
 import { useState } from 'react';
 import type { FloorQueue } from '@brave/protocol';
+import { formatList } from '@brave/i18n';
+import { currentLanguage } from '../app/i18n.ts';
 import { spokenLeft, useServerNow } from '../breakouts/clock.ts';
 import { nameOf, useConvening } from '../live/context.ts';
 import { useCommand } from '../live/useCommand.ts';
@@ -16,10 +19,11 @@ const MINUTES = [1, 2, 3, 5, 10] as const;
 export function HostFloor() {
   const { state } = useConvening();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('floor');
   const lines = Object.entries(state.floor.queues).sort(([a], [b]) => (a === 'plenary' ? -1 : b === 'plenary' ? 1 : a.localeCompare(b)));
   return (
     <section className="card host-floor" aria-labelledby="floor-h">
-      <h2 id="floor-h">Speaking line</h2>
+      <h2 id="floor-h">{t('host.heading')}</h2>
       <SilenceControl />
       <label className="check">
         <input
@@ -28,14 +32,14 @@ export function HostFloor() {
           disabled={pending}
           onChange={(e) => void send({ type: 'floor.progressive', on: e.target.checked })}
         />{' '}
-        People who have not spoken yet go first
+        {t('host.progressive')}
       </label>
       {error && (
         <p className="gentle-note" role="alert">
           {error.message}
         </p>
       )}
-      {lines.length === 0 && <p className="muted">No hands are up. When someone raises theirs, they appear here in order.</p>}
+      {lines.length === 0 && <p className="muted">{t('host.empty')}</p>}
       {lines.map(([scope, q]) => (
         <Line key={scope} scope={scope} queue={q} busy={pending} send={send} />
       ))}
@@ -47,7 +51,8 @@ type Send = ReturnType<typeof useCommand>['send'];
 
 function Line({ scope, queue, busy, send }: { scope: string; queue: FloorQueue; busy: boolean; send: Send }) {
   const { state } = useConvening();
-  const name = (id: string) => nameOf(state, id) ?? 'Someone who left';
+  const { t } = useTranslation('floor');
+  const name = (id: string) => nameOf(state, id) ?? t('host.someoneWhoLeft');
   const title = scopeName(state, scope);
   const turns = (id: string) => turnsWords(queue.turns[id] ?? 0);
   return (
@@ -56,18 +61,18 @@ function Line({ scope, queue, busy, send }: { scope: string; queue: FloorQueue; 
       <div aria-live="polite">
         {queue.speaking ? (
           <p>
-            <strong>{name(queue.speaking)}</strong> has the floor <span className="muted">(turn {queue.turns[queue.speaking] ?? 1} here)</span>.{' '}
+            <Trans t={t} i18nKey="host.hasFloor" values={{ name: name(queue.speaking), turn: queue.turns[queue.speaking] ?? 1 }} components={{ strong: <strong />, muted: <span className="muted" /> }} />{' '}
             <button type="button" className="button small" disabled={busy} onClick={() => void send({ type: 'floor.done', scope })}>
-              {name(queue.speaking)} is done
+              {t('host.done', { name: name(queue.speaking) })}
             </button>
           </p>
         ) : (
-          <p className="muted">Nobody has the floor.</p>
+          <p className="muted">{t('host.nobody')}</p>
         )}
       </div>
       {queue.order.length > 0 && (
         <button type="button" className="button" disabled={busy} onClick={() => void send({ type: 'floor.call', scope })}>
-          Call {name(queue.order[0]!)} next
+          {t('host.callNext', { name: name(queue.order[0]!) })}
         </button>
       )}
       <ol className="hand-line">
@@ -78,13 +83,13 @@ function Line({ scope, queue, busy, send }: { scope: string; queue: FloorQueue; 
             </span>{' '}
             <span className="floor-actions">
               <button type="button" className="button small quiet" disabled={busy} onClick={() => void send({ type: 'floor.call', scope, participantId: id })}>
-                Call {name(id)}
+                {t('host.call', { name: name(id) })}
               </button>
-              <button type="button" className="button small quiet" disabled={busy || i === 0} aria-label={`Move ${name(id)} up`} onClick={() => void send({ type: 'floor.reorder', scope, participantId: id, toIndex: i - 1 })}>
-                Up
+              <button type="button" className="button small quiet" disabled={busy || i === 0} aria-label={t('host.moveUp', { name: name(id) })} onClick={() => void send({ type: 'floor.reorder', scope, participantId: id, toIndex: i - 1 })}>
+                {t('host.up')}
               </button>
-              <button type="button" className="button small quiet" disabled={busy || i === queue.order.length - 1} aria-label={`Move ${name(id)} down`} onClick={() => void send({ type: 'floor.reorder', scope, participantId: id, toIndex: i + 1 })}>
-                Down
+              <button type="button" className="button small quiet" disabled={busy || i === queue.order.length - 1} aria-label={t('host.moveDown', { name: name(id) })} onClick={() => void send({ type: 'floor.reorder', scope, participantId: id, toIndex: i + 1 })}>
+                {t('host.down')}
               </button>
             </span>
           </li>
@@ -92,7 +97,7 @@ function Line({ scope, queue, busy, send }: { scope: string; queue: FloorQueue; 
       </ol>
       {queue.waiting.length > 0 && (
         <p className="muted">
-          Waiting for the quiet to end: {queue.waiting.map(name).join(', ')}
+          {t('host.waiting', { names: formatList(currentLanguage(), queue.waiting.map(name)) })}
         </p>
       )}
     </div>
@@ -103,14 +108,15 @@ function SilenceControl() {
   const { state, client } = useConvening();
   const { send, pending } = useCommand();
   const [minutes, setMinutes] = useState<number>(2);
+  const { t } = useTranslation('floor');
   const silence = state.floor.silence;
   const now = useServerNow(client, silence !== null);
   if (silence) {
     return (
       <p className="floor-silence">
-        Quiet moment on, about {spokenLeft(silence.endsAt - now)} left.{' '}
+        {t('host.quietOn', { time: spokenLeft(silence.endsAt - now) })}{' '}
         <button type="button" className="button small" disabled={pending} onClick={() => void send({ type: 'silence.end' })}>
-          End the quiet now
+          {t('host.endQuiet')}
         </button>
       </p>
     );
@@ -118,17 +124,17 @@ function SilenceControl() {
   return (
     <p className="floor-silence">
       <label>
-        Quiet moment of{' '}
+        {t('host.quietOf')}{' '}
         <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))}>
           {MINUTES.map((m) => (
             <option key={m} value={m}>
-              {m} minute{m === 1 ? '' : 's'}
+              {t('host.minutes', { count: m })}
             </option>
           ))}
         </select>
       </label>{' '}
       <button type="button" className="button small" disabled={pending || state.status !== 'open'} onClick={() => void send({ type: 'silence.start', minutes })}>
-        Begin the quiet
+        {t('host.beginQuiet')}
       </button>
     </p>
   );

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import './floor.css';
 import { useConvening } from '../live/context.ts';
 import { spokenLeft, useServerNow } from '../breakouts/clock.ts';
@@ -10,16 +11,15 @@ export function SilenceBanner() {
   const { state, client } = useConvening();
   const silence = state.floor.silence;
   const now = useServerNow(client, silence !== null);
+  const { t } = useTranslation('floor');
   return (
     <div role="status" aria-live="polite">
       {silence && (
         <section className="silence-banner" aria-labelledby="silence-h">
-          <h2 id="silence-h">A quiet moment</h2>
-          <p>
-            We are respecting silence together. Raised hands and room notes wait quietly and appear when it ends.
-          </p>
+          <h2 id="silence-h">{t('silence.heading')}</h2>
+          <p>{t('silence.body')}</p>
           <p className="muted">
-            About <span className="silence-left">{spokenLeft(silence.endsAt - now)}</span> left.
+            <Trans t={t} i18nKey="silence.left" values={{ time: spokenLeft(silence.endsAt - now) }} components={{ left: <span className="silence-left" /> }} />
           </p>
         </section>
       )}

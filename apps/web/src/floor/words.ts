@@ -1,14 +1,10 @@
 import type { ConveningView } from '@brave/protocol';
+import { i18n } from '../app/i18n.ts';
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-/** 0 → "first", 11 → "12th": a place in line, in words. */
+/** 0 → "first", 11 → "number 12": a place in line, in words. */
 export function ordinal(index: number): string {
   const n = index + 1;
-  if (index < ORDINALS.length) return ORDINALS[index]!;
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
+  return n <= 10 ? i18n.t(`floor:ordinal.${n as 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10}`) : i18n.t('floor:ordinal.n', { n });
 }
 
 export type MyPlace =
@@ -33,13 +29,13 @@ export function myPlace(state: ConveningView, scope: string, me: string): MyPlac
 export function placeWords(place: MyPlace): string {
   switch (place.kind) {
     case 'speaking':
-      return 'It is your turn to speak. Take the time you need.';
+      return i18n.t('floor:place.speaking');
     case 'next':
-      return 'You are next. Your facilitator will call on you.';
+      return i18n.t('floor:place.next');
     case 'waiting':
-      return `Your hand is up. You are ${ordinal(place.index)} in line.`;
+      return i18n.t('floor:place.waiting', { place: ordinal(place.index) });
     case 'held':
-      return 'Your hand is up. It joins the line when the quiet moment ends.';
+      return i18n.t('floor:place.held');
     case 'none':
       return '';
   }
@@ -47,13 +43,12 @@ export function placeWords(place: MyPlace): string {
 
 /** "spoke once", "spoke 3 times", for facilitators only. */
 export function turnsWords(turns: number): string {
-  if (turns === 0) return 'has not spoken yet';
-  return turns === 1 ? 'spoke once' : turns === 2 ? 'spoke twice' : `spoke ${turns} times`;
+  return turns === 0 ? i18n.t('floor:turns.none') : i18n.t('floor:turns.count', { count: turns });
 }
 
 /** A line's heading: plenary, or the breakout room's name. */
 export function scopeName(state: ConveningView, scope: string): string {
-  if (scope === 'plenary') return 'Main room';
+  if (scope === 'plenary') return i18n.t('floor:mainRoom');
   const [, roundId, roomId] = scope.split(':');
-  return state.rounds[roundId ?? '']?.rooms[roomId ?? '']?.name ?? 'A breakout room';
+  return state.rounds[roundId ?? '']?.rooms[roomId ?? '']?.name ?? i18n.t('floor:aBreakoutRoom');
 }

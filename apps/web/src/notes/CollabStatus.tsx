@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import type { CollabSnapshot } from './collab.ts';
 import { LOCAL_WORDS } from './words.ts';
@@ -22,16 +23,17 @@ function useSecondsUntil(at: number | null): number | null {
 export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; onRetry: () => void }) {
   const { state, unshared, notice } = snapshot;
   const seconds = useSecondsUntil(state.kind === 'reconnecting' ? state.retryAt : null);
+  const { t } = useTranslation('notes');
   const text = (() => {
     switch (state.kind) {
       case 'connecting':
-        return 'Connecting…';
+        return t('status.connecting');
       case 'connected':
-        return unshared ? 'Connected' : LOCAL_WORDS.shared;
+        return unshared ? t('status.connected') : LOCAL_WORDS.shared;
       case 'reconnecting':
-        return 'Reconnecting… your edits are kept';
+        return t('status.reconnecting');
       case 'offline':
-        return 'Offline: keep writing, your changes are sent when you are back';
+        return t('status.offline');
       case 'refused':
         return state.message;
     }
@@ -39,11 +41,11 @@ export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; 
   const pill = state.kind === 'connected' ? 'live' : state.kind === 'refused' ? 'refused' : state.kind === 'connecting' ? 'connecting' : 'reconnecting';
   return (
     <div className="collab-status">
-      <p className={`connection connection-${pill}`} role="status" aria-label="Document connection">
+      <p className={`connection connection-${pill}`} role="status" aria-label={t('status.label')}>
         <span className="connection-dot" aria-hidden="true" />
         {text}
         {/* The countdown is for the eye only: a live region that ticks would never be quiet. */}
-        {seconds ? <span aria-hidden="true"> (next try in {seconds} s)</span> : null}
+        {seconds ? <span aria-hidden="true"> {t('status.nextTry', { seconds })}</span> : null}
         {unshared && state.kind !== 'refused' && <span className="unsent"> · {LOCAL_WORDS.notShared}</span>}
       </p>
       {notice && (
@@ -53,7 +55,7 @@ export function CollabStatus({ snapshot, onRetry }: { snapshot: CollabSnapshot; 
       )}
       {(state.kind === 'refused' || state.kind === 'reconnecting') && (
         <button type="button" className="button small quiet" onClick={onRetry}>
-          Try again now
+          {t('status.retry')}
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { ApiRequestError } from '@brave/client';
@@ -43,6 +44,7 @@ export interface DocPlace {
 export function DocScreen({ api, name, token, place }: { api: DocsApi; name: string; token: string | null; place?: DocPlace }) {
   const [detail, setDetail] = useState<DocDetail | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation('notes');
 
   useEffect(() => {
     let live = true;
@@ -57,24 +59,26 @@ export function DocScreen({ api, name, token, place }: { api: DocsApi; name: str
 
   if (problem) {
     return (
-      <Message title="This document cannot be opened">
+      <Message title={t('doc.cannotOpen')}>
         <p>{problem}</p>
         <p>
-          <Link href={place?.backHref ?? docsHref(api.conveningId)}>{place ? `Back to ${place.backLabel}` : 'See the documents you can open'}</Link>
+          <Link href={place?.backHref ?? docsHref(api.conveningId)}>{place ? t('doc.backTo', { place: place.backLabel }) : t('doc.seeDocs')}</Link>
         </p>
       </Message>
     );
   }
-  if (!detail) return <Loading label="Opening the document…" />;
+  if (!detail) return <Loading label={t('screen.opening')} />;
   return place ? <DocView api={api} detail={detail} token={token} place={place} /> : <ConveningDocView api={api} detail={detail} token={token} />;
 }
 
 /** A convening's document: the writer and the way back come from the live convening. */
 function ConveningDocView({ api, detail, token }: { api: DocsApi; detail: DocDetail; token: string | null }) {
   const { state, self, me } = useConvening();
+  const { t } = useTranslation('notes');
+  const someone = t('doc.someone');
   const place = useMemo<DocPlace>(
-    () => ({ user: { id: self.participantId, name: me?.name ?? 'Someone' }, backLabel: state.title, backHref: docsHref(state.id) }),
-    [self.participantId, me?.name, state.title, state.id],
+    () => ({ user: { id: self.participantId, name: me?.name ?? someone }, backLabel: state.title, backHref: docsHref(state.id) }),
+    [self.participantId, me?.name, someone, state.title, state.id],
   );
   // People in the rooms write here during a round: the round comes with them (facilitators have the console).
   const round = isFacilitatorRole(me) ? null : <RoundStatusStrip mainRoomHref={`/c/${state.id}`} />;
@@ -101,6 +105,7 @@ function DocView({
   const { write, publish, shareFrom } = detail.abilities;
   const [editor, setEditor] = useState<Editor | null>(null);
   const [publication, setPublication] = useState<Publication | null>(detail.publication);
+  const { t } = useTranslation('notes');
 
   // Browsers hide why a websocket was refused; the same question over HTTP tells us.
   const checkAccess = useCallback(async (): Promise<string | null> => {
@@ -143,7 +148,7 @@ function DocView({
           <p className="eyebrow">
             {shareTo ? (
               <>
-                <Link href={place.backHref}>Notes and drafts</Link> · {place.backLabel}
+                <Link href={place.backHref}>{t('doc.notesAndDrafts')}</Link> · {place.backLabel}
               </>
             ) : (
               <Link href={place.backHref}>{place.backLabel}</Link>
@@ -157,21 +162,21 @@ function DocView({
       {round}
       <main className="notes-grid">
         <div className="notes-main">
-          <section className="card notes-card" aria-label={`${title}: text`}>
+          <section className="card notes-card" aria-label={t('doc.textLabel', { title })}>
             {!write && (
-              <p className="gentle-note">You can read this document and see who is here; editing is for its members.</p>
+              <p className="gentle-note">{t('doc.readOnly')}</p>
             )}
             {conn && snapshot.loaded ? (
               <NotesEditor conn={conn} user={user} editable={write} label={title} onEditor={setEditor} />
             ) : (
               <p className="loading" role="status">
-                {snapshot.state.kind === 'refused' ? snapshot.state.message : 'Loading the text…'}
+                {snapshot.state.kind === 'refused' ? snapshot.state.message : t('doc.loading')}
               </p>
             )}
           </section>
           {write && <Shortcuts />}
         </div>
-        <aside className="notes-side" aria-label="About this document">
+        <aside className="notes-side" aria-label={t('doc.about')}>
           {conn && <WhoIsHere awareness={conn.provider.awareness} connected={snapshot.state.kind === 'connected'} />}
           {shareFrom && editor && shareTo && <ShareBack api={api} name={name} conveningId={shareTo} editor={editor} />}
           <VersionsPanel
@@ -184,7 +189,7 @@ function DocView({
           />
           <PublishPanel publication={publication} canPublish={publish} />
           {detail.abilities.export === false ? (
-            <p className="muted small-print">These notes are confidential: they stay with the room, so they cannot be exported or shared.</p>
+            <p className="muted small-print">{t('doc.confidential')}</p>
           ) : (
             <ExportPanel api={api} name={name} title={title} />
           )}

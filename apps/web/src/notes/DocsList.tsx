@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import type { DocSummary } from '@brave/protocol';
 import { docName } from '@brave/core';
@@ -14,6 +15,7 @@ export function DocsList({ api }: { api: DocsApi }) {
   const { state, self } = useConvening();
   const [docs, setDocs] = useState<DocSummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation('notes');
 
   // Rooms come and go with rounds: list again when they do, not on every signal.
   const roomsKey = Object.values(state.rounds)
@@ -46,10 +48,10 @@ export function DocsList({ api }: { api: DocsApi }) {
       <header className="page-header">
         <div>
           <p className="eyebrow">{state.title}</p>
-          <PageHeading title="Notes and toolkit drafts">Notes and toolkit drafts</PageHeading>
+          <PageHeading title={t('list.heading')}>{t('list.heading')}</PageHeading>
         </div>
         <Link className="button quiet small" href={homeOf(state.id, self.role)}>
-          Back to the convening
+          {t('list.back')}
         </Link>
       </header>
       <main>
@@ -60,19 +62,18 @@ export function DocsList({ api }: { api: DocsApi }) {
         )}
         {!docs && !problem && (
           <p className="loading" role="status">
-            Finding your documents…
+            {t('list.finding')}
           </p>
         )}
-        {yours.length > 0 && <DocSection title="Your room right now" docs={yours} conveningId={state.id} />}
-        {drafts.length > 0 && <DocSection title="Toolkit drafts" docs={drafts} conveningId={state.id} />}
-        {docs && <DocSection title="Notes" docs={notes} conveningId={state.id} empty="Notes from breakout rooms you are part of will appear here." />}
+        {yours.length > 0 && <DocSection id="docs-your-room" title={t('list.yourRoom')} docs={yours} conveningId={state.id} />}
+        {drafts.length > 0 && <DocSection id="docs-drafts" title={t('list.drafts')} docs={drafts} conveningId={state.id} />}
+        {docs && <DocSection id="docs-notes" title={t('list.notes')} docs={notes} conveningId={state.id} empty={t('list.empty')} />}
       </main>
     </div>
   );
 }
 
-function DocSection({ title, docs, conveningId, empty }: { title: string; docs: DocSummary[]; conveningId: string; empty?: string }) {
-  const id = `docs-${title.replace(/\W+/g, '-').toLowerCase()}`;
+function DocSection({ id, title, docs, conveningId, empty }: { id: string; title: string; docs: DocSummary[]; conveningId: string; empty?: string }) {
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { ExportFormat } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
@@ -12,6 +13,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
 export function ExportPanel({ api, name, title }: { api: DocsApi; name: string; title: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const { t } = useTranslation('notes');
 
   const download = async (format: ExportFormat) => {
     setBusy(format);
@@ -35,12 +37,12 @@ export function ExportPanel({ api, name, title }: { api: DocsApi; name: string; 
 
   return (
     <section className="card export" aria-labelledby="export-h">
-      <h2 id="export-h">Export</h2>
-      <p className="hint">The document as it reads now, to keep or share outside Brave Space.</p>
+      <h2 id="export-h">{t('export.heading')}</h2>
+      <p className="hint">{t('export.hint')}</p>
       <div className="actions start">
         {FORMATS.map(({ format, label }) => (
           <button key={format} type="button" className="button small" disabled={busy !== null} onClick={() => void download(format)}>
-            {busy === format ? 'Preparing…' : `Download ${label}`}
+            {busy === format ? t('export.preparing') : t('export.download', { format: label })}
           </button>
         ))}
       </div>

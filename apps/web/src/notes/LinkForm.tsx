@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/react';
 
@@ -22,6 +23,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
   const existing = editor.getAttributes('link').href as string | undefined;
   const [value, setValue] = useState(existing ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation('notes');
 
   useEffect(() => input.current?.focus(), []);
 
@@ -32,7 +34,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
   const apply = () => {
     const href = normaliseHref(value);
     if (!href) {
-      setProblem('Use a web address (https://…) or an email link (mailto:…).');
+      setProblem(t('link.invalid'));
       return;
     }
     const chain = editor.chain().focus().extendMarkRange('link');
@@ -46,7 +48,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
   return (
     <form
       className="link-form"
-      aria-label="Link"
+      aria-label={t('link.form')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -59,7 +61,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
         }
       }}
     >
-      <label htmlFor={id}>Link address</label>
+      <label htmlFor={id}>{t('link.address')}</label>
       <div className="inline-field">
         <input
           id={id}
@@ -68,7 +70,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
           inputMode="url"
           value={value}
           maxLength={2000}
-          placeholder="https://"
+          placeholder={t('link.placeholder')}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${id}-problem` : undefined}
           onChange={(e) => {
@@ -77,7 +79,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
           }}
         />
         <button type="submit" className="button small primary">
-          {existing ? 'Change link' : 'Add link'}
+          {existing ? t('link.change') : t('link.add')}
         </button>
         {existing && (
           <button
@@ -88,11 +90,11 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
               onClose();
             }}
           >
-            Remove link
+            {t('link.remove')}
           </button>
         )}
         <button type="button" className="button small quiet" onClick={done}>
-          Cancel
+          {t('link.cancel')}
         </button>
       </div>
       {problem && (

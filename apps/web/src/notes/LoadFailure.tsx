@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { i18n } from '../app/i18n.ts';
 import { Message } from '../components/Message.tsx';
 
 /**
@@ -16,11 +17,11 @@ export class LoadFailure extends Component<{ children: ReactNode }, { failed: bo
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <Message title="The editor did not load">
-        <p>This can happen when the connection drops or Brave Space was just updated. Your notes are safe on the server.</p>
+      <Message title={i18n.t('notes:loadFailure.title')}>
+        <p>{i18n.t('notes:loadFailure.body')}</p>
         <p>
           <button type="button" className="button primary" onClick={() => window.location.reload()}>
-            Reload the page
+            {i18n.t('notes:loadFailure.reload')}
           </button>
         </p>
       </Message>

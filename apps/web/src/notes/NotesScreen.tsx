@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useMemo } from 'react';
 import { loadSeat } from '../app/storage.ts';
 import { Link } from '../components/Link.tsx';
@@ -15,12 +16,13 @@ const DocScreen = lazy(() => import('./DocScreen.tsx').then((m) => ({ default: m
 export function NotesScreen({ id, doc }: { id: string; doc: string | null }) {
   const seat = useMemo(() => loadSeat(id), [id]);
   const api = useMemo(() => (seat ? docsApi(id, seat.token) : null), [id, seat]);
+  const { t } = useTranslation('notes');
   if (!seat || !api) {
     return (
-      <Message title="These notes need your place in the convening">
-        <p>This device does not hold a place in this convening yet. Use the link or code your facilitator shared, then come back.</p>
+      <Message title={t('screen.noSeatTitle')}>
+        <p>{t('screen.noSeat')}</p>
         <p>
-          <Link href="/j">Enter a join code</Link>
+          <Link href="/j">{t('screen.enterCode')}</Link>
         </p>
       </Message>
     );
@@ -29,7 +31,7 @@ export function NotesScreen({ id, doc }: { id: string; doc: string | null }) {
     <LiveGate token={seat.token}>
       {doc ? (
         <LoadFailure key={doc}>
-          <Suspense fallback={<Loading label="Opening the document…" />}>
+          <Suspense fallback={<Loading label={t('screen.opening')} />}>
             <DocScreen api={api} name={doc} token={seat.token} />
           </Suspense>
         </LoadFailure>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { COLLAB_LIMITS, type DocSummary, type Passage } from '@brave/protocol';
@@ -35,6 +36,7 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
   const [reviewing, setReviewing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; to?: DocSummary; problem?: boolean } | null>(null);
+  const { t } = useTranslation('notes');
 
   useEffect(() => {
     api.list().then(
@@ -66,7 +68,7 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
     const passages: Passage[] = picked.map((b) => (b.text.length <= COLLAB_LIMITS.passageTextMax ? { text: b.text } : { block: b.index }));
     try {
       const r = await api.share(name, target.name, passages);
-      setResult({ text: `Shared ${r.shared} ${r.shared === 1 ? 'paragraph' : 'paragraphs'} with ${target.title}.`, to: target });
+      setResult({ text: t('share.shared', { count: r.shared, target: target.title }), to: target });
       setChosen(new Set());
       setReviewing(false);
     } catch (err) {
@@ -78,16 +80,13 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
 
   return (
     <section className="card share-back" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Share back with consent</h2>
-      <p className="hint">
-        Nothing in these notes leaves the room unless you choose it here. Tick the passages your room agreed to share; they are copied
-        under a line naming this room.
-      </p>
+      <h2 id={`${id}-h`}>{t('share.heading')}</h2>
+      <p className="hint">{t('share.hint')}</p>
       {!reviewing ? (
         <>
           <fieldset className="fieldset passages">
-            <legend>Passages</legend>
-            {blocks.length === 0 && <p className="muted">Write something first; each paragraph can be chosen on its own.</p>}
+            <legend>{t('share.passages')}</legend>
+            {blocks.length === 0 && <p className="muted">{t('share.empty')}</p>}
             {blocks.map((b) => (
               <label key={`${b.index}:${b.text}`} className="check passage">
                 <input type="checkbox" checked={chosen.has(b.text)} onChange={() => toggle(b.text)} />
@@ -96,7 +95,7 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor={`${id}-to`}>Send to</label>
+            <label htmlFor={`${id}-to`}>{t('share.to')}</label>
             <select id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
               {targets.map((t) => (
                 <option key={t.name} value={t.name}>
@@ -106,14 +105,13 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
             </select>
           </div>
           <button type="button" className="button" disabled={picked.length === 0 || !target} onClick={() => setReviewing(true)}>
-            Review what will be shared ({picked.length})
+            {t('share.review', { count: picked.length })}
           </button>
         </>
       ) : (
         <div className="share-review">
           <p>
-            These {picked.length === 1 ? 'words' : `${picked.length} passages`} will be copied into <strong>{target?.title}</strong>. Nothing
-            else leaves the room.
+            <Trans t={t} i18nKey="share.these" count={picked.length} values={{ target: target?.title ?? '' }} components={{ strong: <strong /> }} />
           </p>
           {picked.map((b) => (
             <blockquote key={b.index} className="words">
@@ -122,10 +120,10 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
           ))}
           <div className="actions">
             <button type="button" className="button quiet" onClick={() => setReviewing(false)}>
-              Go back
+              {t('share.back')}
             </button>
             <button type="button" className="button primary" disabled={busy || picked.length === 0} onClick={() => void send()}>
-              Share these with {target?.title}
+              {t('share.send', { target: target?.title ?? '' })}
             </button>
           </div>
         </div>
@@ -133,7 +131,7 @@ export function ShareBack({ api, name, conveningId, editor }: { api: DocsApi; na
       <div role="status">
         {result && (
           <p className={result.problem ? 'gentle-note' : 'sent-note'}>
-            {result.text} {result.to && <Link href={docHref(conveningId, result.to.name)}>Open {result.to.title}</Link>}
+            {result.text} {result.to && <Link href={docHref(conveningId, result.to.name)}>{t('share.open', { target: result.to.title })}</Link>}
           </p>
         )}
       </div>

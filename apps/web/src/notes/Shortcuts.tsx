@@ -1,11 +1,13 @@
-import { ACTIONS, OTHER_KEYS, keysForPeople } from './actions.ts';
+import { useTranslation } from 'react-i18next';
+import { ACTIONS, keysForPeople, otherKeys } from './actions.ts';
 
 /** Every keyboard shortcut of the editor, in a disclosure that stays out of the way. */
 export function Shortcuts() {
-  const rows = [...ACTIONS.map((a) => ({ keys: a.keys, what: a.label })), ...OTHER_KEYS];
+  const { t } = useTranslation('notes');
+  const rows = [...ACTIONS.map((a) => ({ keys: a.keys, what: a.label })), ...otherKeys()];
   return (
     <details className="card shortcuts">
-      <summary>Keyboard shortcuts</summary>
+      <summary>{t('shortcuts.summary')}</summary>
       <dl className="shortcut-list">
         {rows.map((r) => (
           <div key={r.keys} className="shortcut-row">
@@ -23,7 +25,7 @@ export function Shortcuts() {
           </div>
         ))}
       </dl>
-      <p className="hint">Markdown-style typing works too: “# ” starts a heading, “- ” a list, “&gt; ” a quote.</p>
+      <p className="hint">{t('shortcuts.markdown')}</p>
     </details>
   );
 }

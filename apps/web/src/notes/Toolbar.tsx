@@ -1,8 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { i18n } from '../app/i18n.ts';
 import { ACTIONS, ariaKeys, keysForPeople, type Action } from './actions.ts';
 
-const LINK: Omit<Action, 'run'> = { id: 'link', label: 'Link', glyph: 'link', keys: 'Mod+K', active: (e) => e.isActive('link') };
+const LINK: Omit<Action, 'run'> = {
+  id: 'link',
+  get label() {
+    return i18n.t('notes:actions.link');
+  },
+  glyph: 'link',
+  keys: 'Mod+K',
+  active: (e) => e.isActive('link'),
+};
 
 /**
  * The formatting toolbar (WAI-ARIA toolbar pattern): one Tab stop, arrow keys move
@@ -21,6 +31,7 @@ export function Toolbar({
 }) {
   const items: Action[] = [...ACTIONS.slice(0, 7), { ...LINK, run: onLink }, ...ACTIONS.slice(7)];
   const [current, setCurrent] = useState(0);
+  const { t } = useTranslation('notes');
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const state = useEditorState({
     editor,
@@ -50,7 +61,7 @@ export function Toolbar({
   };
 
   return (
-    <div ref={toolbarRef} className="notes-toolbar" role="toolbar" aria-label="Formatting" aria-controls={editorId} onKeyDown={onKeyDown}>
+    <div ref={toolbarRef} className="notes-toolbar" role="toolbar" aria-label={t('actions.formatting')} aria-controls={editorId} onKeyDown={onKeyDown}>
       {items.map((a, i) => {
         const pressed = state.pressed[i];
         const enabled = state.enabled[i] ?? true;
@@ -67,7 +78,7 @@ export function Toolbar({
             aria-disabled={enabled ? undefined : true}
             aria-keyshortcuts={ariaKeys(a.keys)}
             aria-label={a.label}
-            title={`${a.label} (${keysForPeople(a.keys)})`}
+            title={t('actions.withKeys', { label: a.label, keys: keysForPeople(a.keys) })}
             onFocus={() => setCurrent(i)}
             // Keep the editor's selection when a button is pressed with the mouse.
             onMouseDown={(e) => e.preventDefault()}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useRef, useState } from 'react';
 import type { DocVersion } from '@brave/protocol';
@@ -9,26 +10,26 @@ import { whenSaved } from './words.ts';
 /** A saved version, read-only, as its HTML export shows it. */
 export function VersionPreview({ api, name, version }: { api: DocsApi; name: string; version: DocVersion }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('notes');
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <button type="button" className="button small quiet" aria-label={`View version ${version.label}`}>
-          View
+        <button type="button" className="button small quiet" aria-label={t('preview.viewLabel', { label: version.label })}>
+          {t('preview.view')}
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog dialog-wide">
-          <Dialog.Title>Version “{version.label}”</Dialog.Title>
+          <Dialog.Title>{t('preview.title', { label: version.label })}</Dialog.Title>
           <Dialog.Description className="muted">
-            Saved {whenSaved(version.at)}
-            {version.byName ? ` by ${version.byName}` : ''}. This is how it read then; nothing here can be edited.
+            {version.byName ? t('preview.savedBy', { when: whenSaved(version.at), name: version.byName }) : t('preview.saved', { when: whenSaved(version.at) })}
           </Dialog.Description>
           {open && <PreviewBody api={api} name={name} versionId={version.id} />}
           <div className="actions">
             <Dialog.Close asChild>
               <button type="button" className="button quiet">
-                Close
+                {t('preview.close')}
               </button>
             </Dialog.Close>
           </div>
@@ -42,6 +43,7 @@ function PreviewBody({ api, name, versionId }: { api: DocsApi; name: string; ver
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const { t } = useTranslation('notes');
 
   useEffect(() => {
     let live = true;
@@ -70,7 +72,7 @@ function PreviewBody({ api, name, versionId }: { api: DocsApi; name: string; ver
       )}
       {!loaded && !problem && (
         <p className="loading" role="status">
-          Loading this version…
+          {t('preview.loading')}
         </p>
       )}
       <div ref={box} className="notes-prose version-preview" />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { COLLAB_LIMITS, type DocVersion, type Publication } from '@brave/protocol';
@@ -22,6 +23,7 @@ export function VersionsPanel({ api, name, canWrite, canPublish, publishedVersio
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; problem?: boolean } | null>(null);
+  const { t } = useTranslation('notes');
 
   const reload = useCallback(() => api.versions(name).then((r) => setVersions(r.versions)), [api, name]);
   useEffect(() => {
@@ -46,23 +48,23 @@ export function VersionsPanel({ api, name, canWrite, canPublish, publishedVersio
     act(async () => {
       const v = await api.saveVersion(name, label.trim());
       setLabel('');
-      return `Saved “${v.label}”.`;
+      return t('versions.savedNote', { label: v.label });
     });
   const restore = (v: DocVersion) =>
     act(async () => {
       const r = await api.restore(name, v.id);
-      return `Restored “${r.restored.label}”. What was there before is kept as “${r.savedBefore.label}”.`;
+      return t('versions.restoredNote', { label: r.restored.label, before: r.savedBefore.label });
     });
   const publish = (v: DocVersion) =>
     act(async () => {
       const p = await api.publish(name, v.id);
       onPublished(p);
-      return `Published “${v.label}”. The public page now shows this version.`;
+      return t('versions.publishedNote', { label: v.label });
     });
 
   return (
     <section className="card versions" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Versions</h2>
+      <h2 id={`${id}-h`}>{t('versions.heading')}</h2>
       {canWrite && (
         <form
           className="field"
@@ -71,17 +73,17 @@ export function VersionsPanel({ api, name, canWrite, canPublish, publishedVersio
             if (label.trim()) void save();
           }}
         >
-          <label htmlFor={`${id}-label`}>Name this version</label>
+          <label htmlFor={`${id}-label`}>{t('versions.name')}</label>
           <div className="inline-field">
             <input
               id={`${id}-label`}
               value={label}
               maxLength={COLLAB_LIMITS.versionLabelMax}
-              placeholder="For example: draft for the June convening"
+              placeholder={t('versions.example')}
               onChange={(e) => setLabel(e.target.value)}
             />
             <button type="submit" className="button small" disabled={busy || !label.trim()}>
-              Save version
+              {t('versions.save')}
             </button>
           </div>
         </form>
@@ -89,24 +91,24 @@ export function VersionsPanel({ api, name, canWrite, canPublish, publishedVersio
       <p className={note?.problem ? 'gentle-note' : 'hint'} role="status">
         {note?.text ?? ''}
       </p>
-      {versions && versions.length === 0 && <p className="muted">No saved versions yet.</p>}
-      <ul className="plain-list version-list" aria-label="Saved versions">
+      {versions && versions.length === 0 && <p className="muted">{t('versions.none')}</p>}
+      <ul className="plain-list version-list" aria-label={t('versions.list')}>
         {versions?.map((v) => (
           <li key={v.id} className="version">
             <p className="version-head">
               <strong>{v.label}</strong>
-              {v.id === publishedVersionId && <span className="tag">Published</span>}
+              {v.id === publishedVersionId && <span className="tag">{t('versions.published')}</span>}
             </p>
             <p className="hint">
               {whenSaved(v.at)}
-              {v.byName ? ` · ${v.byName}` : v.by === null ? ' · saved automatically' : ''}
+              {v.byName ? ` · ${v.byName}` : v.by === null ? <> · {t('versions.auto')}</> : ''}
             </p>
             <div className="version-actions">
               <VersionPreview api={api} name={name} version={v} />
               {canWrite && <RestoreButton version={v} disabled={busy} onConfirm={() => void restore(v)} />}
               {canPublish && (
-                <button type="button" className="button small" disabled={busy} aria-label={`Publish version ${v.label}`} onClick={() => void publish(v)}>
-                  Publish
+                <button type="button" className="button small" disabled={busy} aria-label={t('versions.publishLabel', { label: v.label })} onClick={() => void publish(v)}>
+                  {t('versions.publish')}
                 </button>
               )}
             </div>
@@ -118,30 +120,30 @@ export function VersionsPanel({ api, name, canWrite, canPublish, publishedVersio
 }
 
 function RestoreButton({ version, disabled, onConfirm }: { version: DocVersion; disabled: boolean; onConfirm: () => void }) {
+  const { t } = useTranslation('notes');
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <button type="button" className="button small quiet" disabled={disabled} aria-label={`Restore version ${version.label}`}>
-          Restore
+        <button type="button" className="button small quiet" disabled={disabled} aria-label={t('versions.restoreLabel', { label: version.label })}>
+          {t('versions.restore')}
         </button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog">
-          <AlertDialog.Title>Restore “{version.label}”?</AlertDialog.Title>
+          <AlertDialog.Title>{t('versions.restoreTitle', { label: version.label })}</AlertDialog.Title>
           <AlertDialog.Description className="muted">
-            The document becomes this version for everyone who has it open. What is there now is saved as a version first, so you can
-            come back to it.
+            {t('versions.restoreBody')}
           </AlertDialog.Description>
           <div className="actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button quiet">
-                Keep the current text
+                {t('versions.keep')}
               </button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
               <button type="button" className="button primary" onClick={onConfirm}>
-                Restore this version
+                {t('versions.restoreConfirm')}
               </button>
             </AlertDialog.Action>
           </div>

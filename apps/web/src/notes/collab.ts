@@ -6,6 +6,7 @@ import { COLLAB_CLOSE, COLLAB_LIMITS, COLLAB_MESSAGE } from '@brave/protocol';
 import { reconnectDelay } from './backoff.ts';
 import { openLocal, type LocalCopy, type LocalPlace } from './local.ts';
 import { Unconfirmed, readReceipt } from './receipts.ts';
+import { i18n } from '../app/i18n.ts';
 import { LOCAL_WORDS } from './words.ts';
 
 /** What the person sees about the document's connection. */
@@ -58,13 +59,13 @@ const WIPE_ON = new Set<number>([COLLAB_CLOSE.unauthorized, COLLAB_CLOSE.forbidd
 
 
 /** Close codes after which retrying would only be refused again. */
-const FINAL: Record<number, string> = {
-  [COLLAB_CLOSE.unauthorized]: 'Your place in the convening is no longer valid here; please join again.',
-  [COLLAB_CLOSE.forbidden]: 'You no longer have access to this document.',
-  [COLLAB_CLOSE.notFound]: 'This document is no longer available.',
-  [COLLAB_CLOSE.tooLarge]: 'That change is too large to save here. Undo it, then choose Try again.',
+const FINAL: Record<number, () => string> = {
+  [COLLAB_CLOSE.unauthorized]: () => i18n.t('notes:closed.unauthorized'),
+  [COLLAB_CLOSE.forbidden]: () => i18n.t('notes:closed.forbidden'),
+  [COLLAB_CLOSE.notFound]: () => i18n.t('notes:closed.notFound'),
+  [COLLAB_CLOSE.tooLarge]: () => i18n.t('notes:closed.tooLarge'),
   // The websocket layer's own "message too big": resending the same change would be cut again.
-  1009: 'That change is too large to save here. Undo it, then choose Try again.',
+  1009: () => i18n.t('notes:closed.tooLarge'),
 };
 
 /**
@@ -176,7 +177,7 @@ export class CollabConnection {
     const final = event ? FINAL[event.code] : undefined;
     if (event && WIPE_ON.has(event.code)) this.wipe();
     // The server's reason names what changed (e.g. moved to another room); ours says what to do.
-    if (final) return this.set({ state: { kind: 'refused', message: event?.code === COLLAB_CLOSE.forbidden && event.reason ? event.reason : final } });
+    if (final) return this.set({ state: { kind: 'refused', message: event?.code === COLLAB_CLOSE.forbidden && event.reason ? event.reason : final() } });
     this.failures = wasOpen ? 0 : this.failures + 1;
     // A refused upgrade looks like any failed connection to a browser: ask over HTTP why.
     if (!wasOpen && this.failures % 3 === 1) void this.checkAccess();

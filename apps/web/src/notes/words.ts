@@ -1,23 +1,42 @@
 import type { DocAccess, DocKind } from '@brave/protocol';
+import { formatDate } from '@brave/i18n';
+import { currentLanguage, i18n } from '../app/i18n.ts';
 
-/** Every label of the notes screens, in one place and in our own words. */
-export const ACCESS_LABEL: Record<DocAccess, string> = { write: 'You can edit', read: 'Read only' };
+// The notes screens' words (notes namespace), read in the current language each time
+// they are read: use them while rendering or when the moment happens, not at module load.
 
-export const KIND_HINT: Record<DocKind, string> = {
-  toolkit: 'Written together across convenings; facilitators can publish a version.',
-  plenary: 'Everyone in the convening can write here.',
-  room: 'For the people in this room and the facilitators.',
-  caucus: 'Private to the caucus. Nothing leaves it unless the caucus chooses.',
+export const ACCESS_LABEL: Readonly<Record<DocAccess, string>> = {
+  get write() {
+    return i18n.t('notes:access.write');
+  },
+  get read() {
+    return i18n.t('notes:access.read');
+  },
 };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const whenSaved = (at: number): string => timeFormat.format(at);
+const KINDS: readonly DocKind[] = ['toolkit', 'plenary', 'room', 'caucus'];
+export const KIND_HINT: Readonly<Record<DocKind, string>> = Object.defineProperties(
+  {} as Record<DocKind, string>,
+  Object.fromEntries(KINDS.map((k) => [k, { get: () => i18n.t(`notes:kindHint.${k}`), enumerable: true }])),
+);
+
+export const whenSaved = (at: number): string => formatDate(currentLanguage(), at, 'dateTime');
 
 /** What the editor says about the copy kept on this device (notes/local.ts, CollabStatus). */
 export const LOCAL_WORDS = {
-  notShared: 'Saved on this device, not yet shared',
-  shared: 'Connected: your edits are shared',
-  discarded: 'The copy kept on this device could not be read, so it was set aside. The shared document loads from the server.',
-  tooLargeKept: 'The copy kept on this device was larger than a document may be, so it was set aside. The shared document loads from the server.',
-  tooLargeNow: 'This document is now larger than this device keeps. Your edits are still shared while you are connected.',
-} as const;
+  get notShared() {
+    return i18n.t('notes:local.notShared');
+  },
+  get shared() {
+    return i18n.t('notes:local.shared');
+  },
+  get discarded() {
+    return i18n.t('notes:local.discarded');
+  },
+  get tooLargeKept() {
+    return i18n.t('notes:local.tooLargeKept');
+  },
+  get tooLargeNow() {
+    return i18n.t('notes:local.tooLargeNow');
+  },
+};

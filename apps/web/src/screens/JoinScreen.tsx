@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import { api } from '@brave/client';
 import { LIMITS, type JoinInfo } from '@brave/protocol';
@@ -14,10 +15,11 @@ type Lookup = { phase: 'loading' } | { phase: 'found'; info: JoinInfo } | { phas
 
 /** /j and /j/:code: find the convening by its code, then come in with a name. */
 export function JoinScreen({ code, cohost }: { code: string | null; cohost: string | null }) {
+  const { t } = useTranslation('live');
   if (!code) {
     return (
-      <Message title="Join a convening">
-        <p>Type the code your facilitator shared. Letters can be upper or lower case.</p>
+      <Message title={t('join.title')}>
+        <p>{t('join.intro')}</p>
         <JoinCodeForm />
       </Message>
     );
@@ -27,6 +29,7 @@ export function JoinScreen({ code, cohost }: { code: string | null; cohost: stri
 
 function JoinWithCode({ code, cohost }: { code: string; cohost: string | null }) {
   const [lookup, setLookup] = useState<Lookup>({ phase: 'loading' });
+  const { t } = useTranslation('live');
   useEffect(() => {
     let live = true;
     api.joinInfo(window.location.origin, code).then(
@@ -38,10 +41,10 @@ function JoinWithCode({ code, cohost }: { code: string; cohost: string | null })
     };
   }, [code]);
 
-  if (lookup.phase === 'loading') return <Loading label="Looking up that code…" />;
+  if (lookup.phase === 'loading') return <Loading label={t('join.lookingUp')} />;
   if (lookup.phase === 'failed') {
     return (
-      <Message title="We could not find that convening">
+      <Message title={t('join.notFound')}>
         <p>{lookup.message}</p>
         <JoinCodeForm initial={code} />
       </Message>
@@ -51,7 +54,7 @@ function JoinWithCode({ code, cohost }: { code: string; cohost: string | null })
   if (info.status === 'closed') {
     return (
       <Message title={info.title}>
-        <p>This convening has ended. Thank you for coming by.</p>
+        <p>{t('join.ended')}</p>
       </Message>
     );
   }
@@ -66,7 +69,8 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
   const seat = loadSeat(info.conveningId);
   const hosting = cohost !== null;
-  const nameRequired = useRequired(`${id}-name`, 'Write the name you would like the group to see.');
+  const { t } = useTranslation('live');
+  const nameRequired = useRequired(`${id}-name`, t('join.nameRequired'));
 
   const submit = async () => {
     if (!nameRequired.check(name)) return;
@@ -91,12 +95,12 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
   return (
     <main className="page page-narrow">
       <div className="card">
-        <p className="eyebrow">{hosting ? 'Joining as a co-facilitator' : 'You are invited to'}</p>
+        <p className="eyebrow">{hosting ? t('join.asCohost') : t('join.invited')}</p>
         <PageHeading title={info.title}>{info.title}</PageHeading>
         {seat && (
           <p className="welcome-back">
-            This device is already in this convening{seat.name ? ` as ${seat.name}` : ''}.{' '}
-            <Link href={seat.role === 'participant' ? `/c/${info.conveningId}` : `/host/${info.conveningId}`}>Go back in</Link>
+            {seat.name ? t('join.alreadyInAs', { name: seat.name }) : t('join.alreadyIn')}{' '}
+            <Link href={seat.role === 'participant' ? `/c/${info.conveningId}` : `/host/${info.conveningId}`}>{t('join.goBack')}</Link>
           </p>
         )}
         <form
@@ -108,8 +112,8 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
         >
           <Field
             id={`${id}-name`}
-            label="Your name"
-            hint="As you would like the group to see it."
+            label={t('join.name')}
+            hint={t('join.nameHint')}
             value={name}
             onChange={(e) => {
               setName(e.target.value);
@@ -121,22 +125,22 @@ function JoinForm({ code, cohost, info }: { code: string; cohost: string | null;
             autoComplete="name"
           />
           <div className="field">
-            <label htmlFor={`${id}-pronouns`}>Pronouns (optional)</label>
+            <label htmlFor={`${id}-pronouns`}>{t('join.pronouns')}</label>
             <input
               id={`${id}-pronouns`}
               value={pronouns}
               onChange={(e) => setPronouns(e.target.value)}
               maxLength={LIMITS.pronounsMax}
-              placeholder="for example she/her, they/them"
+              placeholder={t('join.pronounsExample')}
               aria-invalid={problem?.field === 'pronouns' ? true : undefined}
             />
           </div>
           <FormProblem message={problem && problem.field !== 'name' ? problem.message : null} />
           <button type="submit" className="button primary wide" disabled={busy}>
-            {hosting ? 'Join the facilitation team' : 'Join'}
+            {hosting ? t('join.joinTeam') : t('join.join')}
           </button>
         </form>
-        <p className="muted small-print">Next you will see the group’s agreements.</p>
+        <p className="muted small-print">{t('join.next')}</p>
       </div>
     </main>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMemo } from 'react';
 import { loadSeat } from '../app/storage.ts';
 import { AffirmGate } from '../components/AffirmGate.tsx';
@@ -23,21 +24,22 @@ import '../styles/participant.css';
 /** /c/:id: a participant's place in a live convening, phone first. */
 export function ParticipantScreen({ id }: { id: string }) {
   const seat = useMemo(() => loadSeat(id), [id]);
+  const { t } = useTranslation('live');
   if (!seat) {
     return (
-      <Message title="Let’s get you in">
-        <p>This device does not hold a place in this convening yet. Use the link or code your facilitator shared.</p>
+      <Message title={t('room.noSeatTitle')}>
+        <p>{t('room.noSeat')}</p>
         <p>
-          <Link href="/j">Enter a join code</Link>
+          <Link href="/j">{t('room.enterCode')}</Link>
         </p>
       </Message>
     );
   }
   if (seat.role === 'facilitator' || seat.role === 'cofacilitator') {
     return (
-      <Message title="You are facilitating this one">
+      <Message title={t('room.hostingTitle')}>
         <p>
-          <Link href={`/host/${id}`}>Open the facilitator console</Link>
+          <Link href={`/host/${id}`}>{t('room.openConsole')}</Link>
         </p>
       </Message>
     );
@@ -52,24 +54,24 @@ export function ParticipantScreen({ id }: { id: string }) {
 function Room() {
   const { state, me } = useConvening();
   const affirmed = me?.affirmedAt != null;
+  const { t } = useTranslation('live');
   return (
     <div className="page participant">
       <header className="page-header">
         <div>
-          <p className="eyebrow">Brave Space</p>
+          <p className="eyebrow">{t('brand')}</p>
           <PageHeading title={state.title}>{state.title}</PageHeading>
           {me && (
             <p className="muted">
-              Here as {me.name}
-              {me.pronouns ? ` (${me.pronouns})` : ''}
+              {me.pronouns ? t('room.hereAsWithPronouns', { name: me.name, pronouns: me.pronouns }) : t('room.hereAs', { name: me.name })}
             </p>
           )}
           <p className="muted">
-            <Link href={`/notes/${state.id}`}>Notes and toolkit drafts</Link>
+            <Link href={`/notes/${state.id}`}>{t('room.notes')}</Link>
             {state.communityId !== state.id && (
               <>
                 {' · '}
-                <Link href={`/c/${state.communityId}`}>Community page</Link>
+                <Link href={`/c/${state.communityId}`}>{t('room.community')}</Link>
               </>
             )}
           </p>
@@ -82,8 +84,8 @@ function Room() {
         {state.status === 'closed' ? (
           <>
             <section className="card closed-note" aria-labelledby="closed-h">
-              <h2 id="closed-h">This convening has ended</h2>
-              <p>Thank you for being here and for the care you brought.</p>
+              <h2 id="closed-h">{t('room.endedTitle')}</h2>
+              <p>{t('room.ended')}</p>
             </section>
             <AgreementsPanel />
           </>

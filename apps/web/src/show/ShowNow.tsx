@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { currentItem, nextItem } from '@brave/core';
 import { formatLeft, spokenLeft, useServerClockWarmup, useServerNow } from '../breakouts/clock.ts';
@@ -24,21 +25,22 @@ export function useShowNow() {
 export function ShowNow() {
   const id = useId();
   const { show, current, next, left } = useShowNow();
+  const { t } = useTranslation('show');
   if (show.status === 'planned' || show.items.length === 0) return null;
   return (
     <section className="card show-now" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="visually-hidden">
-        Run of show
+        {t('now.heading')}
       </h2>
       <div role="status" aria-live="polite" aria-atomic="true">
         {current ? (
           <p className="show-now-line">
-            <span className="show-label">Now</span> <strong className="show-title">{current.title}</strong>{' '}
+            <span className="show-label">{t('now.now')}</span> <strong className="show-title">{current.title}</strong>{' '}
             <span className="tag">{KIND_LABEL[current.kind]}</span>
           </p>
         ) : (
           <p className="show-now-line">
-            <span className="show-label">Now</span> <strong className="show-title">We have come to the end. Thank you.</strong>
+            <span className="show-label">{t('now.now')}</span> <strong className="show-title">{t('now.end')}</strong>
           </p>
         )}
       </div>
@@ -46,20 +48,20 @@ export function ShowNow() {
         <p className="show-left muted">
           {left > 0 ? (
             <>
-              <span role="timer" aria-label={`${spokenLeft(left)} left`} className="clock-digits">
+              <span role="timer" aria-label={t('now.leftSpoken', { time: spokenLeft(left) })} className="clock-digits">
                 {formatLeft(left)}
               </span>{' '}
-              left
+              {t('now.left')}
             </>
           ) : (
-            'Wrapping up'
+            t('now.wrapping')
           )}
         </p>
       )}
-      {current?.speaker && <p className="muted">With {current.speaker}</p>}
+      {current?.speaker && <p className="muted">{t('now.with', { speaker: current.speaker })}</p>}
       {next && (
         <p className="show-next-line">
-          <span className="show-label">Next</span> {next.title} <span className="muted">({minutesText(next.minutes)})</span>
+          <span className="show-label">{t('now.next')}</span> {next.title} <span className="muted">({minutesText(next.minutes)})</span>
         </p>
       )}
     </section>

@@ -2,8 +2,8 @@ import { windowWaitMs } from '../rate.ts';
 import type { CommandOf, ConveningView, DomainEvent } from '@brave/protocol';
 import { FLOOR_LIMITS } from '@brave/protocol';
 import { accept, refuse, type Decision } from '../result.ts';
-import type { Viewer } from '../viewer.ts';
-import { placeInLine, progressiveOrder, queueOf, runsScope, scopeHolding, scopeOfPerson, seesScope } from './queue.ts';
+import { isFacilitator, type Viewer } from '../viewer.ts';
+import { passesTurn, placeInLine, PLENARY, progressiveOrder, queueOf, runsScope, scopeHolding, scopeOfPerson, seesScope } from './queue.ts';
 import { endSilenceEvents, startSilenceEvents } from './silence.ts';
 
 export interface FloorContext {
@@ -30,6 +30,14 @@ function handBudget(s: ConveningView, id: string, now: number): { recent: number
 const isDecision = (x: object): x is Decision => 'ok' in x;
 
 const notInRoom = () => refuse('not_found', 'There is no line to run in that room.', { field: 'scope' });
+
+/** Why someone who may not pass the turn here is refused: facilitators learn the room is not theirs. */
+function cannotPass(s: ConveningView, scope: string, actor: Viewer): Decision {
+  if (isFacilitator(actor.role)) return notInRoom();
+  return scope === PLENARY || !seesScope(s, scope, actor)
+    ? refuse('forbidden', 'The facilitators run this line. In a breakout room or caucus, the people in it pass the turn along.')
+    : notInRoom();
+}
 
 /** A hand leaves a line: from the waiting hands during a silence, or from the line itself. */
 function lowered(s: ConveningView, id: string, scope: string, recent: number[]): DomainEvent {
@@ -67,17 +75,21 @@ export const FLOOR_HANDLERS: Handlers = {
   },
 
   'floor.call': (s, c, { actor }) => {
-    if (!runsScope(s, c.scope, actor)) return notInRoom();
+    if (!passesTurn(s, c.scope, actor)) return cannotPass(s, c.scope, actor);
     const q = queueOf(s, c.scope);
     const next = c.participantId ?? q.order[0];
     if (next === undefined) return refuse('conflict', 'Nobody is waiting to speak here.');
     if (!q.order.includes(next)) return refuse('not_found', 'That person is not in line here.', { field: 'participantId' });
+    // The people in a room call in the order of the line; choosing someone else is a facilitator's call.
+    if (next !== q.order[0] && !runsScope(s, c.scope, actor)) {
+      return refuse('forbidden', 'In your room the turn goes to whoever is next in line.', { field: 'participantId' });
+    }
     const order = q.order.filter((x) => x !== next);
     return accept([{ type: 'floor.called', participantId: next, scope: c.scope, order, turns: (q.turns[next] ?? 0) + 1 }]);
   },
 
   'floor.done': (s, c, { actor }) => {
-    if (!runsScope(s, c.scope, actor)) return notInRoom();
+    if (!passesTurn(s, c.scope, actor)) return cannotPass(s, c.scope, actor);
     const speaking = queueOf(s, c.scope).speaking;
     return speaking === null ? accept([]) : accept([{ type: 'floor.done', participantId: speaking, scope: c.scope }]);
   },

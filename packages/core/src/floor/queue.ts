@@ -30,9 +30,17 @@ export function seesScope(state: ConveningView, scope: string, viewer: Viewer): 
   return room !== undefined && seesRoster(roundOf(state, m![1]!), room, viewer);
 }
 
-/** May this person run the line (call, mark done, reorder)? Facilitators who see it. */
+/** May this person run the line (call anyone, mark done, reorder)? Facilitators who see it. */
 export const runsScope = (state: ConveningView, scope: string, viewer: Viewer): boolean =>
   isFacilitator(viewer.role) && seesScope(state, scope, viewer);
+
+/**
+ * May this person pass the turn along in this line (call whoever is next, mark the turn
+ * done)? The people in a breakout room or caucus, so a room no facilitator is in, such as a
+ * private caucus, still takes turns in order. Plenary's line stays the facilitators'.
+ */
+export const passesTurn = (state: ConveningView, scope: string, viewer: Viewer): boolean =>
+  runsScope(state, scope, viewer) || (scope !== PLENARY && viewer.role !== 'observer' && scopeOfPerson(state, viewer.participantId) === scope);
 
 export const emptyQueue = (): FloorQueue => ({ order: [], waiting: [], speaking: null, turns: {} });
 

@@ -10,13 +10,31 @@ interface ShowContext {
 type ShowCommand = 'show.plan' | 'show.advance' | 'show.extend';
 type Handlers = { [T in ShowCommand]: (s: ConveningView, c: CommandOf<T>, x: ShowContext) => Decision };
 
-/** What an item needs to do its part: the agreement it spotlights, the round it previews, its check. */
-function itemProblem(s: ConveningView, item: ShowItem, index: number): Decision | null {
+/** What a plan's items may point to: the agreements in the set and the number of agenda rounds. */
+export interface PlanContext {
+  agreementIds: readonly string[];
+  rounds: number;
+}
+
+/**
+ * What an item needs to do its part: the agreement it spotlights, the round it previews,
+ * its check. The same rules for a live convening's plan and one planned ahead on a
+ * community's scheduled convening (whose agreements and rounds are the community's).
+ */
+export function planProblem(items: readonly ShowItem[], to: PlanContext): Decision | null {
+  for (const [i, item] of items.entries()) {
+    const problem = itemProblem(to, item, i);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function itemProblem(to: PlanContext, item: ShowItem, index: number): Decision | null {
   const field = (name: string) => ({ field: `items.${index}.${name}` });
-  if (item.kind === 'agreements' && item.agreementId !== undefined && !s.agreements.some((a) => a.id === item.agreementId)) {
+  if (item.kind === 'agreements' && item.agreementId !== undefined && !to.agreementIds.includes(item.agreementId)) {
     return refuse('not_found', `“${item.title}” spotlights an agreement that is not in this convening’s set.`, field('agreementId'));
   }
-  if (item.kind === 'breakout' && item.round !== undefined && !s.agenda[item.round]) {
+  if (item.kind === 'breakout' && item.round !== undefined && item.round >= to.rounds) {
     return refuse('bad_request', `“${item.title}” points to a breakout round that is not on the agenda.`, field('round'));
   }
   if (item.kind === 'pulse' && !item.pulse) return refuse('bad_request', `“${item.title}” needs its question.`, field('pulse'));
@@ -27,10 +45,8 @@ function itemProblem(s: ConveningView, item: ShowItem, index: number): Decision 
 
 export const SHOW_HANDLERS: Handlers = {
   'show.plan': (s, c) => {
-    for (const [i, item] of c.items.entries()) {
-      const problem = itemProblem(s, item, i);
-      if (problem) return problem;
-    }
+    const problem = planProblem(c.items, { agreementIds: s.agreements.map((a) => a.id), rounds: s.agenda.length });
+    if (problem) return problem;
     const current = s.show.currentId;
     if (current !== null && !c.items.some((i) => i.id === current)) {
       return refuse('conflict', 'The item happening now cannot be taken out. Move on from it first.', { field: 'items' });

@@ -34,7 +34,7 @@ function state(): ConveningView {
   return s;
 }
 
-const schedule: ScheduledConvening = { id: 's_1', title: 'Month one', startsAt: 5, durationMinutes: 60, outline: ['Open'], rounds: [], status: 'ended', conveningId: 'c_1' };
+const schedule: ScheduledConvening = { id: 's_1', title: 'Month one', startsAt: 5, durationMinutes: 60, outline: ['Open'], rounds: [], show: null, status: 'ended', conveningId: 'c_1' };
 
 describe('community export of a convening', () => {
   it('keeps breakout rosters by name, never caucus rosters, and signals without who or words', () => {

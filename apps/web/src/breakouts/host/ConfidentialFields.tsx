@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ConfidentialNotes, ConfidentialSpec } from '@brave/protocol';
-import { CONFIDENTIAL_FOR_HOSTS, NOTES_FATE } from '../confidential.ts';
+import { confidentialForHosts, notesFate } from '../confidential.ts';
 import type { BuilderForm } from './specForm.ts';
 import { CONFIDENTIAL_CHOICE } from './words.ts';
 
@@ -49,7 +49,7 @@ export function ConfidentialFields({ form, change, rooms }: { form: BuilderForm;
         </select>
       </div>
       <p className="hint" id={`${id}-what`}>
-        {CONFIDENTIAL_FOR_HOSTS}
+        {confidentialForHosts()}
       </p>
       {which === 'some' && (
         <fieldset className="fieldset confidential-rooms" aria-describedby={`${id}-ticked`}>
@@ -74,7 +74,7 @@ export function ConfidentialFields({ form, change, rooms }: { form: BuilderForm;
             <option value="keep">Keep them for each room only, until retention</option>
           </select>
           <p className="hint" id={`${id}-told`}>
-            Each room is told: “{NOTES_FATE[notes]}”
+            Each room is told: “{notesFate(notes)}”
           </p>
         </div>
       )}

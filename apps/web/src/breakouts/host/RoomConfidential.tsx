@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ConfidentialNotes, RoomView, RoundView } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
-import { CONFIDENTIAL_FOR_HOSTS, NOTES_FATE } from '../confidential.ts';
+import { confidentialForHosts, notesFate } from '../confidential.ts';
 
 /**
  * A running room on the console: mark it confidential (choosing what becomes of its
@@ -25,7 +25,7 @@ function MarkConfidential({ room }: { room: RoomView }) {
   return (
     <details className="mark-confidential">
       <summary>Make {room.name} confidential</summary>
-      <p className="hint">{CONFIDENTIAL_FOR_HOSTS}</p>
+      <p className="hint">{confidentialForHosts()}</p>
       <div className="field">
         <label htmlFor={`${id}-notes`}>Its notes when the round closes</label>
         <select id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value as ConfidentialNotes)}>
@@ -33,7 +33,7 @@ function MarkConfidential({ room }: { room: RoomView }) {
           <option value="keep">Keep them for the room only, until retention</option>
         </select>
       </div>
-      <p className="hint">The room is told: “{NOTES_FATE[notes]}”</p>
+      <p className="hint">The room is told: “{notesFate(notes)}”</p>
       {error && (
         <p className="gentle-note" role="alert">
           {error.message}

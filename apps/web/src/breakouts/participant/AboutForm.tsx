@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ProfileInput } from '@brave/protocol';
 import { RadioList } from '../../components/RadioList.tsx';
@@ -9,13 +10,14 @@ import { CaucusQuestion, answerOf, choiceOf, type CaucusChoice } from './CaucusQ
 type Channel = string;
 type TextField = 'role' | 'team' | 'organisation' | 'region' | 'orgType';
 
-const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; max: number }[] = [
-  { field: 'role', label: 'Your role', hint: 'For example organiser, educator, program lead.', max: 60 },
-  { field: 'team', label: 'Team', hint: 'The team you came with, if any.', max: 60 },
-  { field: 'organisation', label: 'Organisation', hint: '', max: 80 },
-  { field: 'region', label: 'Region', hint: '', max: 60 },
-  { field: 'orgType', label: 'Kind of organisation', hint: 'For example clinic, congregation, city agency.', max: 60 },
+const TEXT_FIELDS: readonly { field: TextField; hinted: boolean; max: number }[] = [
+  { field: 'role', hinted: true, max: 60 },
+  { field: 'team', hinted: true, max: 60 },
+  { field: 'organisation', hinted: false, max: 80 },
+  { field: 'region', hinted: false, max: 60 },
+  { field: 'orgType', hinted: true, max: 60 },
 ];
+type HintedField = 'role' | 'team' | 'orgType';
 
 /**
  * What a participant tells about themselves for the room-making: their channel and
@@ -24,7 +26,7 @@ const TEXT_FIELDS: readonly { field: TextField; label: string; hint: string; max
  */
 export function AboutForm({
   onDone,
-  saveLabel = 'Save',
+  saveLabel,
   allowWithdraw = false,
   focusFirst = false,
   children,
@@ -55,6 +57,7 @@ export function AboutForm({
   const { send, pending, error } = useCommand();
   const stale = mine?.answer && choice === undefined ? mine.answer : null;
   const formRef = useRef<HTMLFormElement>(null);
+  const { t } = useTranslation('breakouts');
   useEffect(() => {
     if (focusFirst) formRef.current?.querySelector<HTMLElement>('[role="radio"], input')?.focus();
   }, [focusFirst]);
@@ -98,23 +101,25 @@ export function AboutForm({
         void submit();
       }}
     >
-      <p className="hint">Your channel and the details below are seen by everyone in this convening. The caucus question is not.</p>
+      <p className="hint">{t('about.seenBy')}</p>
       <RadioList
-        legend="Your community of practice"
+        legend={t('about.channel')}
         value={channel}
         onChange={setChannel}
         className="channel-choice"
-        options={[...state.channels.map((c) => ({ value: c.id, label: c.name })), { value: '_none', label: 'None of these, or not sure yet' }]}
+        options={[...state.channels.map((c) => ({ value: c.id, label: c.name })), { value: '_none', label: t('about.noChannel') }]}
       />
       <div className="about-fields">
-        {TEXT_FIELDS.map(({ field, label, hint, max }) => (
+        {TEXT_FIELDS.map(({ field, hinted, max }) => {
+          const hint = hinted ? t(`about.fieldHint.${field as HintedField}`) : '';
+          return (
           <div className="field" key={field}>
-            <label htmlFor={`${id}-${field}`}>{label} (optional)</label>
+            <label htmlFor={`${id}-${field}`}>{t('about.optional', { label: t(`about.field.${field}`) })}</label>
             <input
               id={`${id}-${field}`}
               value={texts[field]}
               maxLength={max}
-              onChange={(e) => setTexts((t) => ({ ...t, [field]: e.target.value }))}
+              onChange={(e) => setTexts((prev) => ({ ...prev, [field]: e.target.value }))}
               aria-describedby={hint ? `${id}-${field}-hint` : undefined}
               autoComplete={field === 'organisation' ? 'organization' : 'off'}
             />
@@ -124,12 +129,13 @@ export function AboutForm({
               </p>
             )}
           </div>
-        ))}
+          );
+        })}
       </div>
       <CaucusQuestion options={state.caucusOptions} choice={choice} onChoice={setChoice} keep={keep} onKeep={setKeep} stale={stale} />
       {allowWithdraw && mine?.answer != null && (
         <button type="button" className="button quiet small" disabled={pending} onClick={() => void withdraw()}>
-          Withdraw my caucus answer
+          {t('about.withdraw')}
         </button>
       )}
       {error && (
@@ -139,13 +145,13 @@ export function AboutForm({
       )}
       <div role="status">
         {saved && !pending && (
-          <p className="sent-note">{saved === 'saved' ? 'Saved.' : 'Your caucus answer is withdrawn. The room-making will not use it.'}</p>
+          <p className="sent-note">{saved === 'saved' ? t('about.saved') : t('about.withdrawn')}</p>
         )}
       </div>
       <div className="actions">
         {children}
         <button type="submit" className="button primary" disabled={pending}>
-          {saveLabel}
+          {saveLabel ?? t('about.save')}
         </button>
       </div>
     </form>

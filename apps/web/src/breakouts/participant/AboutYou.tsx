@@ -1,10 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useConvening } from '../../live/context.ts';
 import { loadAboutSeen, saveAboutSeen } from './aboutSeen.ts';
 
 // Asked once per convening: fetched when it is needed, not with every participant's page.
 const AboutForm = lazy(() => import('./AboutForm.tsx').then((m) => ({ default: m.AboutForm })));
-const loading = <p className="muted">Getting the questions ready…</p>;
+function QuestionsLoading() {
+  const { t } = useTranslation('breakouts');
+  return <p className="muted">{t('about.loading')}</p>;
+}
+const loading = <QuestionsLoading />;
 
 /** True until this person has saved details, answered, or said "not now" on this device. */
 export function useAboutPending(): [boolean, () => void] {
@@ -26,22 +31,20 @@ export function useAboutPending(): [boolean, () => void] {
 export function AboutStep({ onDone }: { onDone: (how: 'saved' | 'later') => void }) {
   const id = useId();
   const [answering, setAnswering] = useState(false);
+  const { t } = useTranslation('breakouts');
   const later = (
     <button type="button" className="button quiet" onClick={() => onDone('later')}>
-      Not now
+      {t('about.notNow')}
     </button>
   );
   return (
     <section className="card about-step" aria-labelledby={`${id}-h`}>
-      <p className="eyebrow">Optional · about a minute</p>
-      <h2 id={`${id}-h`}>About you</h2>
-      <p>
-        A few details help the facilitators make small groups: by channel, by role, or with your team. There is also a
-        private caucus question. Answer only what you want to; you can change it later under “Your details”.
-      </p>
+      <p className="eyebrow">{t('about.eyebrow')}</p>
+      <h2 id={`${id}-h`}>{t('about.heading')}</h2>
+      <p>{t('about.intro')}</p>
       {answering ? (
         <Suspense fallback={loading}>
-          <AboutForm saveLabel="Save and continue" onDone={() => onDone('saved')} focusFirst>
+          <AboutForm saveLabel={t('about.saveContinue')} onDone={() => onDone('saved')} focusFirst>
             {later}
           </AboutForm>
         </Suspense>
@@ -49,7 +52,7 @@ export function AboutStep({ onDone }: { onDone: (how: 'saved' | 'later') => void
         <div className="actions">
           {later}
           <button type="button" className="button primary" onClick={() => setAnswering(true)}>
-            Answer now
+            {t('about.answerNow')}
           </button>
         </div>
       )}
@@ -61,18 +64,19 @@ export function AboutStep({ onDone }: { onDone: (how: 'saved' | 'later') => void
 export function YourDetails() {
   const { self } = useConvening();
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('breakouts');
   // Observers take no part in the room-making, so there is nothing to ask them.
   if (self.role === 'observer') return null;
   return (
     <details className="card your-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        <span className="summary-title">Your details</span>
-        <span className="muted"> Channel, role, team and your private caucus answer</span>
+        <span className="summary-title">{t('about.details')}</span>
+        <span className="muted"> {t('about.detailsSummary')}</span>
       </summary>
       {/* Mounted only while open, so it always starts from what the server holds now. */}
       {open && (
         <Suspense fallback={loading}>
-          <AboutForm saveLabel="Save changes" allowWithdraw />
+          <AboutForm saveLabel={t('about.saveChanges')} allowWithdraw />
         </Suspense>
       )}
     </details>

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { RadioList } from '../../components/RadioList.tsx';
-import { CAUCUS_PRIVACY, PREFER_NOT } from '../words.ts';
+import { PREFER_NOT, caucusPrivacy } from '../words.ts';
 
 /** A choice in the caucus question: one of the options (by index), prefer not to say, or skip. */
 export type CaucusChoice = `option:${number}` | 'prefer' | 'skip';
@@ -40,33 +41,34 @@ export function CaucusQuestion({
   stale: string | null;
 }) {
   const id = useId();
+  const { t } = useTranslation('breakouts');
   return (
     <fieldset className="fieldset caucus-question" aria-describedby={`${id}-privacy`}>
-      <legend>Caucus question (private)</legend>
+      <legend>{t('caucus.legend')}</legend>
       <p className="privacy-note" id={`${id}-privacy`}>
-        {CAUCUS_PRIVACY}
+        {caucusPrivacy()}
       </p>
       {stale && (
         <p className="gentle-note">
-          You answered “{stale}”, which the facilitators no longer offer. Please choose again, or skip.
+          {t('caucus.stale', { answer: stale })}
         </p>
       )}
       <RadioList
-        legend="If this convening holds caucuses, which one is yours?"
+        legend={t('caucus.which')}
         value={choice}
         onChange={onChoice}
         options={[
           ...options.map((o, i) => ({ value: `option:${i}` as const, label: capitalise(o) })),
-          { value: 'prefer' as const, label: 'Prefer not to say', hint: 'You stay where the facilitators planned for everyone who did not choose.' },
-          { value: 'skip' as const, label: 'Skip this question', hint: 'No answer is kept.' },
+          { value: 'prefer' as const, label: t('preferNot'), hint: t('caucus.preferHint') },
+          { value: 'skip' as const, label: t('caucus.skip'), hint: t('caucus.skipHint') },
         ]}
       />
       <label className="check">
         <input type="checkbox" checked={keep} onChange={(e) => onKeep(e.target.checked)} aria-describedby={`${id}-keep`} />
-        Keep my answer for this community’s next convenings
+        {t('caucus.keep')}
       </label>
       <p className="hint" id={`${id}-keep`}>
-        Otherwise it is erased when this convening ends. You can change or withdraw it at any time.
+        {t('caucus.keepHint')}
       </p>
     </fieldset>
   );

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import type { RoomView } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
-import { CONFIDENTIAL_MEANS, CONFIDENTIAL_TITLE, NOTES_FATE, confidentialAnnouncement } from '../confidential.ts';
+import { confidentialAnnouncement, confidentialMeans, confidentialTitle, notesFate } from '../confidential.ts';
 
 /**
  * The calm notice inside a confidential room: what it means, what becomes of the notes,
@@ -14,16 +15,17 @@ export function ConfidentialNotice({ room }: { room: RoomView }) {
   const notes = room.confidential?.notes ?? null;
   // A live region speaks what changes in it, not what it held from the start: fill it after mounting.
   const [said, setSaid] = useState('');
-  useEffect(() => setSaid(notes ? confidentialAnnouncement(notes) : ''), [notes]);
+  const { i18n } = useTranslation();
+  useEffect(() => setSaid(notes ? confidentialAnnouncement(notes) : ''), [notes, i18n.language]);
   if (!room.confidential) return null;
   return (
     <section className="confidential-notice" aria-labelledby={`${id}-h`}>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="confidential-announcement">
         {said}
       </p>
-      <h3 id={`${id}-h`}>{CONFIDENTIAL_TITLE}</h3>
-      <p>{CONFIDENTIAL_MEANS}</p>
-      <p>{NOTES_FATE[room.confidential.notes]}</p>
+      <h3 id={`${id}-h`}>{confidentialTitle()}</h3>
+      <p>{confidentialMeans()}</p>
+      <p>{notesFate(room.confidential.notes)}</p>
       <Knocks room={room} />
     </section>
   );
@@ -33,24 +35,25 @@ function Knocks({ room }: { room: RoomView }) {
   const { state } = useConvening();
   const { send, pending, error } = useCommand();
   const knocks = room.knocks ?? [];
+  const { t } = useTranslation('breakouts');
   return (
     <div className="knocks">
       <div role="status" aria-live="polite">
-        {knocks.length > 0 && <p>{knocks.length === 1 ? 'A facilitator is asking to come in.' : `${knocks.length} facilitators are asking to come in.`}</p>}
+        {knocks.length > 0 && <p>{t('confidential.knocks', { count: knocks.length })}</p>}
       </div>
       {knocks.length > 0 && (
         <ul className="plain-list knock-list">
           {knocks.map((fid) => {
-            const name = state.participants[fid]?.name ?? 'A facilitator';
+            const name = state.participants[fid]?.name ?? t('confidential.aFacilitator');
             return (
               <li key={fid}>
-                <span>{name} would like to join you.</span>
+                <span>{t('confidential.wouldJoin', { name })}</span>
                 <span className="actions">
                   <button type="button" className="button small primary" disabled={pending} onClick={() => void send({ type: 'room.knock.answer', roomId: room.id, facilitatorId: fid, letIn: true })}>
-                    Let {name} in
+                    {t('confidential.letIn', { name })}
                   </button>
                   <button type="button" className="button small quiet" disabled={pending} onClick={() => void send({ type: 'room.knock.answer', roomId: room.id, facilitatorId: fid, letIn: false })}>
-                    Not now
+                    {t('confidential.notNow')}
                   </button>
                 </span>
               </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { RoomView } from '@brave/protocol';
 import { clockTime } from '../../app/words.ts';
@@ -12,6 +13,7 @@ export function HelpButton({ room }: { room: RoomView }) {
   const asked = room.helpRequestedAt;
   const before = useRef(asked);
   const [answered, setAnswered] = useState(false);
+  const { t } = useTranslation('breakouts');
 
   useEffect(() => {
     // A request that disappears while the room is still running was answered.
@@ -24,14 +26,14 @@ export function HelpButton({ room }: { room: RoomView }) {
     <div className="room-help">
       {asked === null && (
         <button type="button" className="button" disabled={pending} onClick={() => void send({ type: 'room.help' })}>
-          Ask a facilitator for help
+          {t('help.ask')}
         </button>
       )}
       <div role="status">
         {asked !== null ? (
-          <p className="sent-note">Help is on its way. The facilitators can see that {room.name} asked at {clockTime(asked)}.</p>
+          <p className="sent-note">{t('help.onItsWay', { room: room.name, time: clockTime(asked) })}</p>
         ) : answered ? (
-          <p className="sent-note">A facilitator answered and is coming to {room.name}.</p>
+          <p className="sent-note">{t('help.answered', { room: room.name })}</p>
         ) : null}
         {error && <p className="gentle-note">{error.message}</p>}
       </div>

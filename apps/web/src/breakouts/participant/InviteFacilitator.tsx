@@ -1,5 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { RoomView } from '@brave/protocol';
+import { formatList } from '@brave/i18n';
+import { currentLanguage } from '../../app/i18n.ts';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
 import { isFacilitatorRole, namesOf } from '../words.ts';
@@ -15,6 +18,7 @@ export function InviteFacilitator({ room }: { room: RoomView }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
   const { send, pending, error } = useCommand();
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation('breakouts');
   const current = chosen ?? room.hosts;
   const invited = namesOf(state, room.hosts);
 
@@ -32,14 +36,14 @@ export function InviteFacilitator({ room }: { room: RoomView }) {
 
   return (
     <details className="invite-facilitator">
-      <summary>Invite a facilitator</summary>
+      <summary>{t('invite.summary')}</summary>
       <p className="muted">
         {invited.length > 0
-          ? `Invited: ${invited.join(', ')}. They can see who is in this caucus and any ouch or whoops raised here.`
-          : 'No facilitator is invited. The facilitators see only that this caucus exists and how many are in it.'}
+          ? t('invite.invited', { names: formatList(currentLanguage(), invited) })
+          : t('invite.none')}
       </p>
       {facilitators.length === 0 ? (
-        <p className="muted">There are no facilitators in this convening to invite.</p>
+        <p className="muted">{t('invite.noFacilitators')}</p>
       ) : (
         <form
           onSubmit={(e) => {
@@ -48,7 +52,7 @@ export function InviteFacilitator({ room }: { room: RoomView }) {
           }}
         >
           <fieldset className="fieldset compact-fieldset">
-            <legend className="field-label">Who may join this caucus</legend>
+            <legend className="field-label">{t('invite.who')}</legend>
             {facilitators.map((f) => (
               <label className="check" key={f.id}>
                 <input type="checkbox" checked={current.includes(f.id)} onChange={(e) => toggle(f.id, e.target.checked)} />
@@ -57,17 +61,17 @@ export function InviteFacilitator({ room }: { room: RoomView }) {
             ))}
           </fieldset>
           <p className="hint" id={`${id}-who`}>
-            Anyone in the caucus can change this.
+            {t('invite.anyone')}
           </p>
           {error && (
             <p className="gentle-note" role="alert">
               {error.message}
             </p>
           )}
-          <div role="status">{saved && <p className="sent-note">Saved for the whole caucus.</p>}</div>
+          <div role="status">{saved && <p className="sent-note">{t('invite.saved')}</p>}</div>
           <div className="actions">
             <button type="submit" className="button small" disabled={pending || chosen === null} aria-describedby={`${id}-who`}>
-              Save who is invited
+              {t('invite.save')}
             </button>
           </div>
         </form>

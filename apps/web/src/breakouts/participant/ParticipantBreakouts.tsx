@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RoundView } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
@@ -42,29 +43,31 @@ export function ParticipantBreakouts() {
 function MainRoomDuringRound({ round, now }: { round: RoundView; now: number }) {
   const id = useId();
   const { state, self } = useConvening();
+  const { t } = useTranslation('breakouts');
   // Told only to the person: their caucus has no room this round because nobody else chose it.
   const answer = state.affinity[self.participantId]?.answer ?? null;
   const caucusOfOne =
     round.strategy === 'affinity' && answer !== null && state.caucusOptions.includes(answer) && !Object.values(round.rooms).some((r) => r.caucus === answer);
   return (
     <section className="card room-card in-main-room" aria-labelledby={`${id}-h`}>
-      <p className="eyebrow">Breakouts · {round.name}</p>
-      <h2 id={`${id}-h`}>You are in the main room for this round</h2>
+      <p className="eyebrow">{t('main.eyebrow', { round: round.name })}</p>
+      <h2 id={`${id}-h`}>{t('main.heading')}</h2>
       <RoundClock round={round} now={now} />
-      {caucusOfOne && <p>Nobody else chose your caucus this time, so you wait here. Only you can see this.</p>}
-      <p className="muted">Others are in small rooms. Stay here; everyone comes back when the time is up.</p>
+      {caucusOfOne && <p>{t('main.caucusOfOne')}</p>}
+      <p className="muted">{t('main.others')}</p>
     </section>
   );
 }
 
 function WelcomeBack({ roundName, onDismiss }: { roundName: string; onDismiss: () => void }) {
+  const { t } = useTranslation('breakouts');
   return (
-    <section className="card welcome-back-card" aria-label="Welcome back">
-      <p className="welcome-title">Welcome back to the main room</p>
-      <p className="muted">“{roundName}” has ended. Thank you for the conversation.</p>
+    <section className="card welcome-back-card" aria-label={t('main.welcomeLabel')}>
+      <p className="welcome-title">{t('main.welcome')}</p>
+      <p className="muted">{t('main.ended', { round: roundName })}</p>
       <div className="actions">
         <button type="button" className="button quiet small" onClick={onDismiss}>
-          Hide this message
+          {t('main.hide')}
         </button>
       </div>
     </section>
@@ -74,14 +77,13 @@ function WelcomeBack({ roundName, onDismiss }: { roundName: string; onDismiss: (
 /** After the step: a short note that takes focus, since the form it replaced is gone. */
 function AfterStep({ how, onDismiss }: { how: 'saved' | 'later'; onDismiss: () => void }) {
   const ref = useRef<HTMLParagraphElement>(null);
+  const { t } = useTranslation('breakouts');
   useEffect(() => ref.current?.focus(), []);
   return (
     <p className="sent-note about-thanks" ref={ref} tabIndex={-1}>
-      {how === 'saved'
-        ? 'Thank you. You can change these details and your caucus answer any time under “Your details”.'
-        : 'No problem. You can add details and answer the caucus question any time under “Your details”.'}{' '}
+      {how === 'saved' ? t('about.thanksSaved') : t('about.thanksLater')}{' '}
       <button type="button" className="link-button" onClick={onDismiss}>
-        Hide this note
+        {t('about.hideNote')}
       </button>
     </p>
   );

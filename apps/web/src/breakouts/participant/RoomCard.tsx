@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { RoomView, RoundView } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
@@ -13,43 +14,42 @@ export function RoomCard({ round, room, now }: { round: RoundView; room: RoomVie
   const id = useId();
   const video = safeVideoUrl(room.videoUrl);
   const caucus = room.kind === 'caucus';
+  const { t } = useTranslation('breakouts');
   return (
     <section className={`card room-card${caucus ? ' is-caucus' : ''}`} aria-labelledby={`${id}-h`}>
       <p className="eyebrow">
-        {caucus ? 'Your caucus' : 'Your breakout room'} · {round.name}
+        {caucus ? t('room.yourCaucus', { round: round.name }) : t('room.yourRoom', { round: round.name })}
       </p>
       <h2 id={`${id}-h`}>{roomTitle(room)}</h2>
       <RoundClock round={round} now={now} />
       <ConfidentialNotice room={room} />
-      <h3 id={`${id}-who`}>Here with you {room.members.length > 0 && <span className="count">{room.members.length}</span>}</h3>
+      <h3 id={`${id}-who`}>{t('room.hereWithYou')} {room.members.length > 0 && <span className="count">{room.members.length}</span>}</h3>
       <ul className="plain-list room-members" aria-labelledby={`${id}-who`}>
         {room.members.map((pid) => {
           const p = state.participants[pid];
           return (
             <li key={pid}>
-              {p?.name ?? 'Someone who left'}
+              {p?.name ?? t('room.someoneWhoLeft')}
               {p?.pronouns && <span className="muted"> ({p.pronouns})</span>}
-              {pid === self.participantId && <span className="tag">You</span>}
+              {pid === self.participantId && <span className="tag">{t('room.you')}</span>}
             </li>
           );
         })}
       </ul>
       {room.members.length === 1 && (
         <p>
-          {caucus
-            ? 'You are the only one in this caucus this time. A facilitator can join you if you ask them below, or ask for help.'
-            : 'You are on your own in this room for now. Ask for help if you would like company.'}
+          {caucus ? t('room.aloneCaucus') : t('room.alone')}
         </p>
       )}
       {caucus && (
         <p className="muted small-print">
-          This list is for the caucus only. Others see that a caucus of {peopleCount(room.size)} meets, not who.
+          {t('room.caucusList', { people: peopleCount(room.size) })}
         </p>
       )}
       {video && (
         <p>
           <a className="button wide video-link" href={video} target="_blank" rel="noopener noreferrer">
-            Open the video call for {room.name}
+            {t('room.video', { room: room.name })}
           </a>
         </p>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { RoundView } from '@brave/protocol';
 import { useCommand } from '../../live/useCommand.ts';
@@ -10,6 +11,7 @@ import { RoundClock } from '../RoundClock.tsx';
 export function RoomPicker({ round, now, currentRoomId }: { round: RoundView; now: number; currentRoomId: string | null }) {
   const id = useId();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('breakouts');
   const rooms = Object.values(round.rooms);
   const choosing = currentRoomId === null;
   const body = (
@@ -21,18 +23,18 @@ export function RoomPicker({ round, now, currentRoomId }: { round: RoundView; no
           return (
             <li key={room.id} className={here ? 'is-here' : undefined}>
               <span className="pick-name">{room.name}</span>
-              <span className="muted">{room.cap !== null ? `${room.size} of ${room.cap}` : `${room.size} here`}</span>
+              <span className="muted">{room.cap !== null ? t('picker.ofCap', { size: room.size, cap: room.cap }) : t('picker.here', { count: room.size })}</span>
               {here ? (
-                <span className="tag">You are here</span>
+                <span className="tag">{t('picker.youAreHere')}</span>
               ) : (
                 <button
                   type="button"
                   className="button small"
                   disabled={pending || full}
-                  aria-label={full ? `${room.name} is full` : `Join ${room.name}`}
+                  aria-label={full ? t('picker.isFull', { room: room.name }) : t('picker.joinRoom', { room: room.name })}
                   onClick={() => void send({ type: 'room.join', roomId: room.id })}
                 >
-                  {full ? 'Full' : 'Join'}
+                  {full ? t('picker.full') : t('picker.join')}
                 </button>
               )}
             </li>
@@ -50,17 +52,17 @@ export function RoomPicker({ round, now, currentRoomId }: { round: RoundView; no
   if (!choosing) {
     return (
       <details className="card change-room">
-        <summary>Choose another room</summary>
+        <summary>{t('picker.another')}</summary>
         {body}
       </details>
     );
   }
   return (
     <section className="card room-card" aria-labelledby={`${id}-h`}>
-      <p className="eyebrow">Breakouts · {round.name}</p>
-      <h2 id={`${id}-h`}>Choose your room</h2>
+      <p className="eyebrow">{t('picker.eyebrow', { round: round.name })}</p>
+      <h2 id={`${id}-h`}>{t('picker.heading')}</h2>
       <RoundClock round={round} now={now} />
-      <p>Pick the conversation you want to join. Rooms that are full say so.</p>
+      <p>{t('picker.intro')}</p>
       {body}
     </section>
   );

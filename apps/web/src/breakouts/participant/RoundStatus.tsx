@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { RoundView } from '@brave/protocol';
 import { Link } from '../../components/Link.tsx';
@@ -36,11 +37,12 @@ export function RoundSaid({ said }: { said: string }) {
 export function BroadcastBanner({ round }: { round: RoundView | null }) {
   const { state } = useConvening();
   const message = round && state.broadcast?.roundId === round.id ? state.broadcast : null;
+  const { t } = useTranslation('breakouts');
   return (
-    <div className={message ? 'broadcast' : 'broadcast-empty'} role="status" aria-live="polite" aria-label="Message from the facilitators">
+    <div className={message ? 'broadcast' : 'broadcast-empty'} role="status" aria-live="polite" aria-label={t('status.broadcastLabel')}>
       {message && (
         <>
-          <p className="broadcast-eyebrow">From the facilitators, to every room</p>
+          <p className="broadcast-eyebrow">{t('status.broadcastEyebrow')}</p>
           <p className="broadcast-text">{message.text}</p>
         </>
       )}
@@ -56,6 +58,7 @@ export function BroadcastBanner({ round }: { round: RoundView | null }) {
 export function RoundStatusStrip({ mainRoomHref }: { mainRoomHref: string }) {
   const id = useId();
   const { round, room, now, said, welcomeBack } = useRoundNow();
+  const { t } = useTranslation('breakouts');
   return (
     <div className="breakout-area round-status-strip">
       <RoundSaid said={said} />
@@ -63,8 +66,7 @@ export function RoundStatusStrip({ mainRoomHref }: { mainRoomHref: string }) {
       {round && (
         <section className="card room-card compact-round" aria-labelledby={`${id}-h`}>
           <p className="eyebrow" id={`${id}-h`}>
-            Breakouts · {round.name}
-            {room ? ` · ${roomTitle(room)}` : ''}
+            {room ? t('status.stripEyebrowRoom', { round: round.name, room: roomTitle(room) }) : t('status.stripEyebrow', { round: round.name })}
           </p>
           <RoundClock round={round} now={now} />
         </section>
@@ -72,12 +74,12 @@ export function RoundStatusStrip({ mainRoomHref }: { mainRoomHref: string }) {
       {!round && welcomeBack && (
         <section className="card welcome-back-card" aria-labelledby={`${id}-closed`}>
           <p className="welcome-title" id={`${id}-closed`}>
-            The rooms have closed
+            {t('status.closed')}
           </p>
-          <p className="muted">“{welcomeBack}” has ended and everyone is back in the main room. These notes stay here to read.</p>
+          <p className="muted">{t('status.closedBody', { round: welcomeBack })}</p>
           <p>
             <Link className="button" href={mainRoomHref}>
-              Back to the main room
+              {t('status.backToMain')}
             </Link>
           </p>
         </section>

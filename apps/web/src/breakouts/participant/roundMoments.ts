@@ -1,4 +1,6 @@
 import type { ConveningView } from '@brave/protocol';
+import { formatList } from '@brave/i18n';
+import { currentLanguage, i18n } from '../../app/i18n.ts';
 import { clockTime } from '../../app/words.ts';
 import { namesOf, roomOfPerson, roomTitle, runningRound } from '../words.ts';
 
@@ -28,27 +30,27 @@ export interface Moment {
  */
 export function nextMoment(state: ConveningView, selfId: string, now: number, before: Seen | null): Moment {
   const round = runningRound(state);
-  if (!round) return before ? { seen: null, said: 'Welcome back to the main room. The breakout round has ended.', welcomeBack: state.rounds[before.roundId]?.name ?? 'The round' } : { seen: null, said: null };
+  if (!round) return before ? { seen: null, said: i18n.t('breakouts:moments.welcomeBack'), welcomeBack: state.rounds[before.roundId]?.name ?? i18n.t('breakouts:moments.theRound') } : { seen: null, said: null };
   const room = roomOfPerson(round, selfId);
   const fresh = !before || before.roundId !== round.id;
   const affirmedAt = state.participants[selfId]?.affirmedAt ?? null;
   const late = fresh ? affirmedAt !== null && affirmedAt >= round.startedAt : before.late && !room;
   const seen: Seen = { roundId: round.id, roomId: room?.id ?? null, late, endsAt: round.endsAt, warned: round.warnedAt !== null, over: now >= round.endsAt };
   const others = room ? namesOf(state, room.members.filter((id) => id !== selfId)) : [];
-  const inRoom = room ? `in ${roomTitle(room)}${others.length > 0 ? ` with ${others.join(', ')}` : ''}` : '';
-  const where = room ? `You are ${inRoom}.` : 'You stay in the main room for this round.';
+  const vars = { room: room ? roomTitle(room) : '', names: formatList(currentLanguage(), others), round: round.name };
+  const where = !room ? i18n.t('breakouts:moments.stay') : others.length > 0 ? i18n.t('breakouts:moments.youWith', vars) : i18n.t('breakouts:moments.you', vars);
   // Someone who arrives during a round is placed as they affirm: nobody moved them.
-  const joined = room ? `You joined during ${round.name}: you are ${inRoom}.` : `You joined during ${round.name}.`;
-  if (fresh) return { seen, said: late ? joined : `Breakouts have started: ${round.name}. ${where}`, welcomeBack: null };
+  const joined = !room ? i18n.t('breakouts:moments.joined', vars) : others.length > 0 ? i18n.t('breakouts:moments.joinedInWith', vars) : i18n.t('breakouts:moments.joinedIn', vars);
+  if (fresh) return { seen, said: late ? joined : i18n.t('breakouts:moments.started', { round: round.name, where }), welcomeBack: null };
   if (before.roomId !== seen.roomId) {
     const placed = before.late && before.roomId === null;
-    return { seen, said: room ? (placed ? joined : `You have been moved. ${where}`) : 'You are back in the main room for the rest of this round.' };
+    return { seen, said: room ? (placed ? joined : i18n.t('breakouts:moments.moved', { where })) : i18n.t('breakouts:moments.backForRest') };
   }
   if (before.endsAt !== seen.endsAt) {
-    const how = seen.endsAt > before.endsAt ? 'gave this round more time' : 'shortened this round';
-    return { seen, said: `The facilitators ${how}. It now ends at ${clockTime(seen.endsAt)}.` };
+    const time = clockTime(seen.endsAt);
+    return { seen, said: seen.endsAt > before.endsAt ? i18n.t('breakouts:moments.longer', { time }) : i18n.t('breakouts:moments.shorter', { time }) };
   }
-  if (!before.warned && seen.warned && !seen.over) return { seen, said: 'About one minute left in this round.' };
-  if (!before.over && seen.over) return { seen, said: 'Time is up. Please wrap up; everyone returns to the main room in a moment.' };
+  if (!before.warned && seen.warned && !seen.over) return { seen, said: i18n.t('breakouts:moments.warned') };
+  if (!before.over && seen.over) return { seen, said: i18n.t('breakouts:moments.over') };
   return { seen, said: null };
 }

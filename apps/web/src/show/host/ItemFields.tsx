@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import type { ShowItem } from '@brave/protocol';
-import { useConvening } from '../../live/context.ts';
 import { PulseSpecFields } from '../pulse/PulseSpecFields.tsx';
+import { usePlanSource } from './plan-source.ts';
 
 /** The fields one kind of item needs beyond title and minutes. */
 export function ItemFields({ item, onChange }: { item: ShowItem; onChange: (next: ShowItem) => void }) {
-  const { state } = useConvening();
+  const state = usePlanSource();
   const id = useId();
   if (item.kind === 'agreements') {
     return (

@@ -1,11 +1,12 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ShowItem, ShowItemKind } from '@brave/protocol';
 import { SHOW_LIMITS, ShowItemKind as Kinds } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
-import { loadTemplate, saveTemplate } from '../template.ts';
+import { loadTemplate, saveTemplate, type ShowTemplate } from '../template.ts';
 import { KIND_LABEL, KIND_START, newItemId } from '../words.ts';
 import { ItemFields } from './ItemFields.tsx';
+import { PlanSourceContext, type PlanSource } from './plan-source.ts';
 import { Refusal } from '../Refusal.tsx';
 
 /** What is sent: trimmed texts, choices without blank lines. */
@@ -16,22 +17,55 @@ function cleaned(items: ShowItem[]): ShowItem[] {
   });
 }
 
+/** The live convening's run of show, saved by command. */
+export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
+  const { state } = useConvening();
+  const { send, pending, error } = useCommand();
+  const source: PlanSource = {
+    items: state.show.items,
+    autoAdvance: state.show.autoAdvance,
+    currentId: state.show.currentId,
+    agreements: state.agreements,
+    agenda: state.agenda,
+    // A quick convening's community is itself: its template stays on this device.
+    communityId: state.communityId !== state.id ? state.communityId : null,
+    save: async (plan) => {
+      const result = await send({ type: 'show.plan', ...plan });
+      if (result.ok) onSaved?.();
+      return result.ok;
+    },
+  };
+  return <PlanEditor source={source} pending={pending} error={error} />;
+}
+
 /**
  * Plan the run of show: add items, put them in order (buttons for keyboard and pointer,
  * or drag a card), give each its minutes and what it does, save. The plan can be kept
- * on this device as a template for the community's next convening.
+ * as the community's template for its next convening. Used live (ShowPlanner) and on a
+ * scheduled convening's form, where every change goes back to the form.
  */
-export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
-  const { state } = useConvening();
+export function PlanEditor({ source, pending = false, error = null }: { source: PlanSource; pending?: boolean; error?: Parameters<typeof Refusal>[0]['error'] }) {
+  // The body reads the plan's context as it reads a convening's state.
+  const state = { show: { currentId: source.currentId }, agreements: source.agreements, agenda: source.agenda };
   const id = useId();
-  const { send, pending, error } = useCommand();
-  const [items, setItems] = useState<ShowItem[]>(() => structuredClone(state.show.items));
-  const [autoAdvance, setAutoAdvance] = useState(state.show.autoAdvance);
+  const [items, setItems] = useState<ShowItem[]>(() => structuredClone([...source.items]));
+  const [autoAdvance, setAutoAdvance] = useState(source.autoAdvance);
   const [kind, setKind] = useState<ShowItemKind>('welcome');
   const [said, setSaid] = useState('');
   const dragged = useRef<number | null>(null);
-  const [template, setTemplate] = useState(() => loadTemplate(state.communityId));
+  const [template, setTemplate] = useState<ShowTemplate | null>(null);
   const list = useRef<HTMLOListElement>(null);
+  const { communityId, onChange } = source;
+
+  useEffect(() => {
+    let live = true;
+    void loadTemplate(communityId).then((t) => live && setTemplate(t));
+    return () => {
+      live = false;
+    };
+  }, [communityId]);
+  // On a form, the plan is the form's: hand back every change.
+  useEffect(() => onChange?.({ items: cleaned(items), autoAdvance }), [items, autoAdvance, onChange]);
 
   const focusItem = (i: number, what: string) => {
     // After a move the same card is elsewhere: keep focus on the button that moved it.
@@ -54,11 +88,7 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
     setSaid(`Added ${KIND_LABEL[kind]} as number ${items.length + 1}.`);
   };
   const save = async () => {
-    const result = await send({ type: 'show.plan', items: cleaned(items), autoAdvance });
-    if (result.ok) {
-      setSaid('The run of show is saved.');
-      onSaved?.();
-    }
+    if (await source.save?.({ items: cleaned(items), autoAdvance })) setSaid('The run of show is saved.');
   };
   const applyTemplate = (t: NonNullable<typeof template>) => {
     // Another convening's agreements and agenda rounds may not be here: those links are left open.
@@ -70,15 +100,17 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
     });
     setItems(fitted);
     setAutoAdvance(t.autoAdvance);
-    setSaid('The kept template is in the plan. Save to use it.');
+    setSaid(source.save ? 'The kept template is in the plan. Save to use it.' : 'The kept template is in the plan.');
   };
-  const keep = () => {
-    const ok = saveTemplate(state.communityId, { items: cleaned(items), autoAdvance });
-    if (ok) setTemplate(loadTemplate(state.communityId));
-    setSaid(ok ? 'Kept on this device for your next convening.' : 'This browser would not keep it. Private windows often forget.');
+  const keep = async () => {
+    const kept = await saveTemplate(communityId, { items: cleaned(items), autoAdvance });
+    if (kept) setTemplate(kept);
+    if (communityId === null) setSaid(kept ? 'Kept on this device for your next convening.' : 'This browser would not keep it. Private windows often forget.');
+    else setSaid(kept ? 'Kept for the community’s next convening, for all its facilitators.' : 'It could not be kept just now. Try again in a moment.');
   };
 
   return (
+    <PlanSourceContext.Provider value={source}>
     <div className="show-planner">
       <ol className="show-plan-list" ref={list} aria-label="Items, in order">
         {items.map((item, i) => (
@@ -150,10 +182,12 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
         Move on by itself when an item’s time is up
       </label>
       <div className="actions">
-        <button type="button" className="button primary" disabled={pending} onClick={() => void save()}>
-          Save the run of show
-        </button>
-        <button type="button" className="button quiet" disabled={items.length === 0} onClick={keep}>
+        {source.save && (
+          <button type="button" className="button primary" disabled={pending} onClick={() => void save()}>
+            Save the run of show
+          </button>
+        )}
+        <button type="button" className="button quiet" disabled={items.length === 0} onClick={() => void keep()}>
           Keep as a template
         </button>
         {template && (
@@ -167,5 +201,6 @@ export function ShowPlanner({ onSaved }: { onSaved?: () => void }) {
       </p>
       <Refusal error={error} />
     </div>
+    </PlanSourceContext.Provider>
   );
 }

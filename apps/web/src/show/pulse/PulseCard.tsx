@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { PulseView } from '@brave/protocol';
 import { SHOW_LIMITS } from '@brave/protocol';
@@ -15,10 +16,11 @@ export function ParticipantPulses() {
     .sort((a, b) => b.openedAt - a.openedAt)
     .slice(0, 2);
   const newest = shown.find((p) => p.status === 'open');
+  const { t } = useTranslation('show');
   return (
     <>
       <p className="visually-hidden" role="status">
-        {newest ? `A pulse check is open: ${newest.question}` : ''}
+        {newest ? t('pulse.open', { question: newest.question }) : ''}
       </p>
       {shown.map((p) => (
         <PulseCard key={p.id} pulse={p} />
@@ -35,27 +37,27 @@ export function PulseCard({ pulse }: { pulse: PulseView }) {
   const { send, pending, error } = useCommand();
   const answer = (value: string) => void send({ type: 'pulse.answer', pulseId: pulse.id, answer: value });
   const open = pulse.status === 'open';
+  const { t } = useTranslation('show');
   return (
     <section className="card pulse-card" aria-labelledby={`${id}-h`}>
-      <p className="eyebrow">Pulse check{pulse.anonymous ? ' · anonymous' : ''}</p>
+      <p className="eyebrow">{pulse.anonymous ? t('pulse.eyebrowAnonymous') : t('pulse.eyebrow')}</p>
       <h2 id={`${id}-h`}>{pulse.question}</h2>
       {open && (
         <p className="muted small-print">
-          {pulse.anonymous ? 'Nobody sees who answered what, facilitators included.' : 'Your facilitators will see your answer.'}{' '}
-          {mine ? 'You can change your answer while the check is open.' : ''}
+          {pulse.anonymous ? t('pulse.anonymous') : t('pulse.named')} {mine && t('pulse.canChange')}
         </p>
       )}
       {open && pulse.kind === 'scale' && (
-        <div className="pulse-scale" role="group" aria-label="Pick a number from 1 (running low) to 5 (full)">
+        <div className="pulse-scale" role="group" aria-label={t('pulse.pickNumber')}>
           {['1', '2', '3', '4', '5'].map((n) => (
-            <button key={n} type="button" className="button" aria-pressed={mine === n} disabled={pending} onClick={() => answer(n)} aria-label={`${n}, ${SCALE_WORDS[n]}`}>
+            <button key={n} type="button" className="button" aria-pressed={mine === n} disabled={pending} onClick={() => answer(n)} aria-label={t('pulse.numberLabel', { n, words: SCALE_WORDS[n] })}>
               {n}
             </button>
           ))}
         </div>
       )}
       {open && pulse.kind === 'choice' && (
-        <div className="pulse-options" role="group" aria-label="Pick one">
+        <div className="pulse-options" role="group" aria-label={t('pulse.pickOne')}>
           {pulse.options.map((o) => (
             <button key={o} type="button" className="button" aria-pressed={mine === o} disabled={pending} onClick={() => answer(o)}>
               {o}
@@ -64,9 +66,9 @@ export function PulseCard({ pulse }: { pulse: PulseView }) {
         </div>
       )}
       {open && pulse.kind === 'word' && <WordAnswer mine={mine} pending={pending} onAnswer={answer} />}
-      {mine && <p className="sent-note" role="status">Your answer: {mine}. Thank you.</p>}
+      {mine && <p className="sent-note" role="status">{t('pulse.yours', { answer: mine })}</p>}
       <Refusal error={error} />
-      {pulse.tally ? <PulseChart pulse={pulse} tally={pulse.tally} /> : open ? <p className="muted small-print">Your facilitators may share the results.</p> : null}
+      {pulse.tally ? <PulseChart pulse={pulse} tally={pulse.tally} /> : open ? <p className="muted small-print">{t('pulse.mayShare')}</p> : null}
     </section>
   );
 }
@@ -74,6 +76,7 @@ export function PulseCard({ pulse }: { pulse: PulseView }) {
 function WordAnswer({ mine, pending, onAnswer }: { mine: string | null; pending: boolean; onAnswer: (w: string) => void }) {
   const id = useId();
   const [word, setWord] = useState('');
+  const { t } = useTranslation('show');
   return (
     <form
       className="inline-field"
@@ -82,10 +85,10 @@ function WordAnswer({ mine, pending, onAnswer }: { mine: string | null; pending:
         if (word.trim()) onAnswer(word.trim());
       }}
     >
-      <label htmlFor={`${id}-w`}>{mine ? 'Another word' : 'Your word'}</label>
+      <label htmlFor={`${id}-w`}>{mine ? t('pulse.anotherWord') : t('pulse.yourWord')}</label>
       <input id={`${id}-w`} value={word} maxLength={SHOW_LIMITS.wordMax} autoComplete="off" onChange={(e) => setWord(e.target.value)} />
       <button type="submit" className="button primary" disabled={pending || !word.trim()}>
-        Send
+        {t('pulse.send')}
       </button>
     </form>
   );

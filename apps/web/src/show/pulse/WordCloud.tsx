@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { PulseTally } from '@brave/protocol';
-import { countOf, topWords } from '@brave/core';
+import { topWords } from '@brave/core';
 
 /**
  * One-word answers as a cloud: each word (already lower-cased and trimmed by core, so
@@ -10,13 +11,14 @@ import { countOf, topWords } from '@brave/core';
  */
 export function WordCloud({ tally }: { tally: PulseTally }) {
   const words = topWords(tally);
+  const { t } = useTranslation('show');
   const most = Math.max(1, ...words.map(([, n]) => n));
   // Most given in the middle: alternate the rest to either side.
   const placed = words.reduce<[string, number][]>((row, w, i) => (i % 2 === 0 ? [...row, w] : [w, ...row]), []);
   return (
     <div className="word-cloud">
       <p className="muted small-print" aria-live="polite">
-        {countOf(tally.total, 'answer')}, {countOf(words.length, 'word')}
+        {t('pulse.answersWords', { answers: t('pulse.answers', { count: tally.total }), words: t('pulse.words', { count: words.length }) })}
       </p>
       <div className="word-cloud-picture" aria-hidden="true">
         {placed.map(([word, n]) => (
@@ -25,10 +27,10 @@ export function WordCloud({ tally }: { tally: PulseTally }) {
           </span>
         ))}
       </div>
-      <ul className="visually-hidden" aria-label="Words given, most given first">
+      <ul className="visually-hidden" aria-label={t('pulse.wordsGiven')}>
         {words.map(([word, n]) => (
           <li key={word}>
-            {word}: {countOf(n, 'time')}
+            {t('pulse.times', { word, count: n })}
           </li>
         ))}
       </ul>

@@ -1,0 +1,40 @@
+// Every catalogue, per language and namespace. To add a namespace: write
+// locales/en/<ns>.json and locales/es/<ns>.json, import both below and add them to
+// `resources` (see README.md). The parity test reads this object, so a namespace missing
+// here is a namespace nobody checks.
+import enApp from './locales/en/app.json' with { type: 'json' };
+import esApp from './locales/es/app.json' with { type: 'json' };
+import enBreakouts from './locales/en/breakouts.json' with { type: 'json' };
+import esBreakouts from './locales/es/breakouts.json' with { type: 'json' };
+import enFloor from './locales/en/floor.json' with { type: 'json' };
+import esFloor from './locales/es/floor.json' with { type: 'json' };
+import enLive from './locales/en/live.json' with { type: 'json' };
+import esLive from './locales/es/live.json' with { type: 'json' };
+import enNotes from './locales/en/notes.json' with { type: 'json' };
+import esNotes from './locales/es/notes.json' with { type: 'json' };
+import enShow from './locales/en/show.json' with { type: 'json' };
+import esShow from './locales/es/show.json' with { type: 'json' };
+
+export const resources = {
+  en: {
+    app: enApp,
+    breakouts: enBreakouts,
+    floor: enFloor,
+    live: enLive,
+    notes: enNotes,
+    show: enShow,
+  },
+  es: {
+    app: esApp,
+    breakouts: esBreakouts,
+    floor: esFloor,
+    live: esLive,
+    notes: esNotes,
+    show: esShow,
+  },
+} as const;
+
+/** The English catalogue is the shape every other language must match. */
+export type Catalogue = (typeof resources)['en'];
+export type Namespace = keyof Catalogue;
+export const NAMESPACES = Object.keys(resources.en) as Namespace[];
