@@ -66,7 +66,7 @@ describe('confidential rooms', () => {
     sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Hard to hear.' });
     sim.ok(cy, { type: 'signal.raise', kind: 'whoops', visibility: 'named' });
     sim.ok(HOST, { type: 'round.close' });
-    const schedule = { id: 's_1', title: 'Month', startsAt: 0, durationMinutes: 60, outline: [], rounds: [], status: 'ended' as const, conveningId: sim.full.id };
+    const schedule = { id: 's_1', title: 'Month', startsAt: 0, durationMinutes: 60, outline: [], rounds: [], status: 'ended' as const, conveningId: sim.full.id, show: null };
     const retained = foldAll(sim.full.id, sim.sent.map((x) => ({ ...structuredClone(x.logged), event: redactForRetention(x.logged.event) })));
     for (const state of [sim.full, retained]) {
       const out = exportConvening(schedule, state);
