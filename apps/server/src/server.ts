@@ -74,6 +74,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
   const notes: { collab?: Collab | null } = {};
   const registry = (rooms.registry = new RoomRegistry(store, fanout, {
     deleteNotes: (names) => notes.collab?.deleteNotes(names) ?? Promise.resolve(),
+    recheckDocs: (id) => notes.collab?.conveningChanged(id) ?? Promise.resolve(),
     now: Date.now,
     reminderMinuteMs: config.reminderMinuteMs,
     roundSecondMs: config.roundSecondMs,

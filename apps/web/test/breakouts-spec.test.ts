@@ -42,6 +42,20 @@ describe('round builder form', () => {
     expect(planKey(a.spec)).not.toBe(planKey(c.spec));
   });
 
+  it('makes the ticked rooms confidential, and none while "rooms I choose" has nothing ticked', () => {
+    const ticked = toSpec({ ...DEFAULT_FORM, confidential: { rooms: ['room-2'], notes: 'keep' } });
+    if (!ticked.ok) throw new Error(ticked.problem);
+    expect(ticked.spec.confidential).toEqual({ rooms: ['room-2'], notes: 'keep' });
+    expect(fromSpec(ticked.spec).confidential).toEqual({ rooms: ['room-2'], notes: 'keep' });
+    // Before the preview that makes the rooms, nothing is ticked: the round can still be previewed.
+    const none = toSpec({ ...DEFAULT_FORM, confidential: { rooms: [], notes: 'delete' } });
+    expect(none.ok && none.spec.confidential).toBe(undefined);
+    // Ticking a room changes the plan (its roster leaves the preview).
+    const plain = toSpec(DEFAULT_FORM);
+    if (!plain.ok) throw new Error('expected a valid spec');
+    expect(planKey(ticked.spec)).not.toBe(planKey(plain.spec));
+  });
+
   it('describes prepared rounds and suggests names only while the name is ours', () => {
     const built = toSpec({ ...DEFAULT_FORM, kind: 'affinity', minutes: '20' });
     if (!built.ok) throw new Error(built.problem);

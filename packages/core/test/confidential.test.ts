@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { RoomView } from '@brave/protocol';
-import { confidentialNotesToDelete, decide, exportableNotes, foldAll, roomNotesOf, viewFor, type Viewer } from '../src/index.ts';
+import { confidentialNotesToDelete, decide, exportableNotes, exportConvening, foldAll, redactForRetention, roomNotesOf, viewFor, type Viewer } from '../src/index.ts';
 import { HOST, Sim, withoutSeq } from './fixture.ts';
 
 function confidentialRound(notes: 'delete' | 'keep') {
@@ -59,5 +59,20 @@ describe('confidential rooms', () => {
     expect(roomNotesOf(kept.sim.full)).toContain(keptName);
     expect(exportableNotes(kept.sim.full).map((n) => n.name)).not.toContain(keptName);
     expect(exportableNotes(kept.sim.full).map((n) => n.name)).toContain(`notes:${kept.sim.full.id}:${kept.roundId}:rb`);
+  });
+
+  it('leave the community export with a name and a size, and without a signal, before and after retention', () => {
+    const { sim, ana, cy } = confidentialRound('keep');
+    sim.ok(ana, { type: 'signal.raise', kind: 'ouch', visibility: 'named', explanation: 'Hard to hear.' });
+    sim.ok(cy, { type: 'signal.raise', kind: 'whoops', visibility: 'named' });
+    sim.ok(HOST, { type: 'round.close' });
+    const schedule = { id: 's_1', title: 'Month', startsAt: 0, durationMinutes: 60, outline: [], rounds: [], status: 'ended' as const, conveningId: sim.full.id, show: null };
+    const retained = foldAll(sim.full.id, sim.sent.map((x) => ({ ...structuredClone(x.logged), event: redactForRetention(x.logged.event) })));
+    for (const state of [sim.full, retained]) {
+      const out = exportConvening(schedule, state);
+      expect(out.rounds[0]!.rooms.find((r) => r.name === 'Room A')).toEqual({ name: 'Room A', kind: 'breakout', size: 2 });
+      // Room B's whoops reached every facilitator: it stays, as kind, time and status.
+      expect(out.signals.map((x) => x.kind)).toEqual(['whoops']);
+    }
   });
 });

@@ -51,6 +51,12 @@ export interface Collab {
    * also re-checked every few seconds regardless.)
    */
   communityChanged(communityId: string): Promise<void>;
+  /**
+   * Call after a convening's rooms changed (a room marked confidential live, hosts, moves,
+   * a round's end): its open notes connections are checked again at once, and one the
+   * policy no longer allows is closed with COLLAB_CLOSE.forbidden.
+   */
+  conveningChanged(conveningId: string): Promise<void>;
   /** Call after deleting documents from the store: open ones are closed and forgotten, nothing is written back. */
   docsDeleted(names: readonly string[]): void;
   /** Delete a closed round's confidential notes: open ones closed, every row gone (collab/confidential.ts). */
@@ -94,6 +100,7 @@ export function attachCollab(http: HttpServer, deps: CollabDeps, options: Collab
     docsDeleted: (names) => docs.deleted(names),
     deleteNotes: (names) => deleteConfidentialNotes(docs, store, names),
     communityChanged: (communityId) => upgrade.communityChanged(communityId).catch((err: unknown) => deps.log('collab: community re-check failed', err)),
+    conveningChanged: (conveningId) => upgrade.conveningChanged(conveningId),
     async close() {
       http.off('upgrade', onUpgrade);
       await docs.closeAll();

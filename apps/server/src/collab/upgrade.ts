@@ -92,6 +92,10 @@ export function collabUpgrade(deps: UpgradeDeps) {
     async communityChanged(communityId: string): Promise<void> {
       await stillAllowed([...connections].filter((c) => c.who.caller.communityId === communityId));
     },
+    /** A convening's rooms changed: re-check the connections to its notes now. */
+    async conveningChanged(conveningId: string): Promise<void> {
+      await stillAllowed([...connections].filter((c) => c.who.caller.conveningId === conveningId));
+    },
     close(): void {
       clearInterval(keepAlive);
       clearInterval(recheck);

@@ -1,5 +1,5 @@
 import type { ConveningView, DomainEvent } from '@brave/protocol';
-import { allConfidentialNotesToDelete, confidentialNotesToDelete } from '@brave/core';
+import { DOC_ACCESS_EVENTS, allConfidentialNotesToDelete, confidentialNotesToDelete } from '@brave/core';
 
 /** Deletes documents through the document store (collab's `deleteNotes`); absent without documents. */
 export type DeleteNotes = (names: readonly string[]) => Promise<void>;
@@ -28,4 +28,22 @@ export function deleteLeftoverNotes(remove: DeleteNotes | undefined, state: Conv
   const names = allConfidentialNotesToDelete(state);
   if (!remove || names.length === 0) return;
   remove(names).catch((err: unknown) => log(`convening ${state.id}: deleting confidential notes failed`, err));
+}
+
+/** Asks a convening's open documents the gate again (collab's `conveningChanged`); absent without documents. */
+export type RecheckDocs = (conveningId: string) => Promise<void>;
+
+/**
+ * After events are durable and folded: when they may change who reads which notes (core's
+ * DOC_ACCESS_EVENTS; a room marked confidential live above all), the convening's open
+ * document connections are checked again before the command is answered, so a facilitator
+ * outside a room that just became confidential holds its notes open no longer than that.
+ */
+export async function recheckDocs(recheck: RecheckDocs | undefined, conveningId: string, events: readonly { event: DomainEvent }[], log: Log): Promise<void> {
+  if (!recheck || !events.some((e) => DOC_ACCESS_EVENTS.has(e.event.type))) return;
+  try {
+    await recheck(conveningId);
+  } catch (err) {
+    log(`convening ${conveningId}: re-checking open documents failed (the periodic re-check still runs)`, err);
+  }
 }

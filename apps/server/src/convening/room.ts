@@ -21,7 +21,7 @@ import {
 import { FencedError } from '../store/lease.ts';
 import { StoreUnavailableError, type Store, type StoredEvent } from '../store/types.ts';
 import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
-import { deleteEndedNotes, deleteLeftoverNotes, type DeleteNotes } from './confidential.ts';
+import { deleteEndedNotes, deleteLeftoverNotes, recheckDocs, type DeleteNotes, type RecheckDocs } from './confidential.ts';
 import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
 import { SnapshotText, replayFor } from './hello-text.ts';
 import { newId } from './ids.ts';
@@ -64,6 +64,8 @@ export interface RoomOptions {
   cluster?: RoomCluster;
   /** Deletes closed rounds' confidential notes (convening/confidential.ts). */
   deleteNotes?: DeleteNotes;
+  /** Re-checks the convening's open documents after a change of rooms (convening/confidential.ts). */
+  recheckDocs?: RecheckDocs;
 }
 
 export type { AdmitRequest, AdmitResult } from './cluster.ts';
@@ -80,6 +82,8 @@ export class ConveningRoom {
   private readonly recent: StoredEvent[] = [];
   private readonly answered = new Map<string, AckResult>();
   private readonly snapshotText = new SnapshotText();
+  /** How often the stored log was rewritten in place (see `logVersion`). */
+  private rewrites = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -104,6 +108,15 @@ export class ConveningRoom {
 
   get snapshot(): Readonly<ConveningView> {
     return this.state;
+  }
+
+  /**
+   * Changes whenever the stored log does: an append moves the seq, a rewrite in place
+   * (retention, erasure at close, "Former member") does not, so it is counted too. What is
+   * built from the whole log (the debrief) stays good while this stays the same.
+   */
+  get logVersion(): string {
+    return `${this.state.seq}:${this.rewrites}`;
   }
 
   /**
@@ -203,6 +216,7 @@ export class ConveningRoom {
       let changed = 0;
       for (const type of types) changed += await this.store.rewrite(this.id, type, fn, options);
       if (changed === 0) return 0;
+      this.rewrites += 1;
       this.state = emptyState(this.id);
       this.recent.length = 0;
       for (const e of await this.store.events(this.id)) this.fold(e);
@@ -297,6 +311,7 @@ export class ConveningRoom {
       await tellRoundEnded(this.options.hooks, this.state, e.event, this.options.log);
       await deleteEndedNotes(this.options.deleteNotes, this.state, e.event, this.options.log);
     }
+    await recheckDocs(this.options.recheckDocs, this.id, stored, this.options.log);
     if (stored.some((e) => e.event.type === 'convening.closed')) {
       await this.forgetAtClose();
       tellClosed(this.options.hooks, this.id, this.options.log);
@@ -318,6 +333,8 @@ export class ConveningRoom {
       for (const e of this.recent) e.event = erase(e.event);
     } catch (err) {
       this.options.log(`convening ${this.id}: could not erase private answers at close`, err);
+    } finally {
+      this.rewrites += 1; // all of it, or some before a refusal
     }
   }
 

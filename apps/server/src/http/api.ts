@@ -9,10 +9,11 @@ import {
   type InviteResult,
   type JoinResult,
 } from '@brave/protocol';
-import { AGREEMENT_LIBRARY, conveningReport, debrief, isFacilitator, reportMarkdown, viewFor } from '@brave/core';
+import { AGREEMENT_LIBRARY, conveningReport, isFacilitator, reportMarkdown, viewFor } from '@brave/core';
 import type { Credential, TokenService } from '../auth/tokens.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { Store } from '../store/types.ts';
+import { DebriefCache } from './debrief-cache.ts';
 import { HttpError, parseBody } from './respond.ts';
 import { RateLimiter } from './ratelimit.ts';
 
@@ -28,6 +29,7 @@ export interface ApiDeps {
 export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps): Router {
   const r = Router();
   const perIp = new RateLimiter(joinRate.perSecond, joinRate.burst);
+  const debriefs = new DebriefCache(store);
 
   const limit = (req: Request) => {
     const wait = perIp.take(req.ip ?? 'unknown');
@@ -108,7 +110,7 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
   /** Facilitators' look back: signals, the show, pulse counts, hands per room, room sizes (never caucus rosters). */
   r.get('/convenings/:id/debrief', async (req, res) => {
     const { cred, room } = await facilitating(req, 'The debrief is for facilitators.');
-    res.json(debrief(room.snapshot, cred, await store.events(cred.conveningId)));
+    res.json(await debriefs.of(room, cred));
   });
 
   /** The convening report (JSON or Markdown) a facilitator hands to their working group; it names nobody. */
@@ -116,7 +118,7 @@ export function apiRouter({ store, rooms, tokens, publicUrl, joinRate }: ApiDeps
     const format = ReportFormat.safeParse(req.params.format);
     if (!format.success) throw new HttpError({ code: 'bad_request', message: 'The report comes as json or md.', field: 'format' });
     const { cred, room } = await facilitating(req, 'The report is for facilitators.');
-    const report = conveningReport(debrief(room.snapshot, cred, await store.events(cred.conveningId)));
+    const report = conveningReport(await debriefs.of(room, cred));
     res.attachment(`report-${cred.conveningId}.${format.data}`);
     if (format.data === 'json') res.json(report);
     else res.type('text/markdown; charset=utf-8').send(reportMarkdown(report));

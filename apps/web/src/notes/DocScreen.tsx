@@ -116,10 +116,12 @@ function DocView({
       return err instanceof ApiRequestError && [401, 403, 404].includes(err.status) ? err.error.message : null;
     }
   }, [api, name]);
-  // Kept on this device per person; caucus notes per session too, so nobody else here opens them.
+  // Kept on this device per person; caucus and confidential notes per session too (and
+  // wiped after a day, not a month), so nobody else here opens them.
+  const closeKept = kind === 'caucus' || detail.abilities.export === false;
   const local = useMemo<LocalPlace>(
-    () => ({ doc: name, person: place.user.id, session: kind === 'caucus' ? sessionKey(token ?? 'account') : null }),
-    [name, place.user.id, kind, token],
+    () => ({ doc: name, person: place.user.id, session: closeKept ? sessionKey(token ?? 'account') : null }),
+    [name, place.user.id, closeKept, token],
   );
   const { conn, snapshot } = useCollab(name, token, checkAccess, local);
   const user = useMemo<PresenceUser>(

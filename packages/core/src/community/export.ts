@@ -1,4 +1,5 @@
-import type { CommunityExport, ConveningView, MyData, RoomView, ScheduledConvening } from '@brave/protocol';
+import type { CommunityExport, ConveningView, MyData, RoomView, ScheduledConvening, SignalView } from '@brave/protocol';
+import { roomOfScope } from '../rounds/access.ts';
 
 /**
  * What leaves the server about a past convening: in a community export (caucus rooms
@@ -12,8 +13,9 @@ const byStart = <T extends { startedAt: number }>(a: T, b: T) => a.startedAt - b
 export function exportConvening(schedule: ScheduledConvening, state: ConveningView | null): ExportedConvening {
   const nameOf = (id: string) => state?.participants[id]?.name ?? 'Someone';
   const room = (r: RoomView) =>
-    // A caucus room's roster would say who answered what: name and size only.
-    r.kind === 'caucus'
+    // A caucus room's roster would say who answered what, a confidential room's is for the
+    // room: name and size only.
+    r.kind === 'caucus' || r.confidential
       ? { name: r.name, kind: r.kind, size: r.size }
       : { name: r.name, kind: r.kind, size: r.size, members: r.members.map(nameOf) };
   return {
@@ -30,10 +32,22 @@ export function exportConvening(schedule: ScheduledConvening, state: ConveningVi
       : [],
     signals: state
       ? Object.values(state.signals)
+          .filter((s) => heardByEveryFacilitator(state, s))
           .sort((a, b) => a.raisedAt - b.raisedAt)
           .map((s) => ({ kind: s.kind, at: s.raisedAt, status: s.status }))
       : [],
   };
+}
+
+/**
+ * Not even the time and kind of a signal leaves with the export when only the hosts its
+ * room chose heard of it (a caucus or a confidential room; SignalReaders). Retention drops
+ * the reader list (it names people), so then the room it was raised in decides.
+ */
+function heardByEveryFacilitator(state: ConveningView, s: SignalView): boolean {
+  if (s.readers) return s.readers.hosts === null;
+  const room = roomOfScope(state, s.scope);
+  return !room || (room.kind !== 'caucus' && !room.confidential);
 }
 
 /** The rooms a person was in and the signals they raised, with their own words. */

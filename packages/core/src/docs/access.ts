@@ -1,4 +1,4 @@
-import type { ConveningView, DocAccess, DocKind, DocSummary, RoomView, RoundView } from '@brave/protocol';
+import type { ConveningView, DocAccess, DocKind, DocSummary, DomainEvent, RoomView, RoundView } from '@brave/protocol';
 import { seesRoster } from '../rounds/access.ts';
 import { isFacilitator, type Viewer } from '../viewer.ts';
 import { docName, toolkitTitle, type DocRef } from './names.ts';
@@ -39,7 +39,7 @@ export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): Do
       const round = state.rounds[ref.roundId];
       const room = round?.rooms[ref.roomId];
       if (!round || !room) return notFound();
-      if (room.confidential && round.status === 'ended') return closedConfidential(room, viewer);
+      if (room.confidential && round.status === 'ended') return closedConfidential(round, room, viewer);
       if (!seesRoster(round, room, viewer)) {
         return forbidden(room.kind === 'caucus' ? 'Caucus notes are for the caucus and the hosts it chose.' : 'These notes belong to another room.');
       }
@@ -52,15 +52,28 @@ export function docAccess(state: ConveningView, viewer: Viewer, ref: DocRef): Do
  * A confidential room's notes once its round closed: gone when it chose "delete"; when it
  * chose "keep", for its members only (the facilitators it let in were let in for the round).
  */
-function closedConfidential(room: RoomView, viewer: Viewer): DocDecision {
+function closedConfidential(round: RoundView, room: RoomView, viewer: Viewer): DocDecision {
   if (room.confidential?.notes !== 'keep') return { ok: false, code: 'not_found', message: CONFIDENTIAL_DELETED };
   if (!room.members.includes(viewer.participantId)) return forbidden('These confidential notes are kept for the members of the room only.');
-  return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: `Confidential notes: ${room.name}` };
+  return { ok: true, access: 'write', kind: room.kind === 'caucus' ? 'caucus' : 'room', title: roomTitle(round, room) };
 }
 
 export const CONFIDENTIAL_DELETED = 'These notes were confidential and were deleted when the round closed, as the room was told.';
 /** The refusal of an export or a share-back of confidential notes. */
 export const CONFIDENTIAL_STAYS = 'These notes are confidential: they stay in the room, so they cannot be exported or shared.';
+
+/**
+ * Events after which a convening's open documents are asked the gate again at once, not
+ * only at the next periodic re-check: rooms open, change (a room marked confidential, a
+ * caucus changing its hosts, someone moved) or close, someone leaves, the convening ends.
+ */
+export const DOC_ACCESS_EVENTS: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
+  'round.opened',
+  'room.updated',
+  'round.ended',
+  'participant.removed',
+  'convening.closed',
+]);
 
 /** Is this document a confidential room's notes? */
 export function isConfidentialNotes(state: ConveningView, ref: DocRef): boolean {
@@ -85,7 +98,9 @@ export function isRoomMember(state: ConveningView, ref: DocRef, participantId: s
 }
 
 const roomTitle = (round: RoundView, room: RoomView) =>
-  room.kind === 'caucus' ? `Caucus notes: ${room.name} (${round.name})` : `Notes: ${room.name} (${round.name})`;
+  room.kind === 'caucus'
+    ? `${room.confidential ? 'Confidential caucus' : 'Caucus'} notes: ${room.name} (${round.name})`
+    : `${room.confidential ? 'Confidential notes' : 'Notes'}: ${room.name} (${round.name})`;
 
 /** Every document this person may open, toolkit drafts first (in channel order), then notes by round. */
 export function listDocs(state: ConveningView, viewer: Viewer): DocSummary[] {

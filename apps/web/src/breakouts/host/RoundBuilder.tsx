@@ -41,6 +41,15 @@ export function RoundBuilder({
   };
   const built = toSpec(form);
   const stale = planner.plan !== null && built.ok && planKey(built.spec) !== planner.plan.key;
+  // Rooms to tick as confidential: the ones the form names, else the preview's.
+  const named = form.kind === 'manual' || form.kind === 'selfSelect';
+  const roomChoices = named ? form.rooms.map((r) => ({ key: r.id, name: r.name.trim() || r.id })) : (planner.plan?.preview.rooms.map((r) => ({ key: r.key, name: r.name })) ?? []);
+  /** Ticking a confidential room changes the plan (its roster leaves the preview): plan again, same arrangement. */
+  const changeConfidential = (patch: Partial<BuilderForm>) => {
+    change(patch);
+    const next = toSpec({ ...form, ...patch });
+    if (planner.plan && next.ok) void planner.replan(next.spec);
+  };
 
   const preview = async () => {
     if (!built.ok) return setProblem(built.problem);
@@ -104,7 +113,7 @@ export function RoundBuilder({
           </div>
         </div>
         <ConstraintFields form={form} change={change} />
-        <ConfidentialFields form={form} change={change} />
+        <ConfidentialFields form={form} change={changeConfidential} rooms={roomChoices} />
         <div role="alert">{(problem ?? planner.error?.message ?? agenda.error?.message) && <p className="gentle-note">{problem ?? planner.error?.message ?? agenda.error?.message}</p>}</div>
         <div role="status">{savedToAgenda && <p className="sent-note">Added to the agenda as round {state.agenda.length}.</p>}</div>
         <div className="actions">

@@ -133,7 +133,8 @@ export function toSpec(f: BuilderForm, withVideo = true): Built {
         }
       : {}),
     ...(withVideo && Object.keys(videoUrls).length > 0 ? { videoUrls } : {}),
-    ...(f.confidential ? { confidential: f.confidential } : {}),
+    // "Rooms I choose" with none ticked yet (before the preview that makes them): no confidential room.
+    ...(f.confidential && f.confidential.rooms.length > 0 ? { confidential: f.confidential } : {}),
   };
   const parsed = RoundSpec.safeParse(candidate);
   if (parsed.success) {

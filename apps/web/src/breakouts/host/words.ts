@@ -52,3 +52,12 @@ export function describeSpec(spec: RoundSpec): string {
 }
 
 export const newSeed = (): number => Math.floor(Math.random() * 2 ** 31);
+
+/** The round builder's words for choosing confidential rooms one by one. */
+export const CONFIDENTIAL_CHOICE = {
+  some: 'Rooms I choose',
+  rooms: 'Confidential rooms in this round',
+  previewFirst: 'Preview first: the rooms the preview makes can then be ticked here.',
+  noneTicked: 'No room is ticked yet, so no room of this round will be confidential.',
+  ticked: (n: number): string => (n === 1 ? '1 room will be confidential.' : `${n} rooms will be confidential.`),
+} as const;
