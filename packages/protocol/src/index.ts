@@ -17,3 +17,4 @@ export * from './doorbell.ts';
 export * from './show.ts';
 export * from './mail.ts';
 export * from './report.ts';
+export * from './hub.ts';

@@ -1,4 +1,4 @@
-import type { MailableConvening } from '@brave/core';
+import { mailableConvening, type DigestItem, type MailableConvening } from '@brave/core';
 import type { OutgoingMail } from './transport.ts';
 
 /**
@@ -81,5 +81,29 @@ export function reminderMail(
     text: `${lines.join('\n\n')}\n\n${homeUrl}\n`,
     html: html(lines, { href: homeUrl, label: `Open ${c.communityName}` }),
     attachments: [{ filename: 'convening.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
+  };
+}
+
+const KIND_WORDS: Record<DigestItem['kind'], string> = { resource: 'Resource', question: 'Question', challenge: 'Challenge', idea: 'Idea' };
+
+/**
+ * The hub's weekly digest: titles only (core digestFor chose them: no hidden or private
+ * thread, no caucus named), never who wrote them, each with its link.
+ */
+export function digestMail(to: string, community: { name: string; caucusOptions: string[] }, items: DigestItem[], hubUrl: string): Omit<OutgoingMail, 'headers'> {
+  const { communityName } = mailableConvening({ communityName: community.name, title: '', outline: [] }, community.caucusOptions);
+  const line = (i: DigestItem) => `- ${i.pinned ? 'Pinned. ' : ''}${KIND_WORDS[i.kind]}: ${i.title}${i.replies > 0 ? ` (${i.replies} ${i.replies === 1 ? 'reply' : 'replies'})` : ''}\n  ${hubUrl}/${i.id}`;
+  const lines = [
+    'Hello,',
+    `Here is what was shared in the hub of ${communityName} this past week:`,
+    items.map(line).join('\n'),
+    'Open the hub to read the threads and reply. Threads kept private to a working group are never in this email.',
+  ];
+  return {
+    kind: 'digest',
+    to,
+    subject: `This week in the ${communityName} hub`,
+    text: `${lines.join('\n\n')}\n\n${hubUrl}\n`,
+    html: html(lines, { href: hubUrl, label: `Open the ${communityName} hub` }),
   };
 }
