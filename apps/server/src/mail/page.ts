@@ -21,7 +21,7 @@ button{font:inherit;padding:.6em 1.2em;border:2px solid #2d4a7a;border-radius:.4
 button:focus-visible{outline:3px solid #b45309;outline-offset:2px}</style></head>
 <body><main><h1>${title}</h1>${body}</main></body></html>`;
 
-const what = (list: string) => (list === 'reminders' ? 'convening reminders' : list === 'news' ? 'news from your communities' : 'these emails');
+const what = (list: string) => (list === 'reminders' ? 'convening reminders' : list === 'news' ? 'news and the weekly hub digest from your communities' : 'these emails');
 
 export function unsubscribePages(deps: { store: MailStore; tokens: UnsubscribeTokens; now: () => number }): Router {
   const r = Router();
