@@ -79,11 +79,16 @@ describe('the hub in the browser', () => {
     await expectAccessibleAtBothSizes(page, 'a hub thread');
   });
 
-  it('another member replies; the first hears it arrive without reloading', async () => {
+  it('another member replies, by keyboard alone; the first hears it arrive without reloading', async () => {
     await bo.page.goto(`${home}/hub`);
-    await bo.page.getByRole('link', { name: 'Who has a budget hearing template?' }).click();
-    await bo.page.getByLabel('Your reply').fill('Ours is in the shared drive, I will send it.');
-    await bo.page.getByRole('button', { name: 'Reply' }).click();
+    await bo.page.getByRole('link', { name: 'Who has a budget hearing template?' }).focus();
+    await bo.page.keyboard.press('Enter');
+    await bo.page.getByLabel('Your reply').focus();
+    await bo.page.keyboard.type('Ours is in the shared drive, I will send it.');
+    // The reply button follows its field.
+    await bo.page.keyboard.press('Tab');
+    expect(await bo.page.evaluate(() => document.activeElement?.textContent)).toBe('Reply');
+    await bo.page.keyboard.press('Enter');
     await bo.page.getByRole('status').filter({ hasText: 'Your reply is posted.' }).waitFor();
 
     await ana.page.getByText('Ours is in the shared drive, I will send it.').waitFor();
