@@ -87,7 +87,7 @@ describe('the hub in the browser', () => {
     await bo.page.keyboard.type('Ours is in the shared drive, I will send it.');
     // The reply button follows its field.
     await bo.page.keyboard.press('Tab');
-    expect(await bo.page.evaluate(() => document.activeElement?.textContent)).toBe('Reply');
+    expect(await bo.page.getByRole('button', { name: 'Reply' }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await bo.page.keyboard.press('Enter');
     await bo.page.getByRole('status').filter({ hasText: 'Your reply is posted.' }).waitFor();
 
