@@ -6,7 +6,6 @@ import type { HubKind } from '@brave/protocol';
  */
 export const HUB = {
   title: 'Hub',
-  eyebrow: (community: string) => `${community} · between convenings`,
   intro: 'Share resources, ask questions, name challenges and try out ideas with the whole community. Facilitators can pin what matters most.',
   homeLink: 'Open the hub',
   homeLinkHint: 'Resources, questions and ideas between convenings',
@@ -57,8 +56,6 @@ export const HUB = {
   everyone: 'Everyone in the community',
   onlyGroup: (group: string) => `Only ${group} and the facilitators`,
   submitPost: 'Post it',
-  cancel: 'Cancel',
-  posted: 'Your post is up.',
 
   // A thread
   linksHeading: 'Links',
