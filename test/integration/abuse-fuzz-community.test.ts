@@ -8,14 +8,14 @@ import { healthy, type TestServer } from './abuse-helpers.ts';
 import { communityWorld, PASSWORD, send, signUp, type Caller, type CommunityWorld } from './abuse-community-helpers.ts';
 
 /**
- * Property-based garbage on every body the accounts and community routes read, sent by the
+ * Property-based garbage on every body the accounts, community and hub routes read, sent by the
  * person allowed to call each route, and garbage in their path ids: every answer is a
  * success or a typed ApiError whose code matches its status (never 500); the server stays
  * up, and community D, which nobody aims at, does not change.
  */
 let server: TestServer;
 let w: CommunityWorld;
-let spare: { throwaway: string; fay: string; pat: Record<string, string> };
+let spare: { throwaway: string; fay: string; pat: Record<string, string>; post: string; reply: string };
 let before: string;
 beforeAll(async () => {
   server = await startTestServer();
@@ -23,7 +23,10 @@ beforeAll(async () => {
   const throwaway = (await createCommunity(w.fran, { name: 'Keep me' })).id;
   const fay = (await joinCommunity(server.url, w.c.communityId, w.c.inviteCode, { name: 'Fay' })).token;
   const pat = await signUp(server.url, 'Pat');
-  spare = { throwaway, fay, pat: { cookie: [...pat.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': pat.csrf! } };
+  const idOf = (a: { json: unknown }) => (a.json as { id: string }).id;
+  const post = idOf(await send(server.url, 'POST', `/api/communities/${w.c.communityId}/hub/posts`, w.headers('member'), { kind: 'idea', title: 'Fuzz me' }));
+  const reply = idOf(await send(server.url, 'POST', `/api/communities/${w.c.communityId}/hub/posts/${post}/replies`, w.headers('member'), { body: 'And me' }));
+  spare = { throwaway, fay, pat: { cookie: [...pat.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': pat.csrf! }, post, reply };
   before = await bystander();
 }, 60_000);
 afterAll(async () => {
@@ -78,12 +81,17 @@ const ROUTES: [method: string, path: () => string, as: As][] = [
   ['POST', () => draft(`/versions/${w.c.versionId}/restore`), 'facilitator'],
   ['POST', () => draft(`/versions/${w.c.versionId}/publish`), 'facilitator'],
   ['POST', () => draft('/share'), 'facilitator'],
+  ['POST', () => c('/hub/posts'), 'member'],
+  ['POST', () => c(`/hub/posts/${spare.post}/replies`), 'member'],
+  ['PATCH', () => c(`/hub/posts/${spare.post}`), 'facilitator'],
+  ['PATCH', () => c(`/hub/posts/${spare.post}/replies/${spare.reply}`), 'facilitator'],
 ];
 
 const KEYS = [
   'email', 'password', 'name', 'current', 'next', 'token', 'code', 'description', 'agreementSetId', 'agreements', 'channels', 'caucusOptions',
   'retentionDays', 'pronouns', 'channel', 'role', 'team', 'organisation', 'region', 'replaceName', 'confirmName', 'members', 'title', 'startsAt',
-  'durationMinutes', 'outline', 'rounds', 'label', 'to', 'passages', '__proto__', 'constructor',
+  'durationMinutes', 'outline', 'rounds', 'label', 'to', 'passages', 'kind', 'body', 'links', 'tags', 'workingGroupId', 'pinned', 'hidden', 'locked',
+  '__proto__', 'constructor',
 ];
 const nest = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 /** A body as bytes on the wire, with the content type it claims (built once the world exists). */
@@ -94,6 +102,7 @@ function bodies() {
     [{ id: 'money', name: 'Money' }], [{ id: 'money', name: 'Money' }, { id: 'money', name: 'Again' }], [{ text: 'Listen' }], ['kin-a'],
     [w.members.ana.memberId], [w.members.dee.memberId], ['u_ghost'], Date.UTC(2030, 1, 1), 30, [{ block: 0 }], `notes:${w.c.communityId}:plenary`,
     w.c.inviteCode, w.d.inviteCode, w.d.cohostCode, 'é'.repeat(16), 'Keep me', '\u0000', '<script>alert(1)</script>',
+    'question', ['https://example.org/a'], ['javascript:alert(1)'], ['channel:money'], ['role:funders'], w.c.groupId,
   );
   const junkValue = fc.oneof(
     { weight: 2, arbitrary: plausible },

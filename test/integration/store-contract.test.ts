@@ -139,7 +139,7 @@ describe.each(engines)('the store on $name', (engine) => {
       expect(done).toHaveLength(1);
     }
     const names = (await starts[0]!.db.withTables<{ kysely_migration: { name: string } }>().selectFrom('kysely_migration').select('name').orderBy('name').execute()).map((r) => r.name);
-    expect(names).toEqual(['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims', '0006_leases', '0007_mail', '0008_show_plans', '0009_member_language']);
+    expect(names).toEqual(['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims', '0006_leases', '0007_mail', '0008_show_plans', '0009_member_language', '0010_hub']);
     const store = new KyselyStore(starts.at(-1)!);
     await store.createConvening(record, [spotlight(1)]);
     expect(await new KyselyStore(starts[0]!).events('c_1')).toHaveLength(1);

@@ -17,9 +17,9 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const dir = tempDir('brave-migrations-');
 afterAll(() => dir.remove());
 
-const MIGRATION_NAMES = ['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims', '0006_leases', '0007_mail', '0008_show_plans', '0009_member_language'];
+const MIGRATION_NAMES = ['0001_convenings', '0002_documents', '0003_accounts', '0004_communities', '0005_member_claims', '0006_leases', '0007_mail', '0008_show_plans', '0009_member_language', '0010_hub'];
 /** Tables made by migrations after the last release that counted in PRAGMA user_version. */
-const SINCE_KYSELY = ['leases', 'mail_choices', 'mail_sent', 'show_templates'];
+const SINCE_KYSELY = ['leases', 'mail_choices', 'mail_sent', 'show_templates', 'hub_posts', 'hub_replies'];
 /** Columns added to older tables since then, by table. */
 const COLUMNS_SINCE_KYSELY: Record<string, string[]> = { scheduled_convenings: ['show'], members: ['language'] };
 

@@ -110,6 +110,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
           auth: accounts.auth,
           communities: communities.communities,
           members: communities.members,
+          hub: communities.hub,
           memberTokens: communities.memberTokens,
           originAllowed,
           base: () => config.publicUrl ?? listening.url,
@@ -169,7 +170,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
           { intervalMs: config.retention.sweepMs, dayMs: config.retention.dayMs, log },
         )
       : null;
-  if (community) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), community.api);
+  if (community) app.use('/api', express.json({ limit: LIMITS.httpBodyBytes }), community.api, community.hub);
   // The community doorbell: open community homes hear that something changed (docs/communities.md).
   const doorbell =
     communities && accounts

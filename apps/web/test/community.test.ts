@@ -84,6 +84,10 @@ describe('paths', () => {
   it('maps every community page and nothing else', () => {
     for (const kind of ['join', 'welcome', 'cohost', 'me'] as const) expect(communityRoute(['c', 'k_1', kind])).toEqual({ name: 'community', id: 'k_1', page: { kind } });
     expect(communityRoute(['c', 'k_1', 'doc', 'money'])).toEqual({ name: 'community', id: 'k_1', page: { kind: 'doc', channel: 'money' } });
+    expect(communityRoute(['c', 'k_1', 'hub'])).toEqual({ name: 'community', id: 'k_1', page: { kind: 'hub', postId: null } });
+    expect(communityRoute(['c', 'k_1', 'hub', 'h_abc'])).toEqual({ name: 'community', id: 'k_1', page: { kind: 'hub', postId: 'h_abc' } });
+    expect(communityRoute(['c', 'k_1', 'hub', 'h abc'])).toBe('missing');
+    expect(communityRoute(['c', 'k_1', 'hub', 'h_abc', 'more'])).toBe('missing');
     expect(communityRoute(['c', 'k_1', 'doc', 'Money'])).toBe('missing');
     expect(communityRoute(['c', 'k_1', 'doc'])).toBe('missing');
     expect(communityRoute(['c', 'k_1', 'elsewhere'])).toBe('missing');

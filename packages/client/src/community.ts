@@ -40,7 +40,7 @@ import { ApiRequestError } from './http.ts';
  * browser sends the cookie and unsafe calls carry the csrf token the accounts client holds.
  * Members call with their member credential (`m1.…`), passed explicitly as `member`.
  */
-type Auth = { member: string } | 'session' | 'public';
+export type Auth = { member: string } | 'session' | 'public';
 
 async function send(base: string, method: string, path: string, auth: Auth, body?: unknown): Promise<Response> {
   const csrf = auth === 'session' && method !== 'GET' ? accounts.csrfToken(base) : undefined;
@@ -75,17 +75,17 @@ async function raw(base: string, method: string, path: string, auth: Auth, body?
   return res;
 }
 
-async function call<T>(base: string, method: string, path: string, schema: z.ZodType<T>, auth: Auth, body?: unknown): Promise<T> {
+export async function call<T>(base: string, method: string, path: string, schema: z.ZodType<T>, auth: Auth, body?: unknown): Promise<T> {
   return schema.parse(await (await raw(base, method, path, auth, body)).json());
 }
 
-async function none(base: string, method: string, path: string, auth: Auth, body?: unknown): Promise<void> {
+export async function none(base: string, method: string, path: string, auth: Auth, body?: unknown): Promise<void> {
   await raw(base, method, path, auth, body);
 }
 
-const c = (id: string) => `/api/communities/${encodeURIComponent(id)}`;
+export const c = (id: string) => `/api/communities/${encodeURIComponent(id)}`;
 const s = (id: string, sid: string) => `${c(id)}/convenings/${encodeURIComponent(sid)}`;
-const as = (member?: string): Auth => (member ? { member } : 'session');
+export const as = (member?: string): Auth => (member ? { member } : 'session');
 
 export const communities = {
   // ---------- facilitators (session) ----------

@@ -3,3 +3,4 @@ export { LiveClient, type ConnectionStatus, type LiveClientOptions } from './liv
 export { accounts } from './accounts.ts';
 export { communities } from './community.ts';
 export { CommunityDoorbell, type CommunityDoorbellOptions } from './doorbell.ts';
+export { hub } from './hub.ts';

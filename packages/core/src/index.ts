@@ -35,3 +35,4 @@ export { pulseResults } from './pulse/results.ts';
 export { handCounts } from './floor/counts.ts';
 export { conveningReport } from './report/build.ts';
 export { reportMarkdown } from './report/markdown.ts';
+export * from './hub/index.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RoundSpec } from './breakouts.ts';
 import { AgreementInput } from './commands.ts';
 import { DocName } from './docs.ts';
+import { HubPostView, HubReplyView } from './hub.ts';
 import { LIMITS } from './limits.ts';
 import { Agreement, AgreementSetId, Id, Translations, text } from './model.ts';
 import { LanguageCode } from './language.ts';
@@ -258,6 +259,11 @@ export const MyData = z.object({
     }),
   ),
   metWith: z.number().int(),
+  /** What they wrote in the hub: their posts (group-private ones included) and replies. */
+  hub: z.object({
+    posts: z.array(z.object({ id: Id, title: z.string(), body: z.string(), createdAt: z.number(), hidden: z.boolean() })),
+    replies: z.array(z.object({ id: Id, postId: Id, postTitle: z.string(), body: z.string(), createdAt: z.number(), hidden: z.boolean() })),
+  }),
 });
 export type MyData = z.infer<typeof MyData>;
 
@@ -302,5 +308,7 @@ export const CommunityExport = z.object({
     }),
   ),
   documents: z.array(z.object({ name: DocName, title: z.string(), markdown: z.string() })),
+  /** The hub's threads as the exporting facilitator reads them (hidden ones marked). */
+  hub: z.array(z.object({ post: HubPostView.omit({ mine: true }), replies: z.array(HubReplyView.omit({ mine: true })) })),
 });
 export type CommunityExport = z.infer<typeof CommunityExport>;

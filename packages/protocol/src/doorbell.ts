@@ -16,8 +16,8 @@ export const DOORBELL_EVENTS = {
   changed: 'community.changed',
 } as const;
 
-/** What changed: planned convenings (and their start), members, working groups, the community's own settings. */
-export const CommunityChangeKind = z.enum(['schedule', 'members', 'groups', 'community']);
+/** What changed: planned convenings (and their start), members, working groups, the community's own settings, the hub. */
+export const CommunityChangeKind = z.enum(['schedule', 'members', 'groups', 'community', 'hub']);
 export type CommunityChangeKind = z.infer<typeof CommunityChangeKind>;
 
 export const CommunityChanged = z.strictObject({ kind: CommunityChangeKind, scheduleId: Id.optional() });

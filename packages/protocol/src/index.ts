@@ -17,4 +17,5 @@ export * from './doorbell.ts';
 export * from './show.ts';
 export * from './mail.ts';
 export * from './report.ts';
+export * from './hub.ts';
 export * from './language.ts';

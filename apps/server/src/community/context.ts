@@ -7,6 +7,7 @@ import type { RoomRegistry } from '../convening/registry.ts';
 import { HttpError } from '../http/respond.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import type { Store } from '../store/types.ts';
+import type { HubStore } from '../hub/store.ts';
 import type { CommunityBell } from './bell.ts';
 import { ClosedStates } from './closed-states.ts';
 import type { CommunityDirectory } from './directory.ts';
@@ -26,6 +27,8 @@ export interface CommunityParts {
   memberTokens: MemberTokens;
   /** Rung after a change the community home shows has committed (bell.ts). */
   bell: CommunityBell;
+  /** The hub's posts and replies (hub/store.ts). */
+  hub: HubStore;
 }
 
 export interface CommunityRouteDeps extends CommunityParts {

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import type { Database } from '../store/database.ts';
+import { hubRoutes } from '../hub/routes.ts';
+import { HubStore } from '../hub/store.ts';
 import { makeContext, type CommunityParts, type CommunityRouteDeps } from './context.ts';
 import { CommunityBell } from './bell.ts';
 import { CommunityDirectory, type DirectoryEntry } from './directory.ts';
@@ -73,6 +75,7 @@ export function createCommunities(deps: { database: Database; secret: string; no
     members,
     schedule,
     docs: new CommunityDocs(deps.database),
+    hub: new HubStore(deps.database),
     memberTokens,
     directory,
     bell,
@@ -80,15 +83,20 @@ export function createCommunities(deps: { database: Database; secret: string; no
   };
 }
 
-/** The /api routes of communities (mount after the JSON body parser) and the retention sweeper. */
+/**
+ * The /api routes of communities and of their hubs (mount both after the JSON body parser;
+ * two routers so each access matrix reads its own route list) and the retention sweeper.
+ */
 export function communityApi(
   deps: CommunityRouteDeps,
   sweep: { intervalMs: number; dayMs: number; log: (msg: string, err?: unknown) => void },
-): { api: Router; sweeper: RetentionSweeper } {
+): { api: Router; hub: Router; sweeper: RetentionSweeper } {
   const ctx = makeContext(deps);
   const api = Router();
   communityRoutes(api, ctx);
   memberRoutes(api, ctx);
   conveningRoutes(api, ctx);
-  return { api, sweeper: new RetentionSweeper(ctx, sweep) };
+  const hub = Router();
+  hubRoutes(hub, ctx, deps.hub);
+  return { api, hub, sweeper: new RetentionSweeper(ctx, sweep) };
 }

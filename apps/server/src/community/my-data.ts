@@ -1,5 +1,7 @@
 import type { CommunityExport, CommunityInfo, MyData } from '@brave/protocol';
+import type { CommunityActor } from '@brave/core';
 import { exportableNotes, exportConvening, metWithCount, myConvening, toolkitDocName } from '@brave/core';
+import { hubExport, myHub } from '../hub/data.ts';
 import { HttpError } from '../http/respond.ts';
 import type { Ctx } from './context.ts';
 import { scheduledView } from './schedule-store.ts';
@@ -22,6 +24,7 @@ export async function myData(ctx: Ctx, communityId: string, memberId: string): P
     keptCaucusAnswer: await ctx.members.keptAnswer(communityId, memberId),
     convenings,
     metWith: metWithCount(await ctx.schedule.meetings(communityId), memberId),
+    hub: await myHub(ctx, communityId, memberId),
   };
 }
 
@@ -29,8 +32,9 @@ export async function myData(ctx: Ctx, communityId: string, memberId: string): P
  * The community as JSON for its facilitators: convenings (caucus rooms without rosters,
  * signals without who or words), agreements, documents as Markdown (never caucus notes).
  * Nobody's caucus answer is in it: neither kept answers nor answers in convening logs.
+ * The hub's threads are in it as the facilitator who exports reads them.
  */
-export async function communityExport(ctx: Ctx, community: CommunityInfo): Promise<CommunityExport> {
+export async function communityExport(ctx: Ctx, community: CommunityInfo, by: CommunityActor): Promise<CommunityExport> {
   const convenings: CommunityExport['convenings'] = [];
   const documents: CommunityExport['documents'] = [];
   const addDoc = async (name: string, title: string) => {
@@ -52,5 +56,6 @@ export async function communityExport(ctx: Ctx, community: CommunityInfo): Promi
     workingGroups: await ctx.members.groups(community.id),
     convenings,
     documents,
+    hub: await hubExport(ctx, community.id, by),
   };
 }

@@ -190,8 +190,8 @@ export function conveningRoutes(r: Router, ctx: Ctx): void {
   });
 
   r.get('/communities/:id/export', async (req, res) => {
-    const { community } = await who.facilitator(req, req.params.id);
-    const data = await communityExport(ctx, community);
+    const { community, actor } = await who.facilitator(req, req.params.id);
+    const data = await communityExport(ctx, community, actor);
     res.setHeader('Content-Disposition', `attachment; filename="community-${community.id}.json"`);
     res.json(data);
   });

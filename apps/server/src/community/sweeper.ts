@@ -7,6 +7,8 @@ export interface SweepResult {
   convenings: number;
   documents: number;
   meetings: number;
+  /** Hub posts deleted (their replies with them). */
+  hubPosts: number;
 }
 
 /**
@@ -14,14 +16,15 @@ export interface SweepResult {
  * each of its convenings that ended longer ago loses signal details and room rosters
  * (core redactForRetention, through the live room so nobody is served stale rosters),
  * its room and caucus notes are deleted, and so is the history of who met whom from
- * before the cut-off. A swept convening is marked, so it is not redone.
+ * before the cut-off. A swept convening is marked, so it is not redone. Hub posts written
+ * before the cut-off are deleted with their replies.
  */
 export class RetentionSweeper {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<SweepResult> | null = null;
 
   constructor(
-    private readonly ctx: Pick<Ctx, 'communities' | 'schedule' | 'docs' | 'refreshEnded' | 'docsDeleted' | 'now'> & { rooms: Pick<RoomRegistry, 'retain'> },
+    private readonly ctx: Pick<Ctx, 'communities' | 'schedule' | 'docs' | 'hub' | 'bell' | 'refreshEnded' | 'docsDeleted' | 'now'> & { rooms: Pick<RoomRegistry, 'retain'> },
     private readonly options: { intervalMs: number; dayMs: number; log: (msg: string, err?: unknown) => void },
   ) {}
 
@@ -46,7 +49,7 @@ export class RetentionSweeper {
 
   private async sweep(now: number): Promise<SweepResult> {
     const { schedule, docs } = this.ctx;
-    const result: SweepResult = { convenings: 0, documents: 0, meetings: 0 };
+    const result: SweepResult = { convenings: 0, documents: 0, meetings: 0, hubPosts: 0 };
     await this.ctx.refreshEnded(await schedule.unfinished());
     for (const c of await this.ctx.communities.withRetention()) {
       const cutoff = retentionCutoff(now, c.retentionDays, this.options.dayMs);
@@ -62,6 +65,10 @@ export class RetentionSweeper {
         result.documents += notes.length;
       }
       result.meetings += await schedule.deleteMeetingsBefore(c.id, cutoff);
+      const gone = await this.ctx.hub.deleteBefore(c.id, cutoff);
+      // Open hub screens fetch again, so nobody keeps reading what retention removed.
+      if (gone > 0) this.ctx.bell.ring(c.id, { kind: 'hub' });
+      result.hubPosts += gone;
     }
     return result;
   }

@@ -7,7 +7,9 @@ import type { MemberStore } from '../community/members-store.ts';
 import type { MemberTokenVerifier } from '../community/directory.ts';
 import type { CommunityStore } from '../community/store.ts';
 import type { Config } from '../config.ts';
+import type { HubStore } from '../hub/store.ts';
 import type { Database } from '../store/database.ts';
+import { sendDigests } from './digest.ts';
 import { Outbox } from './outbox.ts';
 import { unsubscribePages } from './page.ts';
 import { mailRouter } from './routes.ts';
@@ -40,7 +42,9 @@ export async function attachMail(deps: {
   accounts: AccountStore;
   auth: AccountAuth;
   communities: CommunityStore;
-  members: Pick<MemberStore, 'active'>;
+  members: Pick<MemberStore, 'active' | 'groups'>;
+  /** The hub, for its weekly digest. */
+  hub: Pick<HubStore, 'digestCommunities' | 'between'>;
   memberTokens: MemberTokenVerifier;
   originAllowed: (req: IncomingMessage) => boolean;
   /** Where links in mail point when no request says (the reminders): PUBLIC_URL, else the server's own address. */
@@ -56,7 +60,9 @@ export async function attachMail(deps: {
   const mc = config.mail;
   const mailer = mc ? (deps.mailer ?? (await smtpMailer(mc.smtpUrl, mc.from))) : null;
   const outbox = mc && mailer ? new Outbox(mailer, { tries: mc.tries, retryMs: mc.retryMs, perMinute: mc.perMinute, perRecipientPerHour: mc.perRecipientPerHour, log, now }) : null;
-  const scheduler = mc && outbox ? new ReminderScheduler(store, outbox, tokens, { tickMs: mc.tickMs, hourMs: mc.hourMs, base: deps.base, now, log }) : null;
+  const digests = (o: Outbox, hourMs: number) => () =>
+    sendDigests({ store, outbox: o, tokens, hub: deps.hub, community: (id) => deps.communities.get(id), groups: (id) => deps.members.groups(id), hourMs, base: deps.base, now });
+  const scheduler = mc && outbox ? new ReminderScheduler(store, outbox, tokens, { tickMs: mc.tickMs, hourMs: mc.hourMs, base: deps.base, now, log, digests: digests(outbox, mc.hourMs) }) : null;
   const who = principals({ auth: deps.auth, communities: deps.communities, members: deps.members, tokens: deps.memberTokens });
   return {
     store,

@@ -1,4 +1,4 @@
-import type { MailableConvening } from '@brave/core';
+import { mailableConvening, type DigestItem, type MailableConvening } from '@brave/core';
 import { formatDate, type Language } from '@brave/i18n';
 import { translate } from '../http/language.ts';
 import type { OutgoingMail } from './transport.ts';
@@ -84,5 +84,25 @@ export function reminderMail(
     text: `${lines.join('\n\n')}\n\n${homeUrl}\n`,
     html: html(lng, lines, { href: homeUrl, label: t('mail:reminder.button', vars) }),
     attachments: [{ filename: 'convening.ics', content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
+  };
+}
+
+/**
+ * The hub's weekly digest: titles only (core digestFor chose them: no hidden or private
+ * thread, no caucus named), never who wrote them, each with its link.
+ */
+export function digestMail(to: string, community: { name: string; caucusOptions: string[] }, items: DigestItem[], hubUrl: string, lng: Language): Omit<OutgoingMail, 'headers'> {
+  const t = translate(lng);
+  const { communityName } = mailableConvening({ communityName: community.name, title: '', outline: [] }, community.caucusOptions);
+  const vars = { community: communityName };
+  const line = (i: DigestItem) =>
+    `- ${i.pinned ? t('mail:digest.pinned') : ''}${t(`mail:digest.kind.${i.kind}`)}: ${i.title}${i.replies > 0 ? ` (${t('mail:digest.replies', { count: i.replies })})` : ''}\n  ${hubUrl}/${i.id}`;
+  const lines = [t('mail:hello'), t('mail:digest.body', vars), items.map(line).join('\n'), t('mail:digest.after')];
+  return {
+    kind: 'digest',
+    to,
+    subject: t('mail:digest.subject', vars),
+    text: `${lines.join('\n\n')}\n\n${hubUrl}\n`,
+    html: html(lng, lines, { href: hubUrl, label: t('mail:digest.button', vars) }),
   };
 }

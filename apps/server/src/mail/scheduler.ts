@@ -12,6 +12,8 @@ export interface ReminderOptions {
   base: () => string;
   now: () => number;
   log: (msg: string, err?: unknown) => void;
+  /** Also on every tick: the hub's weekly digests (digest.ts). */
+  digests?: () => Promise<void>;
 }
 
 /**
@@ -47,8 +49,11 @@ export class ReminderScheduler {
 
   /** One look (exported for tests that want one now). Overlapping ticks share the run in flight. */
   tick(): Promise<void> {
+    const digests = this.options.digests;
     this.running ??= this.run()
       .catch((err: unknown) => this.options.log('reminders: could not look for due convenings', err))
+      .then(() => digests?.())
+      .catch((err: unknown) => this.options.log('digest: could not send the weekly digests', err))
       .finally(() => (this.running = null));
     return this.running;
   }

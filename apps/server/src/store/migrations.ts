@@ -177,7 +177,49 @@ export function migrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('members').addColumn('language', 'text').execute();
       },
     },
+    // The community hub between convenings (hub/store.ts): posts and their replies.
+    '0010_hub': { up: (db: Kysely<unknown>) => hub(db, int) },
   };
+}
+
+async function hub(db: Kysely<unknown>, int: 'integer' | 'bigint'): Promise<void> {
+  const flag = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
+  const author = <T extends CreateTableBuilder<string, string>>(t: T): T =>
+    t
+      .addColumn('author_kind', 'text', (c) => c.notNull())
+      .addColumn('author_id', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text', (c) => c.notNull())
+      .addColumn('created_at', int, (c) => c.notNull()) as T;
+  await author(
+    db.schema
+      .createTable('hub_posts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('community_id', 'text', (c) => c.notNull().references('communities.id').onDelete('cascade'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('links', 'text', (c) => c.notNull())
+      .addColumn('tags', 'text', (c) => c.notNull())
+      .addColumn('working_group_id', 'text'),
+  )
+    .addColumn('last_activity_at', int, (c) => c.notNull())
+    .addColumn('pinned', 'integer', flag)
+    .addColumn('hidden', 'integer', flag)
+    .addColumn('locked', 'integer', flag)
+    .execute();
+  await db.schema.createIndex('hub_posts_by_community').on('hub_posts').columns(['community_id', 'created_at']).execute();
+  await author(
+    db.schema
+      .createTable('hub_replies')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('post_id', 'text', (c) => c.notNull().references('hub_posts.id').onDelete('cascade'))
+      .addColumn('community_id', 'text', (c) => c.notNull()),
+  )
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('hidden', 'integer', flag)
+    .execute();
+  await db.schema.createIndex('hub_replies_by_post').on('hub_replies').columns(['post_id', 'created_at']).execute();
+  await db.schema.createIndex('hub_replies_by_author').on('hub_replies').columns(['community_id', 'author_id']).execute();
 }
 
 async function communities(db: Kysely<unknown>, int: 'integer' | 'bigint', keyed: <T extends CreateTableBuilder<string, string>>(t: T) => T): Promise<void> {

@@ -1,6 +1,7 @@
 import type { AccountTables } from './tables-accounts.ts';
 import type { CommunityTables } from './tables-community.ts';
 import type { DocTables } from './tables-docs.ts';
+import type { HubTables } from './tables-hub.ts';
 import type { MailTables } from './tables-mail.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { MailTables } from './tables-mail.ts';
  * as both engines return them: 64-bit integers are parsed to numbers (store/database.ts),
  * bytes arrive as Buffers. The tables themselves are made by store/migrations.ts.
  */
-export interface Schema extends AccountTables, CommunityTables, DocTables, MailTables {
+export interface Schema extends AccountTables, CommunityTables, DocTables, HubTables, MailTables {
   convenings: { id: string; join_code: string; cohost_code: string; created_at: number };
   events: { convening_id: string; seq: number; at: number; actor: string | null; body: string };
   actions: { convening_id: string; actor: string; key: string; result: string };

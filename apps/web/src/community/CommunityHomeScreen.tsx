@@ -8,7 +8,8 @@ import { ConveningsPanel } from './ConveningsPanel.tsx';
 import { InvitesPanel } from './InvitesPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
 import { homeNews } from './news.ts';
-import { myDataHref } from './routes.ts';
+import { HUB } from '../hub/words.ts';
+import { hubHref, myDataHref } from './routes.ts';
 import { signInHref } from './session.ts';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { ToolkitPanel } from './ToolkitPanel.tsx';
@@ -128,9 +129,12 @@ function FacilitatorHome(props: HomeProps) {
       home={home}
       eyebrow={`Community · you facilitate, as ${home.viewer.name}`}
       side={
-        <Link className="button quiet small" href="/communities">
-          All your communities
-        </Link>
+        <>
+          <HubLink id={home.community.id} />
+          <Link className="button quiet small" href="/communities">
+            All your communities
+          </Link>
+        </>
       }
       columns={[
         <>
@@ -156,9 +160,12 @@ function MemberHome(props: HomeProps) {
       home={home}
       eyebrow={`Community · here as ${home.viewer.name}`}
       side={
-        <Link className="button quiet small" href={myDataHref(home.community.id)}>
-          My data
-        </Link>
+        <>
+          <HubLink id={home.community.id} />
+          <Link className="button quiet small" href={myDataHref(home.community.id)}>
+            My data
+          </Link>
+        </>
       }
       columns={[
         <>
@@ -172,5 +179,14 @@ function MemberHome(props: HomeProps) {
         </>,
       ]}
     />
+  );
+}
+
+/** The way into the hub between convenings (apps/web/src/hub). */
+function HubLink({ id }: { id: string }) {
+  return (
+    <Link className="button primary small" href={hubHref(id)} title={HUB.homeLinkHint}>
+      {HUB.homeLink}
+    </Link>
   );
 }

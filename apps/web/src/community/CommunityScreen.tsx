@@ -9,6 +9,9 @@ import { Welcome } from './Welcome.tsx';
 import '../styles/community.css';
 
 // The draft editor brings Tiptap and Yjs: only for those who open a draft.
+// The hub between convenings: its own screens and styles.
+const HubScreen = lazy(() => import('../hub/HubScreen.tsx').then((m) => ({ default: m.HubScreen })));
+const ThreadScreen = lazy(() => import('../hub/ThreadScreen.tsx').then((m) => ({ default: m.ThreadScreen })));
 const CommunityDoc = lazy(() => import('./CommunityDoc.tsx').then((m) => ({ default: m.CommunityDoc })));
 
 /** Every page under /c/<communityId>/. */
@@ -24,6 +27,12 @@ export function CommunityScreen({ id, page }: { id: string; page: CommunityPage 
       return <CohostAccept id={id} />;
     case 'me':
       return <MyDataScreen id={id} />;
+    case 'hub':
+      return (
+        <Suspense fallback={<Loading label="Opening the hub…" />}>
+          {page.postId ? <ThreadScreen key={page.postId} id={id} postId={page.postId} /> : <HubScreen id={id} />}
+        </Suspense>
+      );
     case 'doc':
       return (
         <Suspense fallback={<Loading label="Opening the draft…" />}>

@@ -18,6 +18,7 @@ import { homeHref } from './routes.ts';
 import { dayText } from './time.ts';
 import { nameWithPronouns } from './words.ts';
 import { wipeLocal } from '../notes/localIndex.ts';
+import { MyHubWriting } from '../hub/MyHubWriting.tsx';
 
 type Load = { phase: 'loading' } | { phase: 'failed'; message: string } | { phase: 'ready'; data: MyData; community: CommunityInfo };
 
@@ -167,6 +168,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
           <p>You shared a breakout room with {peopleCount(data.metWith)}. Mixing rounds use this so you keep meeting new people.</p>
         </section>
         <ConveningsHeld data={data} />
+        <MyHubWriting communityId={community.id} hub={data.hub} />
         <section className="card" aria-labelledby={`${id}-leave`}>
           <h2 id={`${id}-leave`}>Leave the community</h2>
           <p className="hint">Your key stops working and you leave your working groups. Your words in the documents stay: they are part of the group’s work.</p>

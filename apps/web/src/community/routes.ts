@@ -9,6 +9,8 @@
  *   /c/<id>/cohost#code=…      a co-facilitator accepts
  *   /c/<id>/me                 my data
  *   /c/<id>/doc/<channelId>    a toolkit draft
+ *   /c/<id>/hub                the hub between convenings
+ *   /c/<id>/hub/<postId>       one thread of the hub
  */
 export type CommunityPage =
   | { kind: 'home' }
@@ -16,7 +18,8 @@ export type CommunityPage =
   | { kind: 'welcome' }
   | { kind: 'cohost' }
   | { kind: 'me' }
-  | { kind: 'doc'; channel: string };
+  | { kind: 'doc'; channel: string }
+  | { kind: 'hub'; postId: string | null };
 
 export type CommunityRoute = { name: 'communities' } | { name: 'community'; id: string; page: CommunityPage };
 
@@ -33,6 +36,7 @@ export function communityRoute(parts: readonly string[]): CommunityRoute | 'miss
   if (sub === undefined) return isCommunityId(id) ? { name: 'community', id, page: { kind: 'home' } } : null;
   if (!ID.test(id) || more.length > 0) return 'missing';
   if (sub === 'doc') return arg !== undefined && CHANNEL.test(arg) ? { name: 'community', id, page: { kind: 'doc', channel: arg } } : 'missing';
+  if (sub === 'hub') return arg === undefined ? { name: 'community', id, page: { kind: 'hub', postId: null } } : ID.test(arg) ? { name: 'community', id, page: { kind: 'hub', postId: arg } } : 'missing';
   if (arg !== undefined) return 'missing';
   if (sub === 'join' || sub === 'welcome' || sub === 'cohost' || sub === 'me') return { name: 'community', id, page: { kind: sub } };
   return 'missing';
@@ -41,3 +45,4 @@ export function communityRoute(parts: readonly string[]): CommunityRoute | 'miss
 export const homeHref = (id: string): string => `/c/${encodeURIComponent(id)}`;
 export const myDataHref = (id: string): string => `${homeHref(id)}/me`;
 export const draftHref = (id: string, channel: string): string => `${homeHref(id)}/doc/${encodeURIComponent(channel)}`;
+export const hubHref = (id: string, postId?: string): string => `${homeHref(id)}/hub${postId ? `/${encodeURIComponent(postId)}` : ''}`;

@@ -34,7 +34,7 @@ export function listOf(names: readonly string[]): string {
 /** The email card on "My data" (MailCard.tsx). */
 export const MAIL = {
   title: 'Email',
-  intro: 'If you like, we can email you a reminder a day and an hour before each convening, and news from the community now and then. Our emails never name a caucus or anyone in the community, and each one has a link that stops them in one click.',
+  intro: 'If you like, we can email you a reminder a day and an hour before each convening, and a weekly digest of what was shared in the community’s hub. Our emails never name a caucus or anyone in the community, and each one has a link that stops them in one click.',
   notSending: 'This server does not send email yet. You can still leave your address and choices here; nothing goes out until whoever runs the server turns email on.',
   emailLabel: 'Your email address (optional)',
   emailHint: 'Only you and the server see it. Leave it empty to stop all email and have us forget the address.',
