@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Message.tsx';
 import { CohostAccept } from './CohostAccept.tsx';
 import { CommunityHomeScreen } from './CommunityHomeScreen.tsx';
@@ -13,6 +14,7 @@ const CommunityDoc = lazy(() => import('./CommunityDoc.tsx').then((m) => ({ defa
 
 /** Every page under /c/<communityId>/. */
 export function CommunityScreen({ id, page }: { id: string; page: CommunityPage }) {
+  const { t } = useTranslation('community');
   switch (page.kind) {
     case 'home':
       return <CommunityHomeScreen id={id} />;
@@ -26,7 +28,7 @@ export function CommunityScreen({ id, page }: { id: string; page: CommunityPage 
       return <MyDataScreen id={id} />;
     case 'doc':
       return (
-        <Suspense fallback={<Loading label="Opening the draft…" />}>
+        <Suspense fallback={<Loading label={t('screen.openingDraft')} />}>
           <CommunityDoc key={page.channel} id={id} channel={page.channel} />
         </Suspense>
       );
