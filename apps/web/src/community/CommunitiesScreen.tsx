@@ -72,7 +72,7 @@ function Communities({ caller, name }: { caller: Caller; name: string }) {
       <main>
         {pending && (
           <p className="card sent-note" role="status">
-            <Trans t={t} i18nKey="list.pending" components={{ link: <Link href={pending} /> }} />
+            <Trans t={t} i18nKey="list.pending" components={{ go: <Link href={pending} /> }} />
           </p>
         )}
         <section className="card" aria-labelledby={`${id}-list`}>

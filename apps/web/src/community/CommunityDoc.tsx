@@ -34,7 +34,7 @@ export function CommunityDoc({ id, channel }: { id: string; channel: string }) {
         <p>{t('doc.noKey')}</p>
         {!load.account && (
           <p>
-            <Trans t={t} i18nKey="home.signIn" components={{ link: <Link href={signInHref()} /> }} />
+            <Trans t={t} i18nKey="home.signIn" components={{ go: <Link href={signInHref()} /> }} />
           </p>
         )}
       </Message>

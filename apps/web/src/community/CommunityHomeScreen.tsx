@@ -51,11 +51,11 @@ export function CommunityHomeScreen({ id }: { id: string }) {
         )}
         {load.account ? (
           <p>
-            <Trans t={t} i18nKey="home.notFacilitator" values={{ name: load.account.name }} components={{ link: <Link href="/communities" /> }} />
+            <Trans t={t} i18nKey="home.notFacilitator" values={{ name: load.account.name }} components={{ go: <Link href="/communities" /> }} />
           </p>
         ) : (
           <p>
-            <Trans t={t} i18nKey="home.signIn" components={{ link: <Link href={signInHref()} /> }} />
+            <Trans t={t} i18nKey="home.signIn" components={{ go: <Link href={signInHref()} /> }} />
           </p>
         )}
       </Message>

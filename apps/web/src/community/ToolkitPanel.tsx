@@ -32,7 +32,7 @@ export function ToolkitPanel({ home }: HomeProps) {
               </p>
               {d.publication && /^https?:\/\//i.test(d.publication.url) && (
                 <p className="hint">
-                  <Trans t={t} i18nKey="toolkit.published" values={{ label: d.publication.label }} components={{ link: <a href={d.publication.url} /> }} />
+                  <Trans t={t} i18nKey="toolkit.published" values={{ label: d.publication.label }} components={{ go: <a href={d.publication.url} /> }} />
                 </p>
               )}
               <Link className={`button small ${edit ? 'primary' : 'quiet'}`} href={draftHref(home.community.id, d.channel.id)}>
