@@ -5,9 +5,7 @@
 export const NOT_YET_TRANSLATED: readonly string[] = [
   'breakouts/host',
   'components/host',
-  'components/start',
   'screens/HostScreen.tsx',
-  'screens/StartScreen.tsx',
   'show/debrief',
   'show/host',
   'show/pulse/PulseHost.tsx',

@@ -18,6 +18,8 @@ import enNotes from './locales/en/notes.json' with { type: 'json' };
 import esNotes from './locales/es/notes.json' with { type: 'json' };
 import enShow from './locales/en/show.json' with { type: 'json' };
 import esShow from './locales/es/show.json' with { type: 'json' };
+import enStart from './locales/en/start.json' with { type: 'json' };
+import esStart from './locales/es/start.json' with { type: 'json' };
 
 export const resources = {
   en: {
@@ -29,6 +31,7 @@ export const resources = {
     live: enLive,
     notes: enNotes,
     show: enShow,
+    start: enStart,
   },
   es: {
     account: esAccount,
@@ -39,6 +42,7 @@ export const resources = {
     live: esLive,
     notes: esNotes,
     show: esShow,
+    start: esStart,
   },
 } as const;
 

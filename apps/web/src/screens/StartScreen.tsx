@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '@brave/client';
 import {
   DEFAULT_SIGNAL_POLICY,
@@ -32,7 +33,8 @@ export function StartScreen() {
   const [preferred, setPreferred] = useState<Visibility>(DEFAULT_SIGNAL_POLICY.default);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const titleRequired = useRequired(`${id}-title`, 'Give your convening a title. People see it when they join, so they know they are in the right place.');
+  const { t } = useTranslation('start');
+  const titleRequired = useRequired(`${id}-title`, t('titleMissing'));
 
   useEffect(() => {
     api.agreementSets(window.location.origin).then(setSets, (err: unknown) => setProblem(describeError(err)));
@@ -48,7 +50,7 @@ export function StartScreen() {
     if (!titleRequired.check(title)) return;
     const agreements = drafts ? fromDrafts(drafts) : undefined;
     if (agreements && agreements.length === 0) {
-      setProblem('Write at least one agreement, or pick one of the sets.');
+      setProblem(t('noAgreements'));
       return;
     }
     const body: CreateConveningBody = {
@@ -73,20 +75,16 @@ export function StartScreen() {
   return (
     <main className="page start">
       <header className="start-header">
-        <p className="eyebrow">Brave Space</p>
-        <PageHeading title="Start a convening">Start a convening</PageHeading>
-        <p className="lede">
-          Gather your group around shared agreements, and give everyone a gentle way to say “ouch” or “whoops” in the
-          moment.
-        </p>
+        <p className="eyebrow">{t('brand')}</p>
+        <PageHeading title={t('title')}>{t('title')}</PageHeading>
+        <p className="lede">{t('lede')}</p>
         <p className="muted">
-          A quick convening needs no account. Meeting as a community over months, with members, working groups and
-          planned convenings? <Link href="/communities">Go to your communities</Link>.
+          <Trans t={t} i18nKey="communities" components={{ go: <Link href="/communities" /> }} />
         </p>
       </header>
 
       <section className="card join-aside" aria-labelledby={`${id}-join`}>
-        <h2 id={`${id}-join`}>Joining someone else’s convening?</h2>
+        <h2 id={`${id}-join`}>{t('joining')}</h2>
         <JoinCodeForm />
       </section>
 
@@ -99,10 +97,10 @@ export function StartScreen() {
           void submit();
         }}
       >
-        <h2 id={`${id}-form`}>Your convening</h2>
+        <h2 id={`${id}-form`}>{t('yours')}</h2>
         <Field
           id={`${id}-title`}
-          label="Title"
+          label={t('titleLabel')}
           value={title}
           onChange={(e) => {
             setTitle(e.target.value);
@@ -113,21 +111,21 @@ export function StartScreen() {
           maxLength={LIMITS.titleMax}
         />
         <div className="field">
-          <label htmlFor={`${id}-name`}>Your name</label>
+          <label htmlFor={`${id}-name`}>{t('name')}</label>
           <input id={`${id}-name`} value={hostName} onChange={(e) => setHostName(e.target.value)} maxLength={LIMITS.nameMax} autoComplete="name" />
-          <p className="hint">Shown to your co-facilitators in the console.</p>
+          <p className="hint">{t('nameHint')}</p>
         </div>
         {sets ? (
           <AgreementSetPicker sets={sets} chosen={setId} onChoose={choose} drafts={drafts} onDrafts={setDrafts} onEdit={editChosen} />
         ) : (
           <p className="loading" role="status">
-            Loading the agreement sets…
+            {t('loadingSets')}
           </p>
         )}
         <VisibilityPolicyField allowed={allowed} onAllowed={setAllowed} preferred={preferred} onPreferred={setPreferred} />
         <FormProblem message={problem} />
         <button type="submit" className="button primary wide" disabled={busy}>
-          Open the convening
+          {t('open')}
         </button>
       </form>
     </main>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { AgreementSetId, AgreementSetInfo } from '@brave/protocol';
 import { AgreementsEditor, type DraftAgreement } from '../AgreementsEditor.tsx';
 import { RadioList } from '../RadioList.tsx';
@@ -24,20 +25,21 @@ export function AgreementSetPicker({
   onEdit: () => void;
 }) {
   const current = sets.find((s) => s.id === chosen);
+  const { t } = useTranslation('start');
   const options = [
     ...sets.map((s) => ({ value: s.id, label: s.title, hint: s.summary })),
-    { value: CUSTOM, label: 'Write our own', hint: 'Start from a blank page.' },
+    { value: CUSTOM, label: t('sets.custom'), hint: t('sets.customHint') },
   ];
   return (
     <fieldset className="fieldset">
-      <legend>Agreements</legend>
-      <p className="hint">Everyone reads and takes these on when they join. They stay pinned for the whole convening.</p>
+      <legend>{t('sets.legend')}</legend>
+      <p className="hint">{t('sets.hint')}</p>
       <div className="set-picker">
-        <RadioList legend="Start from" value={chosen} onChange={onChoose} options={options} />
+        <RadioList legend={t('sets.from')} value={chosen} onChange={onChoose} options={options} />
         <div className="set-preview">
           {drafts ? (
             <>
-              <p className="field-label">Your agreements</p>
+              <p className="field-label">{t('sets.yours')}</p>
               <AgreementsEditor items={drafts} onChange={onDrafts} />
             </>
           ) : current ? (
@@ -49,7 +51,7 @@ export function AgreementSetPicker({
                 ))}
               </ol>
               <button type="button" className="button quiet" onClick={onEdit}>
-                Edit these agreements
+                {t('sets.edit')}
               </button>
             </>
           ) : null}

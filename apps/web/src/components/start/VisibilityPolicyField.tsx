@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Visibility } from '@brave/protocol';
 import { VISIBILITY_CHOICE, VISIBILITY_ORDER } from '../../app/words.ts';
 import { RadioList } from '../RadioList.tsx';
@@ -14,6 +15,7 @@ export function VisibilityPolicyField({
   preferred: Visibility;
   onPreferred: (v: Visibility) => void;
 }) {
+  const { t } = useTranslation('start');
   const toggle = (v: Visibility, on: boolean) => {
     const next = VISIBILITY_ORDER.filter((x) => (x === v ? on : allowed.includes(x)));
     onAllowed(next);
@@ -21,12 +23,9 @@ export function VisibilityPolicyField({
   };
   return (
     <fieldset className="fieldset">
-      <legend>Ouch and whoops</legend>
-      <p className="hint">
-        People can say ouch or whoops in the moment. Choose how much of their name they may share. Some people carry real
-        risk in speaking up, so offering anonymity is kind.
-      </p>
-      <div className="checks" role="group" aria-label="Ways people may sign a signal">
+      <legend>{t('visibility.legend')}</legend>
+      <p className="hint">{t('visibility.hint')}</p>
+      <div className="checks" role="group" aria-label={t('visibility.ways')}>
         {VISIBILITY_ORDER.map((v) => (
           <label className="check" key={v}>
             <input
@@ -43,7 +42,7 @@ export function VisibilityPolicyField({
       </div>
       {allowed.length > 1 && (
         <RadioList
-          legend="Picked for people at first"
+          legend={t('visibility.preferred')}
           value={preferred}
           onChange={onPreferred}
           options={allowed.map((v) => ({ value: v, label: VISIBILITY_CHOICE[v].label }))}
