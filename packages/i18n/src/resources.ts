@@ -2,10 +2,14 @@
 // locales/en/<ns>.json and locales/es/<ns>.json, import both below and add them to
 // `resources` (see README.md). The parity test reads this object, so a namespace missing
 // here is a namespace nobody checks.
+import enAccount from './locales/en/account.json' with { type: 'json' };
+import esAccount from './locales/es/account.json' with { type: 'json' };
 import enApp from './locales/en/app.json' with { type: 'json' };
 import esApp from './locales/es/app.json' with { type: 'json' };
 import enBreakouts from './locales/en/breakouts.json' with { type: 'json' };
 import esBreakouts from './locales/es/breakouts.json' with { type: 'json' };
+import enCommunity from './locales/en/community.json' with { type: 'json' };
+import esCommunity from './locales/es/community.json' with { type: 'json' };
 import enFloor from './locales/en/floor.json' with { type: 'json' };
 import esFloor from './locales/es/floor.json' with { type: 'json' };
 import enLive from './locales/en/live.json' with { type: 'json' };
@@ -23,8 +27,10 @@ import esServer from './locales/es/server.json' with { type: 'json' };
 
 export const resources = {
   en: {
+    account: enAccount,
     app: enApp,
     breakouts: enBreakouts,
+    community: enCommunity,
     floor: enFloor,
     live: enLive,
     mail: enMail,
@@ -34,8 +40,10 @@ export const resources = {
     start: enStart,
   },
   es: {
+    account: esAccount,
     app: esApp,
     breakouts: esBreakouts,
+    community: esCommunity,
     floor: esFloor,
     live: esLive,
     mail: esMail,

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accounts } from '@brave/client';
 import type { AccountView } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
@@ -16,13 +17,14 @@ import '../styles/account.css';
 /** `/account`: sign in or sign up when signed out; the account's settings when signed in. */
 export function AccountScreen({ next }: { next: string | null }) {
   const { state, signedIn } = useAccount();
-  if (state.phase !== 'ready') return <AccountPending state={state} title="Your account" />;
+  const { t } = useTranslation('account');
+  if (state.phase !== 'ready') return <AccountPending state={state} title={t('screen.title')} />;
   if (!state.account) {
     return (
       <main className="page page-narrow account">
-        <p className="eyebrow">Brave Space</p>
-        <PageHeading title="Facilitator account">Facilitator account</PageHeading>
-        <p className="muted">Facilitators sign in to keep their communities, convenings and toolkit drafts from month to month. Participants never need an account.</p>
+        <p className="eyebrow">{t('brand')}</p>
+        <PageHeading title={t('screen.facilitator')}>{t('screen.facilitator')}</PageHeading>
+        <p className="muted">{t('screen.intro')}</p>
         <AuthForm
           onDone={(account) => {
             signedIn(account);
@@ -39,6 +41,7 @@ function Settings({ account, onSignedOut }: { account: AccountView; onSignedOut:
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('account');
 
   const leave = async (everywhere: boolean) => {
     setBusy(true);
@@ -56,44 +59,44 @@ function Settings({ account, onSignedOut }: { account: AccountView; onSignedOut:
 
   return (
     <main className="page page-narrow account">
-      <p className="eyebrow">Brave Space</p>
-      <PageHeading title="Your account">Your account</PageHeading>
+      <p className="eyebrow">{t('brand')}</p>
+      <PageHeading title={t('screen.title')}>{t('screen.title')}</PageHeading>
       <section className="card" aria-labelledby={`${id}-who`}>
-        <h2 id={`${id}-who`}>Signed in</h2>
+        <h2 id={`${id}-who`}>{t('screen.signedIn')}</h2>
         <dl className="account-facts">
-          <dt>Name</dt>
+          <dt>{t('screen.name')}</dt>
           <dd>{account.name}</dd>
-          <dt>Email</dt>
+          <dt>{t('screen.email')}</dt>
           <dd>{account.email}</dd>
           {account.isAdmin && (
             <>
-              <dt>Role</dt>
-              <dd>Admin of this Brave Space</dd>
+              <dt>{t('screen.role')}</dt>
+              <dd>{t('screen.admin')}</dd>
             </>
           )}
         </dl>
         <ul className="plain-list account-links">
           <li>
-            <Link href="/communities">Your communities</Link>
+            <Link href="/communities">{t('screen.communities')}</Link>
           </li>
           {account.isAdmin && (
             <li>
-              <Link href="/admin">Accounts and reset links</Link>
+              <Link href="/admin">{t('screen.adminLink')}</Link>
             </li>
           )}
         </ul>
       </section>
       <PasswordForm />
       <section className="card" aria-labelledby={`${id}-out`}>
-        <h2 id={`${id}-out`}>Sign out</h2>
-        <p className="hint">Signed in on a shared or lost device? Signing out everywhere ends every session of this account, this one included.</p>
+        <h2 id={`${id}-out`}>{t('screen.signOut')}</h2>
+        <p className="hint">{t('screen.signOutHint')}</p>
         <FormProblem message={problem} />
         <div className="actions">
           <button type="button" className="button quiet" disabled={busy} onClick={() => void leave(true)}>
-            Sign out everywhere
+            {t('screen.everywhere')}
           </button>
           <button type="button" className="button primary" disabled={busy} onClick={() => void leave(false)}>
-            Sign out
+            {t('screen.signOut')}
           </button>
         </div>
       </section>

@@ -1,7 +1,10 @@
 import { useEffect, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatDate } from '@brave/i18n';
 import { accounts } from '@brave/client';
 import type { AccountView, ResetLinkResult } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
+import { currentLanguage } from '../app/i18n.ts';
 import { Link } from '../components/Link.tsx';
 import { Message } from '../components/Message.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -10,29 +13,27 @@ import { FormProblem } from './Field.tsx';
 import { origin, useAccount } from './useAccount.ts';
 import '../styles/account.css';
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const moment = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** `/admin`: the instance admin sees every account and makes reset links (there is no email). */
 export function AdminScreen() {
   const { state } = useAccount();
-  if (state.phase !== 'ready') return <AccountPending state={state} title="Accounts" />;
+  const { t } = useTranslation('account');
+  if (state.phase !== 'ready') return <AccountPending state={state} title={t('admin.title')} />;
   if (!state.account) {
     return (
-      <Message title="Accounts">
-        <p>Please sign in first.</p>
+      <Message title={t('admin.title')}>
+        <p>{t('admin.signInFirst')}</p>
         <p>
-          <Link href="/account?next=%2Fadmin">Sign in</Link>
+          <Link href="/account?next=%2Fadmin">{t('admin.signIn')}</Link>
         </p>
       </Message>
     );
   }
   if (!state.account.isAdmin) {
     return (
-      <Message title="Accounts">
-        <p>This page is for the admin of this Brave Space. If you need a new password, ask them for a reset link.</p>
+      <Message title={t('admin.title')}>
+        <p>{t('admin.notAdmin')}</p>
         <p>
-          <Link href="/account">Back to your account</Link>
+          <Link href="/account">{t('admin.back')}</Link>
         </p>
       </Message>
     );
@@ -46,6 +47,7 @@ function AccountsList() {
   const [problem, setProblem] = useState<string | null>(null);
   const [link, setLink] = useState<{ for: AccountView; made: ResetLinkResult } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const { t } = useTranslation('account');
 
   useEffect(() => {
     accounts.listAccounts(origin()).then(setList, (err: unknown) => setProblem(describeError(err)));
@@ -65,20 +67,17 @@ function AccountsList() {
 
   return (
     <main className="page account admin">
-      <p className="eyebrow">Brave Space</p>
-      <PageHeading title="Accounts">Accounts</PageHeading>
-      <p className="muted">
-        Brave Space sends no email. When someone forgets their password, make them a reset link here and hand it over yourself, in person or through a
-        channel you trust.
-      </p>
+      <p className="eyebrow">{t('brand')}</p>
+      <PageHeading title={t('admin.title')}>{t('admin.title')}</PageHeading>
+      <p className="muted">{t('admin.intro')}</p>
       <FormProblem message={problem} />
       {link && <ResetLink key={link.made.url} name={link.for.name} email={link.for.email} made={link.made} />}
       <section className="card" aria-labelledby={`${id}-list`}>
-        <h2 id={`${id}-list`}>Facilitator accounts{list ? ` (${list.length})` : ''}</h2>
+        <h2 id={`${id}-list`}>{list ? t('admin.listCount', { count: list.length }) : t('admin.list')}</h2>
         {!list ? (
           !problem && (
             <p className="loading" role="status">
-              Loading the accounts…
+              {t('admin.loading')}
             </p>
           )
         ) : (
@@ -86,12 +85,12 @@ function AccountsList() {
             {list.map((a) => (
               <li key={a.id} className="account-row">
                 <div>
-                  <strong>{a.name}</strong> {a.isAdmin && <span className="tag">admin</span>}
+                  <strong>{a.name}</strong> {a.isAdmin && <span className="tag">{t('admin.tag')}</span>}
                   <div className="muted">{a.email}</div>
-                  <div className="hint">Since {day.format(a.createdAt)}</div>
+                  <div className="hint">{t('admin.since', { day: formatDate(currentLanguage(), a.createdAt, 'date') })}</div>
                 </div>
-                <button type="button" className="button small" disabled={busy !== null} onClick={() => void makeLink(a)} aria-label={`Make a reset link for ${a.name} (${a.email})`}>
-                  Make a reset link
+                <button type="button" className="button small" disabled={busy !== null} onClick={() => void makeLink(a)} aria-label={t('admin.makeLabel', { name: a.name, email: a.email })}>
+                  {t('admin.make')}
                 </button>
               </li>
             ))}
@@ -105,29 +104,30 @@ function AccountsList() {
 function ResetLink({ name, email, made }: { name: string; email: string; made: ResetLinkResult }) {
   const id = useId();
   const [copied, setCopied] = useState<string | null>(null);
+  const { t } = useTranslation('account');
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(made.url);
-      setCopied('Copied.');
+      setCopied(t('admin.copied'));
     } catch {
-      setCopied('Copying did not work here; select the link and copy it by hand.');
+      setCopied(t('admin.copyFailed'));
     }
   };
   return (
     <section className="card reset-link" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        Reset link for {name} <span className="muted">({email})</span>
+        <Trans t={t} i18nKey="admin.resetFor" values={{ name, email }} components={{ muted: <span className="muted" /> }} />
       </h2>
       <div className="field">
-        <label htmlFor={`${id}-url`}>Link</label>
+        <label htmlFor={`${id}-url`}>{t('admin.link')}</label>
         <div className="inline-field">
           <input id={`${id}-url`} value={made.url} readOnly onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
           <button type="button" className="button primary" onClick={() => void copy()}>
-            Copy
+            {t('admin.copy')}
           </button>
         </div>
         <p className="hint">
-          It works once, until {moment.format(made.expiresAt)}. Making a new link cancels this one. Using it signs {name} out on every device.
+          {t('admin.works', { until: formatDate(currentLanguage(), made.expiresAt, 'dateTime'), name })}
         </p>
         <p role="status" className="hint">
           {copied}

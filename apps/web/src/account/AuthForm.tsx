@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accounts } from '@brave/client';
 import { LIMITS, PASSWORD_MIN, SignInBody, SignUpBody, type AccountView } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
@@ -7,11 +8,6 @@ import { origin } from './useAccount.ts';
 
 type Mode = 'signin' | 'signup';
 
-const WORDS: Record<string, string> = {
-  email: 'Please enter an email address, like name@example.org.',
-  password: `Your password needs at least ${PASSWORD_MIN} characters.`,
-  name: 'Please tell us what to call you.',
-};
 
 /** Sign in or create an account: one form, one switch between the two. */
 export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: AccountView) => void; firstMode?: Mode }) {
@@ -24,12 +20,13 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signingUp = mode === 'signup';
+  const { t } = useTranslation('account');
 
   const submit = async () => {
     const parsed = signingUp ? SignUpBody.safeParse({ email, password, name }) : SignInBody.safeParse({ email, password });
     setProblem(null);
     if (!parsed.success) {
-      setProblems(problemsOf(parsed.error.issues, WORDS));
+      setProblems(problemsOf(parsed.error.issues, { email: t('auth.badEmail'), password: t('auth.shortPassword', { min: PASSWORD_MIN }), name: t('auth.noName') }));
       return;
     }
     setProblems({});
@@ -52,11 +49,11 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
   };
 
   return (
-    <AccountForm title={signingUp ? 'Create your facilitator account' : 'Sign in'} onSubmit={submit}>
+    <AccountForm title={signingUp ? t('auth.signUpTitle') : t('auth.signIn')} onSubmit={submit}>
       {signingUp && (
         <Field
           id={`${id}-name`}
-          label="Your name"
+          label={t('auth.name')}
           value={name}
           onChange={(e) => setName(e.target.value)}
           autoComplete="name"
@@ -67,7 +64,7 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
       )}
       <Field
         id={`${id}-email`}
-        label="Email"
+        label={t('auth.email')}
         type="email"
         value={email}
         onChange={(e) => setEmail(e.target.value)}
@@ -79,26 +76,26 @@ export function AuthForm({ onDone, firstMode = 'signin' }: { onDone: (account: A
       />
       <Field
         id={`${id}-password`}
-        label="Password"
+        label={t('auth.password')}
         type="password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         autoComplete={signingUp ? 'new-password' : 'current-password'}
         required
-        {...(signingUp ? { hint: `At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.` } : {})}
+        {...(signingUp ? { hint: t('auth.passwordHint', { min: PASSWORD_MIN }) } : {})}
         problem={problems.password}
       />
       <FormProblem message={problem} />
       <button type="submit" className="button primary wide" disabled={busy}>
-        {signingUp ? 'Create account' : 'Sign in'}
+        {signingUp ? t('auth.signUp') : t('auth.signIn')}
       </button>
       <p className="account-switch">
-        {signingUp ? 'Already have an account?' : 'New to Brave Space?'}{' '}
+        {signingUp ? t('auth.haveAccount') : t('auth.new')}{' '}
         <button type="button" className="link-button" onClick={() => switchTo(signingUp ? 'signin' : 'signup')}>
-          {signingUp ? 'Sign in instead' : 'Create an account'}
+          {signingUp ? t('auth.signInInstead') : t('auth.createAccount')}
         </button>
       </p>
-      {!signingUp && <p className="hint">Forgot your password? The admin of this Brave Space can give you a link to set a new one.</p>}
+      {!signingUp && <p className="hint">{t('auth.forgot')}</p>}
     </AccountForm>
   );
 }

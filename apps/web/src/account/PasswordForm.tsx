@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accounts } from '@brave/client';
 import { describeError, fieldOf } from '../app/errors.ts';
 import { AccountForm, Field, FormProblem } from './Field.tsx';
@@ -15,12 +16,13 @@ export function PasswordForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('account');
 
   const submit = async () => {
     setDone(false);
     setProblem(null);
-    const found: Record<string, string> = { ...newPasswordProblems(next, again, 'The two new passwords are not the same.') };
-    if (!current) found.current = 'Please enter your current password.';
+    const found: Record<string, string> = { ...newPasswordProblems(next, again, t('password.mismatch')) };
+    if (!current) found.current = t('password.noCurrent');
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
@@ -39,14 +41,14 @@ export function PasswordForm() {
   };
 
   return (
-    <AccountForm title="Change your password" onSubmit={submit}>
-      <Field id={`${id}-current`} label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} problem={problems.current} />
+    <AccountForm title={t('password.title')} onSubmit={submit}>
+      <Field id={`${id}-current`} label={t('password.current')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} problem={problems.current} />
       <NewPasswordFields id={id} password={next} again={again} onPassword={setNext} onAgain={setAgain} problems={problems} />
       <FormProblem message={problem} />
-      <div role="status">{done && <p className="sent-note">Your password is changed. Any other device signed in to this account has been signed out.</p>}</div>
+      <div role="status">{done && <p className="sent-note">{t('password.done')}</p>}</div>
       <div className="actions">
         <button type="submit" className="button primary" disabled={busy}>
-          Change password
+          {t('password.submit')}
         </button>
       </div>
     </AccountForm>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accounts } from '@brave/client';
 import { ResetToken } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
@@ -26,13 +27,14 @@ export function ResetScreen() {
   const [problems, setProblems] = useState<NewPasswordProblems>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation('account');
 
   if (!token) {
     return (
-      <Message title="Reset link">
-        <p>This address is missing its reset code. Open the whole link your admin gave you, or ask them for a new one.</p>
+      <Message title={t('reset.link')}>
+        <p>{t('reset.missing')}</p>
         <p>
-          <Link href="/account">Go to sign in</Link>
+          <Link href="/account">{t('reset.goSignIn')}</Link>
         </p>
       </Message>
     );
@@ -40,7 +42,7 @@ export function ResetScreen() {
 
   const submit = async () => {
     setProblem(null);
-    const found = newPasswordProblems(password, again, 'The two passwords are not the same.');
+    const found = newPasswordProblems(password, again, t('reset.mismatch'));
     setProblems(found);
     if (found.password || found.again) return;
     setBusy(true);
@@ -56,14 +58,14 @@ export function ResetScreen() {
 
   return (
     <main className="page page-narrow account">
-      <p className="eyebrow">Brave Space</p>
-      <PageHeading title="Set a new password">Set a new password</PageHeading>
-      <AccountForm label="Set a new password" onSubmit={submit}>
-        <p className="hint">This link works once. Setting the password signs you out on every other device and signs you in here.</p>
+      <p className="eyebrow">{t('brand')}</p>
+      <PageHeading title={t('reset.title')}>{t('reset.title')}</PageHeading>
+      <AccountForm label={t('reset.title')} onSubmit={submit}>
+        <p className="hint">{t('reset.hint')}</p>
         <NewPasswordFields id={id} password={password} again={again} onPassword={setPassword} onAgain={setAgain} problems={problems} />
         <FormProblem message={problem} />
         <button type="submit" className="button primary wide" disabled={busy}>
-          Set password and sign in
+          {t('reset.submit')}
         </button>
       </AccountForm>
     </main>

@@ -4,27 +4,28 @@ import { blankChannel, CHANNELS_MAX, slugOf, type ChannelDraft } from './channel
 
 /** Add, rename and remove channels (EditableList, as the agreements: focus follows the change). */
 export function ChannelsEditor({ items, onChange }: { items: readonly ChannelDraft[]; onChange: (items: ChannelDraft[]) => void }) {
-  const { t } = useTranslation('app');
+  const { t } = useTranslation('community');
+  const { t: tApp } = useTranslation('app');
   return (
     <fieldset className="fieldset channels-editor">
-      <legend>Channels</legend>
-      <p className="hint">The communities of practice in your network. Each channel has one toolkit draft, and members choose one. One to {CHANNELS_MAX} channels.</p>
+      <legend>{t('channels.legend')}</legend>
+      <p className="hint">{t('channels.hint', { max: CHANNELS_MAX })}</p>
       <EditableList
         items={items}
         onChange={onChange}
         blank={blankChannel}
         max={CHANNELS_MAX}
-        addLabel="Add a channel"
-        rowLabel={(i) => `Channel ${i + 1} name`}
-        removeLabel={(c, i) => `Remove channel ${i + 1}${c.name.trim() ? ` (${c.name.trim()})` : ''}`}
+        addLabel={t('channels.add')}
+        rowLabel={(i) => t('channels.row', { n: i + 1 })}
+        removeLabel={(c, i) => (c.name.trim() ? t('channels.removeNamed', { n: i + 1, name: c.name.trim() }) : t('channels.remove', { n: i + 1 }))}
         field={(c, row, edit) => <input {...row} value={c.name} maxLength={40} onChange={(e) => edit({ name: e.target.value })} aria-describedby={`${row.id}-id`} />}
         below={(c, fieldId) => (
           <>
             <p className="hint" id={`${fieldId}-id`}>
-              {c.id ? `Kept as “${c.id}”: its draft stays with it when renamed.` : c.name.trim() ? `Will be saved as “${slugOf(c.name)}”.` : ''}
+              {c.id ? t('channels.kept', { id: c.id }) : c.name.trim() ? t('channels.willSave', { id: slugOf(c.name) }) : ''}
             </p>
             <div className="field translation-field">
-              <label htmlFor={`${fieldId}-es`}>{t('channelSpanish')}</label>
+              <label htmlFor={`${fieldId}-es`}>{tApp('channelSpanish')}</label>
               <input id={`${fieldId}-es`} lang="es" value={c.es ?? ''} maxLength={40} onChange={(e) => onChange(items.map((x) => (x.key === c.key ? { ...x, es: e.target.value } : x)))} />
             </div>
           </>

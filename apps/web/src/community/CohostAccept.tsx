@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { AccountPending } from '../account/AccountPending.tsx';
 import { navigate } from '../app/router.ts';
 import { Link } from '../components/Link.tsx';
@@ -14,23 +15,24 @@ export function CohostAccept({ id }: { id: string }) {
   const [code] = useState(() => fragmentValue(window.location.hash, 'code'));
   const { session, retry } = useSession();
   const { busy, problem, send } = useSending();
+  const { t } = useTranslation('community');
 
   if (!code) {
     return (
-      <Message title="This invitation link is incomplete">
-        <p>The link should end with “#code=” and a code. Copy the whole link, or ask for a new one.</p>
+      <Message title={t('cohost.incomplete')}>
+        <p>{t('cohost.incompleteHint')}</p>
       </Message>
     );
   }
-  if (session.phase !== 'ready') return <AccountPending state={session} title="We could not reach Brave Space" loadingLabel="Checking who is signed in…" retry={retry} />;
+  if (session.phase !== 'ready') return <AccountPending state={session} title={t('list.unreachable')} loadingLabel={t('list.checking')} retry={retry} />;
   if (!session.account) {
     const back = window.location.pathname + window.location.hash;
     return (
-      <Message title="You are invited to co-facilitate">
-        <p>Facilitators have an account. Sign in (or create an account), then come back to this link to accept.</p>
+      <Message title={t('cohost.invited')}>
+        <p>{t('cohost.signInFirst')}</p>
         <p>
           <Link className="button primary" href={signInHref()} onClick={() => rememberReturn(back)}>
-            Sign in or create an account
+            {t('list.signIn')}
           </Link>
         </p>
       </Message>
@@ -45,13 +47,13 @@ export function CohostAccept({ id }: { id: string }) {
     });
 
   return (
-    <Message title="You are invited to co-facilitate">
+    <Message title={t('cohost.invited')}>
       <p>
-        Accept as <strong>{session.account.name}</strong> ({session.account.email}) to plan, run and look after this community with its other facilitators.
+        <Trans t={t} i18nKey="cohost.acceptAs" values={{ name: session.account.name, email: session.account.email }} components={{ strong: <strong /> }} />
       </p>
       <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
       <button type="button" className="button primary wide" disabled={busy} onClick={() => void accept()}>
-        Become a co-facilitator
+        {t('cohost.accept')}
       </button>
     </Message>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { countOf } from '@brave/core';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CommunitySummary } from '@brave/protocol';
 import { AccountPending } from '../account/AccountPending.tsx';
 import { describeError } from '../app/errors.ts';
@@ -17,14 +17,15 @@ import '../styles/community.css';
 /** /communities: the signed-in facilitator's communities, and a new one. */
 export function CommunitiesScreen() {
   const { session, retry } = useSession();
-  if (session.phase !== 'ready') return <AccountPending state={session} title="We could not reach Brave Space" loadingLabel="Checking who is signed in…" retry={retry} />;
+  const { t } = useTranslation('community');
+  if (session.phase !== 'ready') return <AccountPending state={session} title={t('list.unreachable')} loadingLabel={t('list.checking')} retry={retry} />;
   if (!session.account) {
     return (
-      <Message title="Communities are for signed-in facilitators">
-        <p>Facilitators keep their communities in an account. Members do not need one: they join through the invite link a facilitator shares.</p>
+      <Message title={t('list.signedOut')}>
+        <p>{t('list.signedOutHint')}</p>
         <p>
           <Link className="button primary" href="/account">
-            Sign in or create an account
+            {t('list.signIn')}
           </Link>
         </p>
       </Message>
@@ -38,6 +39,7 @@ function Communities({ caller, name }: { caller: Caller; name: string }) {
   const [list, setList] = useState<CommunitySummary[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pending] = useState(pendingReturn);
+  const { t } = useTranslation('community');
 
   useEffect(() => {
     let live = true;
@@ -59,29 +61,29 @@ function Communities({ caller, name }: { caller: Caller; name: string }) {
     <div className="page community">
       <header className="page-header">
         <div>
-          <p className="eyebrow">Signed in as {name}</p>
-          <PageHeading title="Your communities">Your communities</PageHeading>
-          <p className="muted">A community keeps its members, channels, working groups and toolkit across many convenings.</p>
+          <p className="eyebrow">{t('list.signedInAs', { name })}</p>
+          <PageHeading title={t('list.title')}>{t('list.title')}</PageHeading>
+          <p className="muted">{t('list.intro')}</p>
         </div>
         <Link className="button quiet small" href="/account">
-          Your account
+          {t('list.account')}
         </Link>
       </header>
       <main>
         {pending && (
           <p className="card sent-note" role="status">
-            You have a co-facilitator invitation waiting. <Link href={pending}>Accept it now</Link>
+            <Trans t={t} i18nKey="list.pending" components={{ go: <Link href={pending} /> }} />
           </p>
         )}
         <section className="card" aria-labelledby={`${id}-list`}>
-          <h2 id={`${id}-list`}>Communities you facilitate</h2>
+          <h2 id={`${id}-list`}>{t('list.facilitate')}</h2>
           <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
           {!list && !problem && (
             <p className="loading" role="status">
-              Finding your communities…
+              {t('list.finding')}
             </p>
           )}
-          {list && list.length === 0 && <p className="muted">None yet. Create your first one below.</p>}
+          {list && list.length === 0 && <p className="muted">{t('list.none')}</p>}
           {list && list.length > 0 && (
             <ul className="plain-list community-list">
               {list.map((c) => (
@@ -89,17 +91,17 @@ function Communities({ caller, name }: { caller: Caller; name: string }) {
                   <Link href={homeHref(c.id)} className="community-link">
                     {c.name}
                   </Link>
-                  <span className="tag">{countOf(c.members, 'member')}</span>
+                  <span className="tag">{t('list.members', { count: c.members })}</span>
                   {c.description && <p className="hint">{c.description}</p>}
-                  <p className="hint">{c.next ? `Next: ${c.next.title}, ${whenText(c.next.startsAt)}` : 'No convening scheduled.'}</p>
+                  <p className="hint">{c.next ? t('list.next', { title: c.next.title, when: whenText(c.next.startsAt) }) : t('list.noNext')}</p>
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card" aria-labelledby={`${id}-new`}>
-          <h2 id={`${id}-new`}>Create a community</h2>
-          <CommunityForm initial={null} submitLabel="Create the community" onSubmit={create} />
+          <h2 id={`${id}-new`}>{t('list.create')}</h2>
+          <CommunityForm initial={null} submitLabel={t('list.createSubmit')} onSubmit={create} />
         </section>
       </main>
     </div>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CommunityHome } from '@brave/protocol';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
@@ -18,21 +19,22 @@ import '../styles/notes.css';
  */
 export function CommunityDoc({ id, channel }: { id: string; channel: string }) {
   const { load } = useCommunity(id);
-  if (load.phase === 'loading') return <Loading label="Opening the draft…" />;
+  const { t } = useTranslation('community');
+  if (load.phase === 'loading') return <Loading label={t('screen.openingDraft')} />;
   if (load.phase === 'failed') {
     return (
-      <Message title="We could not open the draft">
+      <Message title={t('doc.failed')}>
         <p>{load.message}</p>
       </Message>
     );
   }
   if (load.phase === 'outside') {
     return (
-      <Message title="This draft is for the community’s members">
-        <p>This device holds no key to the community. Members come in through their invite or personal link.</p>
+      <Message title={t('doc.outside')}>
+        <p>{t('doc.noKey')}</p>
         {!load.account && (
           <p>
-            Facilitating it? <Link href={signInHref()}>Sign in</Link>
+            <Trans t={t} i18nKey="home.signIn" components={{ go: <Link href={signInHref()} /> }} />
           </p>
         )}
       </Message>
@@ -41,10 +43,10 @@ export function CommunityDoc({ id, channel }: { id: string; channel: string }) {
   const draft = load.home.toolkit.find((d) => d.channel.id === channel);
   if (!draft) {
     return (
-      <Message title="No such draft">
-        <p>This community has no channel called “{channel}” (any more).</p>
+      <Message title={t('doc.missing')}>
+        <p>{t('doc.missingHint', { channel })}</p>
         <p>
-          <Link href={homeHref(id)}>Back to {load.home.community.name}</Link>
+          <Link href={homeHref(id)}>{t('doc.back', { name: load.home.community.name })}</Link>
         </p>
       </Message>
     );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '@brave/client';
 import {
   DEFAULT_CAUCUS_OPTIONS,
@@ -17,7 +18,7 @@ import { AgreementSetPicker, CUSTOM } from '../components/start/AgreementSetPick
 import { channelsFromDrafts, linesOf, toChannelDrafts, type ChannelDraft } from './channels.ts';
 import { ChannelsEditor } from './ChannelsEditor.tsx';
 import { FormFrame } from './FormFrame.tsx';
-import { RETENTION_OPTIONS, retentionChoice, retentionDays, type RetentionChoice } from './words.ts';
+import { retentionChoice, retentionDays, retentionOptions, type RetentionChoice } from './words.ts';
 import { useSending } from './useSending.ts';
 
 interface Draft {
@@ -54,7 +55,8 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
   const [sets, setSets] = useState<AgreementSetInfo[] | null>(null);
   const [d, setD] = useState<Draft>(() => draftFrom(initial));
   const { busy, problem, setProblem, send } = useSending();
-  const nameRequired = useRequired(`${id}-name`, 'Give the community a name. Members read it on their invite.');
+  const { t } = useTranslation('community');
+  const nameRequired = useRequired(`${id}-name`, t('form.nameMissing'));
   const change = (patch: Partial<Draft>) => setD((prev) => ({ ...prev, ...patch }));
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
     const channels = channelsFromDrafts(d.channels);
     if (!channels.ok) return setProblem(channels.problem);
     const agreements = d.agreements ? fromDrafts(d.agreements) : undefined;
-    if (agreements && agreements.length === 0) return setProblem('Write at least one agreement, or pick one of the sets.');
+    if (agreements && agreements.length === 0) return setProblem(t('form.noAgreements'));
     const body: CreateCommunityBody = {
       name: d.name.trim(),
       description: d.description.trim(),
@@ -90,7 +92,7 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
     <FormFrame className="community-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
       <Field
         id={`${id}-name`}
-        label="Community name"
+        label={t('form.name')}
         value={d.name}
         maxLength={LIMITS.titleMax}
         aria-required
@@ -101,28 +103,28 @@ export function CommunityForm({ initial, submitLabel, onSubmit, onCancel }: { in
         }}
       />
       <div className="field">
-        <label htmlFor={`${id}-desc`}>Description (optional)</label>
+        <label htmlFor={`${id}-desc`}>{t('form.description')}</label>
         <textarea id={`${id}-desc`} rows={3} value={d.description} maxLength={2000} onChange={(e) => change({ description: e.target.value })} aria-describedby={`${id}-desc-hint`} />
         <p className="hint" id={`${id}-desc-hint`}>
-          Members read it on the invite page before they join.
+          {t('form.descriptionHint')}
         </p>
       </div>
       {sets ? (
         <AgreementSetPicker sets={sets} chosen={d.setId} onChoose={choose} drafts={d.agreements} onDrafts={(agreements) => change({ agreements })} onEdit={editChosen} />
       ) : (
         <p className="loading" role="status">
-          Loading the agreement sets…
+          {t('form.loadingSets')}
         </p>
       )}
       <ChannelsEditor items={d.channels} onChange={(channels) => change({ channels })} />
       <div className="field">
-        <label htmlFor={`${id}-caucus`}>Caucus options, one a line</label>
+        <label htmlFor={`${id}-caucus`}>{t('form.caucus')}</label>
         <textarea id={`${id}-caucus`} rows={3} value={d.caucus} onChange={(e) => change({ caucus: e.target.value })} aria-describedby={`${id}-caucus-hint`} />
         <p className="hint" id={`${id}-caucus-hint`}>
-          The choices of the private caucus question in caucus rounds. Only each member sees their own answer.
+          {t('form.caucusHint')}
         </p>
       </div>
-      <RadioList legend="Keep signal details and room rosters for" value={d.retention} onChange={(retention) => change({ retention })} options={RETENTION_OPTIONS} />
+      <RadioList legend={t('form.retention')} value={d.retention} onChange={(retention) => change({ retention })} options={retentionOptions()} />
     </FormFrame>
   );
 }

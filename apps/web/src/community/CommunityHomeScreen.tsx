@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CommunityHome } from '@brave/protocol';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
@@ -28,33 +29,34 @@ export function CommunityHomeScreen({ id }: { id: string }) {
   const { live } = useDoorbell(id, ready ? load.caller : null, reload);
   useRefresh(ready ? reload : null, !live);
   const news = useNews(ready ? load.home : null);
+  const { t } = useTranslation('community');
 
-  if (load.phase === 'loading') return <Loading label="Opening the community…" />;
+  if (load.phase === 'loading') return <Loading label={t('home.opening')} />;
   if (load.phase === 'failed') {
     return (
-      <Message title="We could not open the community">
+      <Message title={t('home.failed')}>
         <p>{load.message}</p>
         <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Try again
+          {t('home.retry')}
         </button>
       </Message>
     );
   }
   if (load.phase === 'outside') {
     return (
-      <Message title="This page is for the community’s members">
+      <Message title={t('home.outside')}>
         {load.memberRefused ? (
-          <p>The membership key on this device no longer works: a facilitator may have made you a new personal link, or the membership ended. Ask a facilitator for a new link.</p>
+          <p>{t('home.refused')}</p>
         ) : (
-          <p>Members come in through the invite link a facilitator shared. If you joined on another device, ask a facilitator for a personal link for this one.</p>
+          <p>{t('home.howToJoin')}</p>
         )}
         {load.account ? (
           <p>
-            You are signed in as {load.account.name}, who does not facilitate this community. <Link href="/communities">Your communities</Link>
+            <Trans t={t} i18nKey="home.notFacilitator" values={{ name: load.account.name }} components={{ go: <Link href="/communities" /> }} />
           </p>
         ) : (
           <p>
-            Facilitating it? <Link href={signInHref()}>Sign in</Link>
+            <Trans t={t} i18nKey="home.signIn" components={{ go: <Link href={signInHref()} /> }} />
           </p>
         )}
       </Message>
@@ -124,15 +126,16 @@ function HomePage({ home, eyebrow, side, columns }: { home: HomeProps['home']; e
 
 function FacilitatorHome(props: HomeProps) {
   const { home } = props;
+  const { t } = useTranslation('community');
   return (
     <HomePage
       home={home}
-      eyebrow={`Community · you facilitate, as ${home.viewer.name}`}
+      eyebrow={t('home.facilitatorEyebrow', { name: home.viewer.name })}
       side={
         <>
           <HubLink id={home.community.id} />
           <Link className="button quiet small" href="/communities">
-            All your communities
+            {t('home.allCommunities')}
           </Link>
         </>
       }
@@ -155,15 +158,16 @@ function FacilitatorHome(props: HomeProps) {
 
 function MemberHome(props: HomeProps) {
   const { home } = props;
+  const { t } = useTranslation('community');
   return (
     <HomePage
       home={home}
-      eyebrow={`Community · here as ${home.viewer.name}`}
+      eyebrow={t('home.memberEyebrow', { name: home.viewer.name })}
       side={
         <>
           <HubLink id={home.community.id} />
           <Link className="button quiet small" href={myDataHref(home.community.id)}>
-            My data
+            {t('home.myData')}
           </Link>
         </>
       }

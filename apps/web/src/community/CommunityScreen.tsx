@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Message.tsx';
 import { CohostAccept } from './CohostAccept.tsx';
 import { CommunityHomeScreen } from './CommunityHomeScreen.tsx';
@@ -16,6 +17,7 @@ const CommunityDoc = lazy(() => import('./CommunityDoc.tsx').then((m) => ({ defa
 
 /** Every page under /c/<communityId>/. */
 export function CommunityScreen({ id, page }: { id: string; page: CommunityPage }) {
+  const { t } = useTranslation('community');
   switch (page.kind) {
     case 'home':
       return <CommunityHomeScreen id={id} />;
@@ -29,13 +31,13 @@ export function CommunityScreen({ id, page }: { id: string; page: CommunityPage 
       return <MyDataScreen id={id} />;
     case 'hub':
       return (
-        <Suspense fallback={<Loading label="Opening the hub…" />}>
+        <Suspense fallback={<Loading label={t('screen.openingHub')} />}>
           {page.postId ? <ThreadScreen key={page.postId} id={id} postId={page.postId} /> : <HubScreen id={id} />}
         </Suspense>
       );
     case 'doc':
       return (
-        <Suspense fallback={<Loading label="Opening the draft…" />}>
+        <Suspense fallback={<Loading label={t('screen.openingDraft')} />}>
           <CommunityDoc key={page.channel} id={id} channel={page.channel} />
         </Suspense>
       );

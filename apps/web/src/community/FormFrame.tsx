@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormProblem } from '../account/Field.tsx';
 
 /**
@@ -23,6 +24,7 @@ export function FormFrame({
   onCancel?: (() => void) | undefined;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('community');
   return (
     <form
       className={className}
@@ -37,7 +39,7 @@ export function FormFrame({
       <div className="actions">
         {onCancel && (
           <button type="button" className="button quiet" onClick={onCancel}>
-            Cancel
+            {t('form.cancel')}
           </button>
         )}
         <button type="submit" className="button primary" disabled={busy}>

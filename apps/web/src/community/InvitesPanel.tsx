@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LinkResult } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
@@ -15,6 +16,7 @@ export function InvitesPanel({ home, caller }: HomeProps) {
   const [memberLink, setMemberLink] = useState<LinkResult | null>(null);
   const [cohostLink, setCohostLink] = useState<LinkResult | null>(null);
   const { busy, problem, setProblem, send } = useSending();
+  const { t } = useTranslation('community');
 
   useEffect(() => {
     let live = true;
@@ -31,37 +33,37 @@ export function InvitesPanel({ home, caller }: HomeProps) {
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Invite people</h2>
+      <h2 id={`${id}-h`}>{t('invites.title')}</h2>
       {memberLink ? (
-        <CopyField label="Member invite link" value={memberLink.url} hint="Anyone with this link can join as a member, without an account. It does not expire." />
+        <CopyField label={t('invites.member')} value={memberLink.url} hint={t('invites.memberHint')} />
       ) : (
         !problem && (
           <p className="loading" role="status">
-            Getting the invite link…
+            {t('invites.loading')}
           </p>
         )
       )}
       {memberLink && (
         <ConfirmAction
-          action="Rotate the link"
-          question="Make a new member invite link?"
-          explanation="The current link stops working for anyone who has not joined yet. People who already joined are not affected."
-          keepLabel="Keep the current link"
-          confirm="Make a new link"
+          action={t('invites.rotate')}
+          question={t('invites.rotateQuestion')}
+          explanation={t('invites.rotateExplanation')}
+          keepLabel={t('invites.rotateKeep')}
+          confirm={t('invites.rotateConfirm')}
           onConfirm={async () => setMemberLink(await communityApi.rotateMemberInvite(caller, cid))}
         />
       )}
-      <h3 className="subsection">Co-facilitators</h3>
-      <p className="hint">A co-facilitator link is for one person: usable once, for seven days. They accept it signed in to their own account.</p>
+      <h3 className="subsection">{t('invites.cohosts')}</h3>
+      <p className="hint">{t('invites.cohostsHint')}</p>
       {cohostLink && (
         <CopyField
-          label="Co-facilitator invite link"
+          label={t('invites.cohost')}
           value={cohostLink.url}
-          hint={cohostLink.expiresAt ? `Works once, until ${dayText(cohostLink.expiresAt)}.` : 'Works once.'}
+          hint={cohostLink.expiresAt ? t('invites.onceUntil', { day: dayText(cohostLink.expiresAt) }) : t('invites.once')}
         />
       )}
       <button type="button" className="button" disabled={busy} onClick={() => void cohost()}>
-        {cohostLink ? 'Make another co-facilitator link' : 'Invite a co-facilitator'}
+        {cohostLink ? t('invites.another') : t('invites.invite')}
       </button>
       <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
     </section>

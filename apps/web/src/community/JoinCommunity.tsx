@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '@brave/client';
 import type { InviteInfo } from '@brave/protocol';
 import { FormProblem } from '../account/Field.tsx';
@@ -23,6 +24,7 @@ export function JoinCommunity({ id }: { id: string }) {
   const [code] = useState(() => fragmentValue(window.location.hash, 'code'));
   const [already, setAlready] = useState(() => loadMember(id) !== null);
   const [lookup, setLookup] = useState<Lookup>({ phase: 'loading' });
+  const { t } = useTranslation('community');
 
   // A key that still works goes home; one that no longer does (removed, re-issued
   // elsewhere) is forgotten, so the invite can make this device a member again.
@@ -57,20 +59,20 @@ export function JoinCommunity({ id }: { id: string }) {
     };
   }, [already, code]);
 
-  if (already) return <Loading label="Checking this device’s membership…" />;
+  if (already) return <Loading label={t('join.checking')} />;
   if (!code) {
     return (
-      <Message title="This invite link is incomplete">
-        <p>The link should end with “#code=” and a code. Copy the whole link your facilitator shared, or ask them for it again.</p>
+      <Message title={t('join.incomplete')}>
+        <p>{t('join.incompleteHint')}</p>
       </Message>
     );
   }
-  if (lookup.phase === 'loading') return <Loading label="Looking up the invitation…" />;
+  if (lookup.phase === 'loading') return <Loading label={t('join.lookingUp')} />;
   if (lookup.phase === 'failed') {
     return (
-      <Message title="This invite link does not work">
+      <Message title={t('join.broken')}>
         <p>{lookup.message}</p>
-        <p>A facilitator may have replaced it with a new one. Ask them for the current member invite link.</p>
+        <p>{t('join.brokenHint')}</p>
       </Message>
     );
   }
@@ -83,16 +85,17 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
   const [profile, setProfile] = useState<ProfileDraft>(() => ({ ...EMPTY_PROFILE, language: currentLanguage() }));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
+  const { t } = useTranslation('community');
 
   const submit = async () => {
-    if (!profile.name.trim()) return setProblem({ message: 'Write the name you would like the community to see.', field: 'name' });
+    if (!profile.name.trim()) return setProblem({ message: t('join.nameMissing'), field: 'name' });
     setBusy(true);
     setProblem(null);
     try {
       const body = profileOf(profile);
       const cred = await communityApi.join(info.communityId, { code, ...body });
       if (!saveMember(cred.communityId, { token: cred.token, memberId: cred.memberId, name: body.name })) {
-        setProblem({ message: 'You joined, but this browser would not keep your key (private browsing?). Ask a facilitator for a personal link to open on a regular window.', field: undefined });
+        setProblem({ message: t('join.notKept'), field: undefined });
         setBusy(false);
         return;
       }
@@ -106,12 +109,12 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
   return (
     <main className="page page-narrow community">
       <div className="card">
-        <p className="eyebrow">You are invited to join</p>
+        <p className="eyebrow">{t('join.invited')}</p>
         <PageHeading title={info.name}>{info.name}</PageHeading>
         {info.description && <p className="community-description">{info.description}</p>}
         <section aria-labelledby={`${id}-agreements`}>
-          <h2 id={`${id}-agreements`}>Our agreements</h2>
-          <p className="hint">Every convening of this community opens with them. Please read them before you join.</p>
+          <h2 id={`${id}-agreements`}>{t('join.agreements')}</h2>
+          <p className="hint">{t('join.agreementsHint')}</p>
           <ol className="agreement-list">
             {info.agreements.map((a) => (
               <li key={a.id}>{a.text}</li>
@@ -126,8 +129,8 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
             void submit();
           }}
         >
-          <h2 id={`${id}-about`}>About you</h2>
-          <p className="hint">What you give here carries over to every convening of the community. You can change it later under My data.</p>
+          <h2 id={`${id}-about`}>{t('join.about')}</h2>
+          <p className="hint">{t('join.aboutHint')}</p>
           <ProfileFields
             value={profile}
             onChange={setProfile}
@@ -137,10 +140,10 @@ function JoinForm({ code, info }: { code: string; info: InviteInfo }) {
           />
           <FormProblem message={problem && problem.field !== 'name' ? problem.message : null} />
           <button type="submit" className="button primary wide" disabled={busy}>
-            Join the community
+            {t('join.submit')}
           </button>
         </form>
-        <p className="muted small-print">No account needed: this browser keeps your key to the community.</p>
+        <p className="muted small-print">{t('join.noAccount')}</p>
       </div>
     </main>
   );

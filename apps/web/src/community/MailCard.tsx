@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MailChoices } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
 import { Field } from '../account/Field.tsx';
 import { communityApi, type Caller } from './api.ts';
 import { FormFrame } from './FormFrame.tsx';
-import { MAIL } from './words.ts';
 
 /**
  * On "My data": the member's email address (optional) and what they receive. Emails never
@@ -13,6 +13,7 @@ import { MAIL } from './words.ts';
  */
 export function MailCard({ caller, communityId }: { caller: Caller; communityId: string }) {
   const id = useId();
+  const { t } = useTranslation('community');
   const [choices, setChoices] = useState<MailChoices | null>(null);
   const [email, setEmail] = useState('');
   const [reminders, setReminders] = useState(true);
@@ -46,7 +47,7 @@ export function MailCard({ caller, communityId }: { caller: Caller; communityId:
       const address = email.trim() || null;
       const next = await communityApi.setMail(caller, communityId, { email: address, reminders, news });
       setChoices(next);
-      setSaved(address ? MAIL.saved : MAIL.forgotten);
+      setSaved(address ? t('mail.saved') : t('mail.forgotten'));
     } catch (err) {
       setProblem({ message: describeError(err), field: fieldOf(err) });
     } finally {
@@ -56,29 +57,29 @@ export function MailCard({ caller, communityId }: { caller: Caller; communityId:
 
   return (
     <section className="card" aria-labelledby={`${id}-mail`}>
-      <h2 id={`${id}-mail`}>{MAIL.title}</h2>
-      <p className="muted">{choices && !choices.sending ? MAIL.notSending : MAIL.intro}</p>
-      <FormFrame onSubmit={save} problem={problem?.message ?? null} busy={busy} submitLabel={MAIL.save}>
+      <h2 id={`${id}-mail`}>{t('mail.title')}</h2>
+      <p className="muted">{choices && !choices.sending ? t('mail.notSending') : t('mail.intro')}</p>
+      <FormFrame onSubmit={save} problem={problem?.message ?? null} busy={busy} submitLabel={t('mail.save')}>
         <Field
           id={`${id}-email`}
-          label={MAIL.emailLabel}
-          hint={MAIL.emailHint}
+          label={t('mail.emailLabel')}
+          hint={t('mail.emailHint')}
           type="email"
           autoComplete="email"
           inputMode="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          problem={problem?.field === 'email' ? MAIL.badEmail : undefined}
+          problem={problem?.field === 'email' ? t('mail.badEmail') : undefined}
         />
         <fieldset className="fieldset">
-          <legend>{MAIL.receive}</legend>
+          <legend>{t('mail.receive')}</legend>
           <label className="check">
             <input type="checkbox" checked={reminders} onChange={(e) => setReminders(e.target.checked)} />
-            {MAIL.reminders}
+            {t('mail.reminders')}
           </label>
           <label className="check">
             <input type="checkbox" checked={news} onChange={(e) => setNews(e.target.checked)} />
-            {MAIL.news}
+            {t('mail.news')}
           </label>
         </fieldset>
       </FormFrame>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MemberView } from '@brave/protocol';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { CopyField } from '../components/host/CopyField.tsx';
@@ -11,25 +12,26 @@ import { isFacilitator, type HomeProps } from './types.ts';
 export function MembersPanel(props: HomeProps) {
   const id = useId();
   const { home } = props;
+  const { t } = useTranslation('community');
   const channelName = (cid: string | null) => home.community.channels.find((c) => c.id === cid)?.name ?? null;
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
-        Members <span className="count">{home.members.length}</span>
+        {t('members.title')} <span className="count">{home.members.length}</span>
       </h2>
-      <h3>Facilitators</h3>
+      <h3>{t('members.facilitators')}</h3>
       <ul className="plain-list people-list">
         {home.facilitators.map((f) => (
           <li key={f.accountId} className="person">
             <span>{f.name}</span>
             {home.viewer.kind === 'facilitator' && f.accountId !== home.viewer.accountId && home.facilitators.length > 1 && (
               <ConfirmAction
-                action="Remove"
-                actionLabel={`Remove facilitator ${f.name}`}
-                question={`Remove ${f.name} as a facilitator?`}
-                explanation="They can no longer open this community’s facilitator pages. You can invite them again later."
-                keepLabel="Keep them"
-                confirm="Remove the facilitator"
+                action={t('members.remove')}
+                actionLabel={t('members.removeFacilitatorLabel', { name: f.name })}
+                question={t('members.removeFacilitatorQuestion', { name: f.name })}
+                explanation={t('members.removeFacilitatorExplanation')}
+                keepLabel={t('members.keep')}
+                confirm={t('members.removeFacilitatorConfirm')}
                 onConfirm={async () => {
                   await communityApi.removeFacilitator(props.caller, home.community.id, f.accountId);
                   await props.reload();
@@ -39,8 +41,8 @@ export function MembersPanel(props: HomeProps) {
           </li>
         ))}
       </ul>
-      <h3>Members</h3>
-      {home.members.length === 0 && <p className="muted">No one has joined yet. Share the member invite link.</p>}
+      <h3>{t('members.title')}</h3>
+      {home.members.length === 0 && <p className="muted">{t('members.none')}</p>}
       <ul className="plain-list people-list">
         {home.members.map((m) => (
           <MemberRow key={m.id} member={m} channel={channelName(m.channel)} {...props} />
@@ -53,6 +55,7 @@ export function MembersPanel(props: HomeProps) {
 function MemberRow({ member, channel, home, caller, reload }: HomeProps & { member: MemberView; channel: string | null }) {
   const [link, setLink] = useState<string | null>(null);
   const [replaceName, setReplaceName] = useState(false);
+  const { t } = useTranslation('community');
   const details = [channel, member.role, member.team, member.organisation, member.region].filter((x): x is string => Boolean(x));
   return (
     <li className="person">
@@ -63,21 +66,21 @@ function MemberRow({ member, channel, home, caller, reload }: HomeProps & { memb
       {isFacilitator(home) && (
         <div className="actions start">
           <ConfirmAction
-            action="Re-issue link"
-            actionLabel={`Re-issue link for ${member.name}`}
-            question={`Make a new personal link for ${member.name}?`}
-            explanation="Use this when they lost their device or cleared their browser. The key they had stops working at once; the new link lets them back in."
-            keepLabel="Not now"
-            confirm="Make the link"
+            action={t('members.reissue')}
+            actionLabel={t('members.reissueLabel', { name: member.name })}
+            question={t('members.reissueQuestion', { name: member.name })}
+            explanation={t('members.reissueExplanation')}
+            keepLabel={t('members.notNow')}
+            confirm={t('members.reissueConfirm')}
             onConfirm={async () => setLink((await communityApi.reissue(caller, home.community.id, member.id)).url)}
           />
           <ConfirmAction
-            action="Remove"
-            actionLabel={`Remove ${member.name}`}
-            question={`Remove ${member.name} from the community?`}
-            explanation="Their key stops working and they leave their working groups. Their words in the documents stay."
-            keepLabel="Keep them"
-            confirm="Remove the member"
+            action={t('members.remove')}
+            actionLabel={t('members.removeLabel', { name: member.name })}
+            question={t('members.removeQuestion', { name: member.name })}
+            explanation={t('members.removeExplanation')}
+            keepLabel={t('members.keep')}
+            confirm={t('members.removeConfirm')}
             onConfirm={async () => {
               await communityApi.removeMember(caller, home.community.id, member.id, { replaceName });
               await reload();
@@ -89,7 +92,7 @@ function MemberRow({ member, channel, home, caller, reload }: HomeProps & { memb
       )}
       {link && (
         <div className="person-link">
-          <CopyField label={`Personal link for ${member.name}`} value={link} hint="Send it to them privately. It opens once, within 7 days: if it does not work for them, someone else opened it, so make them a new one." />
+          <CopyField label={t('members.personalLink', { name: member.name })} value={link} hint={t('members.personalLinkHint')} />
         </div>
       )}
     </li>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatList } from '@brave/i18n';
 import type { CommunityInfo, MyData } from '@brave/protocol';
 import { describeError, fieldOf } from '../app/errors.ts';
-import { peopleCount } from '../breakouts/words.ts';
+import { currentLanguage } from '../app/i18n.ts';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading, Message } from '../components/Message.tsx';
@@ -31,6 +33,7 @@ export function MyDataScreen({ id }: { id: string }) {
   });
   const [left, setLeft] = useState(false);
   const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const { t } = useTranslation('community');
 
   const fetchAll = useCallback(async () => {
     if (!caller) return;
@@ -50,31 +53,31 @@ export function MyDataScreen({ id }: { id: string }) {
 
   if (left) {
     return (
-      <Message title="You have left the community">
-        <p>Your key on this device no longer works, and you are out of your working groups. Thank you for the work you shared.</p>
+      <Message title={t('me.left')}>
+        <p>{t('me.leftHint')}</p>
         <p>
-          <Link href="/">Go to Brave Space</Link>
+          <Link href="/">{t('me.goHome')}</Link>
         </p>
       </Message>
     );
   }
   if (!caller) {
     return (
-      <Message title="My data is for members">
-        <p>This device does not hold a membership key for this community.</p>
+      <Message title={t('me.membersOnly')}>
+        <p>{t('me.noKey')}</p>
         <p>
-          <Link href={homeHref(id)}>Go to the community page</Link>
+          <Link href={homeHref(id)}>{t('me.goCommunity')}</Link>
         </p>
       </Message>
     );
   }
-  if (load.phase === 'loading') return <Loading label="Gathering what the community holds about you…" />;
+  if (load.phase === 'loading') return <Loading label={t('me.loading')} />;
   if (load.phase === 'failed') {
     return (
-      <Message title="We could not show your data">
+      <Message title={t('me.failed')}>
         <p>{load.message}</p>
         <p>
-          <Link href={homeHref(id)}>Back to the community</Link>
+          <Link href={homeHref(id)}>{t('me.back')}</Link>
         </p>
       </Message>
     );
@@ -98,6 +101,7 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
   const m = data.member;
   const channelName = (c: string) => channelNameIn(community.channels, c);
   const [replaceName, setReplaceName] = useState(false);
+  const { t } = useTranslation('community');
   return (
     <div className="page community page-medium">
       <header className="page-header">
@@ -105,56 +109,56 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
           <p className="eyebrow">
             <Link href={homeHref(community.id)}>{community.name}</Link>
           </p>
-          <PageHeading title="My data">My data</PageHeading>
-          <p className="muted">Everything this community holds about you. Other members see your name, pronouns, channel, team and organisation; your role and region only the facilitators.</p>
+          <PageHeading title={t('me.title')}>{t('me.title')}</PageHeading>
+          <p className="muted">{t('me.intro')}</p>
         </div>
       </header>
       <main>
         <section className="card" aria-labelledby={`${id}-profile`}>
-          <h2 id={`${id}-profile`}>Your profile</h2>
+          <h2 id={`${id}-profile`}>{t('me.profile')}</h2>
           <dl className="facts">
-            <dt>Name</dt>
+            <dt>{t('me.name')}</dt>
             <dd>{nameWithPronouns(m.name, m.pronouns)}</dd>
-            <dt>Channel</dt>
-            <dd>{m.channel ? channelName(m.channel) : 'Not chosen'}</dd>
-            <dt>Role</dt>
+            <dt>{t('me.channel')}</dt>
+            <dd>{m.channel ? channelName(m.channel) : t('me.noChannel')}</dd>
+            <dt>{t('me.role')}</dt>
             <dd>{m.role ?? '—'}</dd>
-            <dt>Team</dt>
+            <dt>{t('me.team')}</dt>
             <dd>{m.team ?? '—'}</dd>
-            <dt>Organisation</dt>
+            <dt>{t('me.organisation')}</dt>
             <dd>{m.organisation ?? '—'}</dd>
-            <dt>Region</dt>
+            <dt>{t('me.region')}</dt>
             <dd>{m.region ?? '—'}</dd>
-            <dt>Joined</dt>
+            <dt>{t('me.joined')}</dt>
             <dd>{dayText(m.joinedAt)}</dd>
           </dl>
           <EditProfile data={data} community={community} caller={caller} onSaved={onSaved} />
         </section>
         <MailCard caller={caller} communityId={community.id} />
         <section className="card" aria-labelledby={`${id}-groups`}>
-          <h2 id={`${id}-groups`}>Working groups</h2>
+          <h2 id={`${id}-groups`}>{t('me.groups')}</h2>
           {data.workingGroups.length === 0 ? (
-            <p className="muted">You are in no working group.</p>
+            <p className="muted">{t('me.noGroups')}</p>
           ) : (
             <ul>
               {data.workingGroups.map((g) => (
                 <li key={g.id}>
                   {g.name}
-                  {g.channels.length > 0 && <span className="muted"> · edits {g.channels.map(channelName).join(', ')}</span>}
+                  {g.channels.length > 0 && <span className="muted"> · {t('me.edits', { channels: formatList(currentLanguage(), g.channels.map(channelName)) })}</span>}
                 </li>
               ))}
             </ul>
           )}
-          <h3>Caucus answer</h3>
+          <h3>{t('me.caucus')}</h3>
           {data.keptCaucusAnswer ? (
             <>
-              <p>You chose to keep your answer for later convenings: “{data.keptCaucusAnswer}”. Only you see it.</p>
+              <p>{t('me.caucusKept', { answer: data.keptCaucusAnswer })}</p>
               <ConfirmAction
-                action="Forget my caucus answer"
+                action={t('me.forget')}
                 triggerClass="button quiet"
-                question="Forget your caucus answer?"
-                explanation="We erase it here and in past convenings. The next caucus round asks you again."
-                keepLabel="Keep it"
+                question={t('me.forgetQuestion')}
+                explanation={t('me.forgetExplanation')}
+                keepLabel={t('me.forgetKeep')}
                 onConfirm={async () => {
                   await communityApi.forgetCaucusAnswer(caller, community.id);
                   await onSaved();
@@ -162,22 +166,22 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
               />
             </>
           ) : (
-            <p>No caucus answer is kept: you answer afresh in each convening.</p>
+            <p>{t('me.caucusNone')}</p>
           )}
-          <h3>People you met</h3>
-          <p>You shared a breakout room with {peopleCount(data.metWith)}. Mixing rounds use this so you keep meeting new people.</p>
+          <h3>{t('me.met')}</h3>
+          <p>{t('me.metWith', { count: data.metWith })}</p>
         </section>
         <ConveningsHeld data={data} />
         <MyHubWriting communityId={community.id} hub={data.hub} />
         <section className="card" aria-labelledby={`${id}-leave`}>
-          <h2 id={`${id}-leave`}>Leave the community</h2>
-          <p className="hint">Your key stops working and you leave your working groups. Your words in the documents stay: they are part of the group’s work.</p>
+          <h2 id={`${id}-leave`}>{t('me.leave')}</h2>
+          <p className="hint">{t('me.leaveHint')}</p>
           <ConfirmAction
-            action="Leave the community"
+            action={t('me.leave')}
             triggerClass="button quiet"
-            question="Leave the community?"
-            explanation="You can only come back through an invite link, as a new member."
-            keepLabel="Stay"
+            question={t('me.leaveQuestion')}
+            explanation={t('me.leaveExplanation')}
+            keepLabel={t('me.stay')}
             onConfirm={async () => {
               await communityApi.leave(caller, community.id, { replaceName });
               // Their copies of the community's documents (and caucus notes) leave this device with them.
@@ -195,21 +199,22 @@ function MyDataView({ data, community, caller, onSaved, onLeft }: { data: MyData
 
 function ConveningsHeld({ data }: { data: MyData }) {
   const id = useId();
+  const { t } = useTranslation('community');
+  const time = (at: number) => formatDate(currentLanguage(), at, 'time');
+  const room = (r: MyData['convenings'][number]['rooms'][number]) => t(r.kind === 'caucus' ? 'held.caucusRoom' : 'held.room', { room: r.room, round: r.round });
+  const signal = ({ kind, at, explanation }: MyData['convenings'][number]['signals'][number]) =>
+    explanation ? t(kind === 'ouch' ? 'held.ouchWhy' : 'held.whoopsWhy', { time: time(at), why: explanation }) : t(kind === 'ouch' ? 'held.ouch' : 'held.whoops', { time: time(at) });
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Convenings you took part in</h2>
-      {data.convenings.length === 0 && <p className="muted">None yet.</p>}
+      <h2 id={`${id}-h`}>{t('held.title')}</h2>
+      {data.convenings.length === 0 && <p className="muted">{t('held.none')}</p>}
       {data.convenings.map((c) => (
         <article key={c.id} className="held">
           <h3>
             {c.title} <span className="muted">· {dayText(c.startedAt)}</span>
           </h3>
-          <p>{c.rooms.length === 0 ? 'No breakout rooms.' : `Rooms: ${c.rooms.map((r) => `${r.room} (${r.round}${r.kind === 'caucus' ? ', caucus' : ''})`).join('; ')}.`}</p>
-          <p>
-            {c.signals.length === 0
-              ? 'No signals sent.'
-              : `Signals you sent: ${c.signals.map((s) => `${s.kind === 'ouch' ? 'Ouch' : 'Whoops'} at ${new Date(s.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}${s.explanation ? ` (“${s.explanation}”)` : ''}`).join('; ')}.`}
-          </p>
+          <p>{c.rooms.length === 0 ? t('held.noRooms') : t('held.rooms', { rooms: c.rooms.map(room).join('; ') })}</p>
+          <p>{c.signals.length === 0 ? t('held.noSignals') : t('held.signals', { signals: c.signals.map(signal).join('; ') })}</p>
         </article>
       ))}
     </section>
@@ -222,6 +227,7 @@ function EditProfile({ data, community, caller, onSaved }: { data: MyData; commu
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; field: string | undefined } | null>(null);
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation('community');
 
   const save = async () => {
     setBusy(true);
@@ -241,15 +247,15 @@ function EditProfile({ data, community, caller, onSaved }: { data: MyData; commu
   if (!open) {
     return (
       <>
-        <div role="status">{saved && <p className="sent-note">Your profile is saved. Open convenings you are in, and those you join later, use it.</p>}</div>
+        <div role="status">{saved && <p className="sent-note">{t('me.saved')}</p>}</div>
         <button type="button" className="button" onClick={() => (setDraft(draftOf(data.member)), setOpen(true), setSaved(false))}>
-          Edit my profile
+          {t('me.edit')}
         </button>
       </>
     );
   }
   return (
-    <FormFrame onSubmit={save} problem={problem?.message ?? null} busy={busy} submitLabel="Save my profile" onCancel={() => setOpen(false)}>
+    <FormFrame onSubmit={save} problem={problem?.message ?? null} busy={busy} submitLabel={t('me.save')} onCancel={() => setOpen(false)}>
       <ProfileFields value={draft} onChange={setDraft} channels={community.channels} invalid={problem?.field} />
     </FormFrame>
   );

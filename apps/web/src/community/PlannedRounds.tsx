@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RoundSpec } from '@brave/protocol';
 import { DEFAULT_FORM, toSpec, type BuilderForm, type StrategyKind } from '../breakouts/host/specForm.ts';
 import { describeSpec, STRATEGIES, suggestedName } from '../breakouts/host/words.ts';
@@ -16,6 +17,7 @@ export function PlannedRounds({ rounds, onChange }: { rounds: readonly RoundSpec
   const [form, setForm] = useState<BuilderForm>(DEFAULT_FORM);
   const [problem, setProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const { t } = useTranslation('community');
   const change = (patch: Partial<BuilderForm>) => {
     setProblem(null);
     setAdded(null);
@@ -23,17 +25,17 @@ export function PlannedRounds({ rounds, onChange }: { rounds: readonly RoundSpec
   };
 
   const add = () => {
-    if (rounds.length >= MAX_ROUNDS) return setProblem(`A convening holds up to ${MAX_ROUNDS} planned rounds.`);
+    if (rounds.length >= MAX_ROUNDS) return setProblem(t('rounds.tooMany', { max: MAX_ROUNDS }));
     const built = toSpec(form, false);
     if (!built.ok) return setProblem(built.problem);
     onChange([...rounds, built.spec]);
-    setAdded(`Added “${built.spec.name}” as round ${rounds.length + 1}.`);
+    setAdded(t('rounds.added', { name: built.spec.name, n: rounds.length + 1 }));
   };
 
   return (
     <fieldset className="fieldset planned-rounds">
-      <legend>Planned breakout rounds (optional)</legend>
-      <p className="hint">They wait on the live convening’s agenda; you preview and open each when the time comes.</p>
+      <legend>{t('rounds.legend')}</legend>
+      <p className="hint">{t('rounds.hint')}</p>
       {rounds.length > 0 && (
         <ol className="plain-list planned-list">
           {rounds.map((r, i) => (
@@ -41,8 +43,8 @@ export function PlannedRounds({ rounds, onChange }: { rounds: readonly RoundSpec
               <span>
                 <strong>{r.name}</strong> <span className="muted">{describeSpec(r)}</span>
               </span>
-              <button type="button" className="button quiet small" aria-label={`Remove round ${i + 1} (${r.name})`} onClick={() => onChange(rounds.filter((_, j) => j !== i))}>
-                Remove
+              <button type="button" className="button quiet small" aria-label={t('rounds.removeLabel', { n: i + 1, name: r.name })} onClick={() => onChange(rounds.filter((_, j) => j !== i))}>
+                {t('rounds.remove')}
               </button>
             </li>
           ))}
@@ -50,11 +52,11 @@ export function PlannedRounds({ rounds, onChange }: { rounds: readonly RoundSpec
       )}
       <div className="round-compact">
         <div className="field">
-          <label htmlFor={`${id}-name`}>Round name</label>
+          <label htmlFor={`${id}-name`}>{t('rounds.name')}</label>
           <input id={`${id}-name`} value={form.name} maxLength={80} onChange={(e) => change({ name: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-kind`}>How to group people</label>
+          <label htmlFor={`${id}-kind`}>{t('rounds.kind')}</label>
           <select
             id={`${id}-kind`}
             value={form.kind}
@@ -76,28 +78,28 @@ export function PlannedRounds({ rounds, onChange }: { rounds: readonly RoundSpec
         </div>
         {(form.kind === 'random' || form.kind === 'mix') && (
           <div className="field">
-            <label htmlFor={`${id}-size`}>People per room</label>
+            <label htmlFor={`${id}-size`}>{t('rounds.size')}</label>
             <input id={`${id}-size`} type="number" inputMode="numeric" className="number-input" min={2} max={100} value={form.roomSize} onChange={(e) => change({ roomsBy: 'size', roomSize: e.target.value })} />
           </div>
         )}
         {form.kind === 'byChoice' && (
           <div className="field">
-            <label htmlFor={`${id}-by`}>Group by</label>
+            <label htmlFor={`${id}-by`}>{t('rounds.by')}</label>
             <select id={`${id}-by`} value={form.choiceField} onChange={(e) => change({ choiceField: e.target.value as BuilderForm['choiceField'] })}>
-              <option value="channel">Channel</option>
-              <option value="role">Role</option>
+              <option value="channel">{t('rounds.byChannel')}</option>
+              <option value="role">{t('rounds.byRole')}</option>
             </select>
           </div>
         )}
         <div className="field">
-          <label htmlFor={`${id}-min`}>Round minutes</label>
+          <label htmlFor={`${id}-min`}>{t('rounds.minutes')}</label>
           <input id={`${id}-min`} type="number" inputMode="decimal" className="number-input" min={0.5} max={240} step={0.5} value={form.minutes} onChange={(e) => change({ minutes: e.target.value })} />
         </div>
       </div>
       <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
       <div role="status">{added && <p className="sent-note">{added}</p>}</div>
       <button type="button" className="button quiet" onClick={add}>
-        Add the round
+        {t('rounds.add')}
       </button>
     </fieldset>
   );

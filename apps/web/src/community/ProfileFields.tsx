@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { LIMITS, type CommunityChannel, type MemberProfile } from '@brave/protocol';
 import { useTranslation } from 'react-i18next';
+import { LIMITS, type CommunityChannel, type MemberProfile } from '@brave/protocol';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage } from '@brave/i18n';
 import { Field } from '../account/Field.tsx';
 
@@ -45,12 +45,13 @@ export function profileOf(d: ProfileDraft): MemberProfile {
   };
 }
 
-const OPTIONAL: { key: 'role' | 'team' | 'organisation' | 'region'; label: string; max: number; hint: string }[] = [
-  { key: 'role', label: 'Role (optional)', max: 60, hint: 'For example organiser, funder, researcher.' },
-  { key: 'team', label: 'Team (optional)', max: 60, hint: 'People of one team can be kept together in cohort rounds.' },
-  { key: 'organisation', label: 'Organisation (optional)', max: 80, hint: '' },
-  { key: 'region', label: 'Region (optional)', max: 60, hint: '' },
-];
+// Labels and hints are catalogue keys (community namespace).
+const OPTIONAL = [
+  { key: 'role', label: 'profile.role', max: 60, hint: 'profile.roleHint' },
+  { key: 'team', label: 'profile.team', max: 60, hint: 'profile.teamHint' },
+  { key: 'organisation', label: 'profile.organisation', max: 80, hint: null },
+  { key: 'region', label: 'profile.region', max: 60, hint: null },
+] as const;
 
 /**
  * The profile fields, shared by the invite page and My data. `invalid` names a field the
@@ -70,15 +71,16 @@ export function ProfileFields({
   nameProblem?: string | undefined;
 }) {
   const id = useId();
+  const { t } = useTranslation('community');
+  const { t: tApp } = useTranslation('app');
   const set = (patch: Partial<ProfileDraft>) => onChange({ ...value, ...patch });
   const bad = (field: string) => (invalid === field ? true : undefined);
-  const { t } = useTranslation('app');
   return (
     <>
       <Field
         id={`${id}-name`}
-        label="Display name"
-        hint="How the community sees you in every convening."
+        label={t('profile.name')}
+        hint={t('profile.nameHint')}
         value={value.name}
         onChange={(e) => set({ name: e.target.value })}
         aria-required
@@ -88,20 +90,20 @@ export function ProfileFields({
         {...(nameProblem ? {} : { 'aria-invalid': bad('name') })}
       />
       <div className="field">
-        <label htmlFor={`${id}-pronouns`}>Pronouns (optional)</label>
+        <label htmlFor={`${id}-pronouns`}>{t('profile.pronouns')}</label>
         <input
           id={`${id}-pronouns`}
           value={value.pronouns}
           onChange={(e) => set({ pronouns: e.target.value })}
           maxLength={LIMITS.pronounsMax}
-          placeholder="for example she/her, they/them"
+          placeholder={t('profile.pronounsPlaceholder')}
           aria-invalid={bad('pronouns')}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-channel`}>Channel</label>
+        <label htmlFor={`${id}-channel`}>{t('profile.channel')}</label>
         <select id={`${id}-channel`} value={value.channel} onChange={(e) => set({ channel: e.target.value })} aria-invalid={bad('channel')} aria-describedby={`${id}-channel-hint`}>
-          <option value="">Not chosen yet</option>
+          <option value="">{t('profile.noChannel')}</option>
           {channels.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -109,13 +111,13 @@ export function ProfileFields({
           ))}
         </select>
         <p className="hint" id={`${id}-channel-hint`}>
-          The community of practice you work in; rounds by channel use it.
+          {t('profile.channelHint')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-language`}>{t('language.profileLabel')}</label>
+        <label htmlFor={`${id}-language`}>{tApp('language.profileLabel')}</label>
         <select id={`${id}-language`} value={value.language} onChange={(e) => set({ language: e.target.value })} aria-invalid={bad('language')} aria-describedby={`${id}-language-hint`}>
-          <option value="">{t('language.notChosen')}</option>
+          <option value="">{tApp('language.notChosen')}</option>
           {LANGUAGES.map((lng) => (
             <option key={lng} value={lng} lang={lng}>
               {LANGUAGE_NAMES[lng]}
@@ -123,12 +125,12 @@ export function ProfileFields({
           ))}
         </select>
         <p className="hint" id={`${id}-language-hint`}>
-          {t('language.profileHint')}
+          {tApp('language.profileHint')}
         </p>
       </div>
       {OPTIONAL.map((f) => (
         <div className="field" key={f.key}>
-          <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+          <label htmlFor={`${id}-${f.key}`}>{t(f.label)}</label>
           <input
             id={`${id}-${f.key}`}
             value={value[f.key]}
@@ -139,7 +141,7 @@ export function ProfileFields({
           />
           {f.hint && (
             <p className="hint" id={`${id}-${f.key}-hint`}>
-              {f.hint}
+              {t(f.hint)}
             </p>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { LIMITS, type Agreement, type RoundSpec, type ScheduleBody, type ScheduledConvening, type ShowPlan } from '@brave/protocol';
 import { Field, useRequired } from '../account/Field.tsx';
 import { linesOf } from './channels.ts';
@@ -43,14 +44,15 @@ export function ScheduleForm({
   const [rounds, setRounds] = useState<RoundSpec[]>(initial?.rounds ?? []);
   const [show, setShow] = useState<ShowPlan>(initial?.show ?? { items: [], autoAdvance: false });
   const { busy, problem, setProblem, send } = useSending();
-  const titleRequired = useRequired(`${id}-title`, 'Give the convening a title. Members see it in their list and calendar.');
+  const { t } = useTranslation('community');
+  const titleRequired = useRequired(`${id}-title`, t('schedule.titleMissing'));
 
   const submit = async () => {
     if (!titleRequired.check(title)) return;
     const startsAt = fromLocalParts({ date, time });
-    if (startsAt === null) return setProblem('Choose a date and a start time that exist on the calendar.');
+    if (startsAt === null) return setProblem(t('schedule.badDate'));
     const duration = Number(minutes);
-    if (!Number.isInteger(duration) || duration < 5 || duration > 24 * 60) return setProblem('The length is a whole number of minutes, from 5 to 1440.');
+    if (!Number.isInteger(duration) || duration < 5 || duration > 24 * 60) return setProblem(t('schedule.badLength'));
     await send(() => onSubmit({ title: title.trim(), startsAt, durationMinutes: duration, outline: linesOf(outline, 30, 200), rounds, show: show.items.length ? show : null }));
   };
 
@@ -58,7 +60,7 @@ export function ScheduleForm({
     <FormFrame className="schedule-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={submitLabel} onCancel={onCancel}>
       <Field
         id={`${id}-title`}
-        label="Convening title"
+        label={t('schedule.title')}
         value={title}
         maxLength={LIMITS.titleMax}
         aria-required
@@ -70,29 +72,29 @@ export function ScheduleForm({
       />
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-date`}>Date</label>
+          <label htmlFor={`${id}-date`}>{t('schedule.date')}</label>
           <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-time`}>Start time</label>
+          <label htmlFor={`${id}-time`}>{t('schedule.time')}</label>
           <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} required aria-describedby={`${id}-zone`} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-len`}>Length in minutes</label>
+          <label htmlFor={`${id}-len`}>{t('schedule.length')}</label>
           <input id={`${id}-len`} type="number" inputMode="numeric" className="number-input" min={5} max={1440} step={5} value={minutes} onChange={(e) => setMinutes(e.target.value)} required />
         </div>
       </div>
       <p className="hint" id={`${id}-zone`}>
-        In your time zone{zone ? ` (${zone})` : ''}. Members see it in theirs.
+        {zone ? t('schedule.zoneNamed', { zone }) : t('schedule.zone')}
       </p>
       <div className="field">
-        <label htmlFor={`${id}-outline`}>Agenda outline, one item a line (optional)</label>
-        <textarea id={`${id}-outline`} rows={4} value={outline} onChange={(e) => setOutline(e.target.value)} placeholder={'Arrival and agreements\nChannel rooms\nShare-out'} />
+        <label htmlFor={`${id}-outline`}>{t('schedule.outline')}</label>
+        <textarea id={`${id}-outline`} rows={4} value={outline} onChange={(e) => setOutline(e.target.value)} placeholder={t('schedule.outlinePlaceholder')} />
       </div>
       <PlannedRounds rounds={rounds} onChange={setRounds} />
       <details className="schedule-show" open={Boolean(initial?.show)}>
-        <summary>Run of show (optional)</summary>
-        <p className="hint">Plan the convening item by item. It is ready in the host console when you start the convening, and you can still change it there.</p>
+        <summary>{t('schedule.show')}</summary>
+        <p className="hint">{t('schedule.showHint')}</p>
         <PlanEditor source={{ items: show.items, autoAdvance: show.autoAdvance, currentId: null, agreements, agenda: rounds, communityId, onChange: setShow }} />
       </details>
     </FormFrame>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
@@ -16,6 +17,7 @@ export function SettingsPanel({ home, caller, reload }: HomeProps) {
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [confirmName, setConfirmName] = useState('');
+  const { t } = useTranslation('community');
 
   const exportJson = async () => {
     setProblem(null);
@@ -28,11 +30,11 @@ export function SettingsPanel({ home, caller, reload }: HomeProps) {
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Settings</h2>
+      <h2 id={`${id}-h`}>{t('settings.title')}</h2>
       {editing ? (
         <CommunityForm
           initial={info}
-          submitLabel="Save settings"
+          submitLabel={t('settings.save')}
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {
             await communityApi.update(caller, info.id, body);
@@ -44,35 +46,35 @@ export function SettingsPanel({ home, caller, reload }: HomeProps) {
       ) : (
         <>
           <dl className="facts">
-            <dt>Channels</dt>
+            <dt>{t('settings.channels')}</dt>
             <dd>{info.channels.map((c) => c.name).join(', ')}</dd>
-            <dt>Caucus options</dt>
-            <dd>{info.caucusOptions.length > 0 ? info.caucusOptions.join(', ') : 'None'}</dd>
-            <dt>Retention</dt>
+            <dt>{t('settings.caucusOptions')}</dt>
+            <dd>{info.caucusOptions.length > 0 ? info.caucusOptions.join(', ') : t('settings.none')}</dd>
+            <dt>{t('settings.retention')}</dt>
             <dd>{retentionText(info.retentionDays)}</dd>
           </dl>
           <button type="button" className="button" onClick={() => (setEditing(true), setSaved(false))}>
-            Edit settings
+            {t('settings.edit')}
           </button>
         </>
       )}
-      <div role="status">{saved && <p className="sent-note">Settings saved.</p>}</div>
+      <div role="status">{saved && <p className="sent-note">{t('settings.saved')}</p>}</div>
 
-      <h3 className="subsection">Export</h3>
-      <p className="hint">The whole community as one JSON file: convenings, agreements, breakout rooms (caucus rooms by size only), and the documents as Markdown.</p>
+      <h3 className="subsection">{t('settings.export')}</h3>
+      <p className="hint">{t('settings.exportHint')}</p>
       <button type="button" className="button quiet" onClick={() => void exportJson()}>
-        Download the export (JSON)
+        {t('settings.download')}
       </button>
       <div role="alert">{problem && <p className="gentle-note">{problem}</p>}</div>
 
-      <h3 className="subsection">Delete the community</h3>
-      <p className="hint">Erases members, convenings, documents and published pages. This cannot be undone; download the export first if you want to keep anything.</p>
+      <h3 className="subsection">{t('settings.delete')}</h3>
+      <p className="hint">{t('settings.deleteHint')}</p>
       <ConfirmAction
-        action="Delete the community"
+        action={t('settings.delete')}
         triggerClass="button quiet"
-        question={`Delete “${info.name}” for good?`}
-        explanation="Everything the community holds is erased for everyone. Type its name to confirm."
-        keepLabel="Keep the community"
+        question={t('settings.deleteQuestion', { name: info.name })}
+        explanation={t('settings.deleteExplanation')}
+        keepLabel={t('settings.keep')}
         ready={confirmName.trim() === info.name.trim()}
         onConfirm={async () => {
           await communityApi.remove(caller, info.id, confirmName.trim());
@@ -80,7 +82,7 @@ export function SettingsPanel({ home, caller, reload }: HomeProps) {
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-confirm`}>Type the community’s name</label>
+          <label htmlFor={`${id}-confirm`}>{t('settings.typeName')}</label>
           <input id={`${id}-confirm`} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} autoComplete="off" />
         </div>
       </ConfirmAction>

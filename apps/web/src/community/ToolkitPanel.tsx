@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ToolkitDraft } from '@brave/protocol';
 import { Link } from '../components/Link.tsx';
 import { draftHref } from './routes.ts';
@@ -14,10 +15,11 @@ function canEditDraft(home: HomeProps['home'], draft: ToolkitDraft): boolean {
 /** One toolkit draft per channel, who works on it, and the way in. */
 export function ToolkitPanel({ home }: HomeProps) {
   const id = useId();
+  const { t } = useTranslation('community');
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Toolkit drafts</h2>
-      <p className="hint">One draft per channel, written together between convenings and during them.</p>
+      <h2 id={`${id}-h`}>{t('toolkit.title')}</h2>
+      <p className="hint">{t('toolkit.intro')}</p>
       <ul className="plain-list draft-list">
         {home.toolkit.map((d) => {
           const edit = canEditDraft(home, d);
@@ -25,16 +27,16 @@ export function ToolkitPanel({ home }: HomeProps) {
             <li key={d.doc} className="draft-item">
               <h3>{d.channel.name}</h3>
               <p className="hint">
-                {d.workingGroups.length > 0 ? `Working group: ${listOf(d.workingGroups.map((g) => g.name))}.` : 'No working group yet.'}{' '}
-                {d.editors.length > 0 ? `Working on it: ${listOf(d.editors.map((e) => e.name))}.` : ''}
+                {d.workingGroups.length > 0 ? t('toolkit.groups', { count: d.workingGroups.length, names: listOf(d.workingGroups.map((g) => g.name)) }) : t('toolkit.noGroup')}{' '}
+                {d.editors.length > 0 ? t('toolkit.editors', { names: listOf(d.editors.map((e) => e.name)) }) : ''}
               </p>
               {d.publication && /^https?:\/\//i.test(d.publication.url) && (
                 <p className="hint">
-                  Published: <a href={d.publication.url}>{d.publication.label}</a>
+                  <Trans t={t} i18nKey="toolkit.published" values={{ label: d.publication.label }} components={{ go: <a href={d.publication.url} /> }} />
                 </p>
               )}
               <Link className={`button small ${edit ? 'primary' : 'quiet'}`} href={draftHref(home.community.id, d.channel.id)}>
-                {edit ? `Edit the ${d.channel.name} draft` : `Read the ${d.channel.name} draft`}
+                {edit ? t('toolkit.edit', { channel: d.channel.name }) : t('toolkit.read', { channel: d.channel.name })}
               </Link>
             </li>
           );

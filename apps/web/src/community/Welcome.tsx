@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MemberCredential } from '@brave/protocol';
 import { describeError } from '../app/errors.ts';
 import { navigate } from '../app/router.ts';
@@ -29,6 +30,7 @@ function claimOnce(id: string, code: string): Promise<MemberCredential> {
  * link still lands as before.
  */
 export function Welcome({ id }: { id: string }) {
+  const { t } = useTranslation('community');
   const [code] = useState(() => fragmentValue(window.location.hash, 'claim'));
   const [outcome, setOutcome] = useState<Outcome>(() => {
     if (code) return { phase: 'claiming' };
@@ -55,25 +57,25 @@ export function Welcome({ id }: { id: string }) {
     if (outcome.phase === 'saved') navigate(homeHref(id), { replace: true });
   }, [outcome, id]);
 
-  if (outcome.phase === 'claiming') return <Loading label="Opening your personal link…" />;
-  if (outcome.phase === 'saved') return <Loading label="Welcome back: opening the community…" />;
+  if (outcome.phase === 'claiming') return <Loading label={t('welcome.claiming')} />;
+  if (outcome.phase === 'saved') return <Loading label={t('welcome.saved')} />;
   if (outcome.phase === 'failed') {
     return (
-      <Message title="This personal link does not work">
+      <Message title={t('welcome.failed')}>
         <p>{outcome.message}</p>
       </Message>
     );
   }
   if (outcome.phase === 'unsaved') {
     return (
-      <Message title="This browser would not keep your key">
-        <p>Private browsing or full storage can prevent it. Ask a facilitator for a new link and open it in a regular window.</p>
+      <Message title={t('welcome.unsaved')}>
+        <p>{t('welcome.unsavedHint')}</p>
       </Message>
     );
   }
   return (
-    <Message title="This link is incomplete">
-      <p>A personal link ends with “#claim=” and a long code. Copy the whole link your facilitator sent, or ask them to make a new one.</p>
+    <Message title={t('welcome.incomplete')}>
+      <p>{t('welcome.incompleteHint')}</p>
     </Message>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CommunityHome, WorkingGroupBody, WorkingGroupView } from '@brave/protocol';
 import { Field, useRequired } from '../account/Field.tsx';
 import { FormFrame } from './FormFrame.tsx';
@@ -22,7 +23,8 @@ export function WorkingGroupForm({
   const [channels, setChannels] = useState<string[]>(initial?.channels ?? []);
   const [members, setMembers] = useState<string[]>(initial?.members ?? []);
   const { busy, problem, send } = useSending();
-  const nameRequired = useRequired(`${id}-name`, 'Give the working group a name.');
+  const { t } = useTranslation('community');
+  const nameRequired = useRequired(`${id}-name`, t('groupForm.nameMissing'));
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
 
   const submit = async () => {
@@ -34,10 +36,10 @@ export function WorkingGroupForm({
   };
 
   return (
-    <FormFrame className="group-form" onSubmit={submit} problem={problem} busy={busy} submitLabel="Save working group" onCancel={onCancel}>
+    <FormFrame className="group-form" onSubmit={submit} problem={problem} busy={busy} submitLabel={t('groupForm.save')} onCancel={onCancel}>
       <Field
         id={`${id}-name`}
-        label="Working group name"
+        label={t('groupForm.name')}
         value={name}
         maxLength={80}
         aria-required
@@ -48,7 +50,7 @@ export function WorkingGroupForm({
         }}
       />
       <fieldset className="fieldset">
-        <legend>Drafts they edit</legend>
+        <legend>{t('groupForm.drafts')}</legend>
         {home.community.channels.map((c) => (
           <label className="check" key={c.id}>
             <input type="checkbox" checked={channels.includes(c.id)} onChange={(e) => setChannels(toggle(channels, c.id, e.target.checked))} />
@@ -57,8 +59,8 @@ export function WorkingGroupForm({
         ))}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>People in the group</legend>
-        {home.members.length === 0 && <p className="muted">No members yet: you can add them once they joined.</p>}
+        <legend>{t('groupForm.people')}</legend>
+        {home.members.length === 0 && <p className="muted">{t('groupForm.noMembers')}</p>}
         <div className="check-columns">
           {home.members.map((m) => (
             <label className="check" key={m.id}>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WorkingGroupView } from '@brave/protocol';
 import { ConfirmAction } from '../components/ConfirmAction.tsx';
 import { communityApi } from './api.ts';
@@ -14,19 +15,20 @@ export function WorkingGroupsPanel(props: HomeProps) {
   const [editing, setEditing] = useState<WorkingGroupView | 'new' | null>(null);
   const facilitator = isFacilitator(home);
   const cid = home.community.id;
-  const memberName = (mid: string) => home.members.find((m) => m.id === mid)?.name ?? 'a former member';
+  const { t } = useTranslation('community');
+  const memberName = (mid: string) => home.members.find((m) => m.id === mid)?.name ?? t('groups.formerMember');
   const channelName = (ch: string) => channelNameIn(home.community.channels, ch);
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Working groups</h2>
-      <p className="hint">Members of a working group edit their channels’ drafts at any time; everyone else in the community reads them.</p>
-      {home.workingGroups.length === 0 && <p className="muted">No working groups yet.</p>}
+      <h2 id={`${id}-h`}>{t('groups.title')}</h2>
+      <p className="hint">{t('groups.intro')}</p>
+      {home.workingGroups.length === 0 && <p className="muted">{t('groups.none')}</p>}
       <ul className="plain-list group-list">
         {home.workingGroups.map((g) =>
           editing !== 'new' && editing?.id === g.id ? (
             <li key={g.id} className="group-item">
-              <h3>Change “{g.name}”</h3>
+              <h3>{t('groups.change', { name: g.name })}</h3>
               <WorkingGroupForm
                 home={home}
                 initial={g}
@@ -42,21 +44,21 @@ export function WorkingGroupsPanel(props: HomeProps) {
             <li key={g.id} className="group-item">
               <h3>{g.name}</h3>
               <p className="hint">
-                {g.channels.length > 0 ? `Edits: ${listOf(g.channels.map(channelName))}.` : 'Edits no draft yet.'}{' '}
-                {g.members.length > 0 ? `People: ${listOf(g.members.map(memberName))}.` : 'No one in it yet.'}
+                {g.channels.length > 0 ? t('groups.edits', { channels: listOf(g.channels.map(channelName)) }) : t('groups.editsNone')}{' '}
+                {g.members.length > 0 ? t('groups.people', { names: listOf(g.members.map(memberName)) }) : t('groups.nobody')}
               </p>
               {facilitator && (
                 <div className="actions start">
-                  <button type="button" className="button quiet small" onClick={() => setEditing(g)} aria-label={`Edit working group ${g.name}`}>
-                    Edit
+                  <button type="button" className="button quiet small" onClick={() => setEditing(g)} aria-label={t('groups.editLabel', { name: g.name })}>
+                    {t('groups.edit')}
                   </button>
                   <ConfirmAction
-                    action="Delete"
-                    actionLabel={`Delete working group ${g.name}`}
-                    question={`Delete the working group “${g.name}”?`}
-                    explanation="Its people keep reading the drafts; they no longer edit them. What they wrote stays."
-                    keepLabel="Keep it"
-                    confirm="Delete the working group"
+                    action={t('groups.delete')}
+                    actionLabel={t('groups.deleteLabel', { name: g.name })}
+                    question={t('groups.deleteQuestion', { name: g.name })}
+                    explanation={t('groups.deleteExplanation')}
+                    keepLabel={t('groups.keep')}
+                    confirm={t('groups.deleteConfirm')}
                     onConfirm={async () => {
                       await communityApi.removeGroup(caller, cid, g.id);
                       await reload();
@@ -71,7 +73,7 @@ export function WorkingGroupsPanel(props: HomeProps) {
       {facilitator &&
         (editing === 'new' ? (
           <section aria-labelledby={`${id}-new`}>
-            <h3 id={`${id}-new`}>New working group</h3>
+            <h3 id={`${id}-new`}>{t('groups.new')}</h3>
             <WorkingGroupForm
               home={home}
               initial={null}
@@ -85,7 +87,7 @@ export function WorkingGroupsPanel(props: HomeProps) {
           </section>
         ) : (
           <button type="button" className="button" onClick={() => setEditing('new')}>
-            Create a working group
+            {t('groups.create')}
           </button>
         ))}
     </section>

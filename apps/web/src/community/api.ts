@@ -11,6 +11,7 @@ import type {
   UpdateScheduleBody,
   WorkingGroupBody,
 } from '@brave/protocol';
+import { i18n } from '../app/i18n.ts';
 
 /**
  * The community routes for the screens, over the typed client (@brave/client
@@ -27,7 +28,7 @@ const as = (c: Caller) => (c.kind === 'member' ? c.token : undefined);
 /** Calls only a member can make: a facilitator is told so, as the server would. */
 function memberOf(c: Caller): string {
   if (c.kind === 'member') return c.token;
-  throw new ApiRequestError(403, { code: 'forbidden', message: 'This is for members of the community.' });
+  throw new ApiRequestError(403, { code: 'forbidden', message: i18n.t('community:membersOnly') });
 }
 
 export const communityApi = {

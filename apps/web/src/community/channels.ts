@@ -1,4 +1,5 @@
 import type { CommunityChannel } from '@brave/protocol';
+import { i18n } from '../app/i18n.ts';
 
 /**
  * Channels as the facilitator edits them: names typed freely, ids derived as slugs.
@@ -58,15 +59,15 @@ export type ChannelsResult = { ok: true; channels: CommunityChannel[] } | { ok: 
 /** The list the API takes, or the first thing a person needs to fix, in plain words. */
 export function channelsFromDrafts(drafts: readonly ChannelDraft[]): ChannelsResult {
   const named = drafts.map((d) => ({ ...d, name: d.name.trim().replace(/\s+/g, ' ') }));
-  if (named.length === 0) return { ok: false, problem: 'Keep at least one channel.' };
-  if (named.length > CHANNELS_MAX) return { ok: false, problem: `A community has at most ${CHANNELS_MAX} channels.` };
+  if (named.length === 0) return { ok: false, problem: i18n.t('community:channels.none') };
+  if (named.length > CHANNELS_MAX) return { ok: false, problem: i18n.t('community:channels.tooMany', { max: CHANNELS_MAX }) };
   const empty = named.findIndex((d) => d.name === '');
-  if (empty >= 0) return { ok: false, problem: `Give channel ${empty + 1} a name, or remove it.` };
+  if (empty >= 0) return { ok: false, problem: i18n.t('community:channels.unnamed', { n: empty + 1 }) };
   const long = named.findIndex((d) => d.name.length > NAME_MAX);
-  if (long >= 0) return { ok: false, problem: `Channel ${long + 1}: a name of at most ${NAME_MAX} characters, please.` };
+  if (long >= 0) return { ok: false, problem: i18n.t('community:channels.tooLong', { n: long + 1, max: NAME_MAX }) };
   const lower = named.map((d) => d.name.toLowerCase());
   const twice = lower.findIndex((n, i) => lower.indexOf(n) !== i);
-  if (twice >= 0) return { ok: false, problem: `Two channels are called “${named[twice]!.name}”. Give each its own name.` };
+  if (twice >= 0) return { ok: false, problem: i18n.t('community:channels.twice', { name: named[twice]!.name }) };
   // Existing ids are claimed first so a new channel never takes an old draft's id.
   const taken = new Set(named.flatMap((d) => (d.id ? [d.id] : [])));
   const spanish = (d: ChannelDraft) => (d.es?.trim() ? { translations: { es: d.es.trim().slice(0, NAME_MAX) } } : {});

@@ -1,3 +1,6 @@
+import { formatDate } from '@brave/i18n';
+import { currentLanguage, i18n } from '../app/i18n.ts';
+
 /**
  * Dates as a person types them (the browser's date and time fields, in their own time
  * zone) and as the API keeps them (epoch milliseconds). Pure, so it is tested.
@@ -42,15 +45,14 @@ export function nextWeek(now: number): number {
   return d.getTime();
 }
 
-const when = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-
-export const whenText = (epochMs: number): string => when.format(epochMs);
-export const dayText = (epochMs: number): string => day.format(epochMs);
+/** "Monday 7 December 2026, 14:05", in the current language. */
+export const whenText = (epochMs: number): string =>
+  i18n.t('community:time.when', { date: formatDate(currentLanguage(), epochMs, 'longDate'), time: formatDate(currentLanguage(), epochMs, 'time') });
+export const dayText = (epochMs: number): string => formatDate(currentLanguage(), epochMs, 'date');
 
 export function durationText(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  if (h === 0) return i18n.t('community:time.minutes', { m });
+  return m === 0 ? i18n.t('community:time.hours', { h }) : i18n.t('community:time.hoursMinutes', { h, m });
 }
