@@ -6,8 +6,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'account',
   'breakouts/host',
   'community',
-  'components/host',
-  'screens/HostScreen.tsx',
   'show/debrief',
   'show/host',
   'show/pulse/PulseHost.tsx',

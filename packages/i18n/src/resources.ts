@@ -8,6 +8,8 @@ import enBreakouts from './locales/en/breakouts.json' with { type: 'json' };
 import esBreakouts from './locales/es/breakouts.json' with { type: 'json' };
 import enFloor from './locales/en/floor.json' with { type: 'json' };
 import esFloor from './locales/es/floor.json' with { type: 'json' };
+import enHost from './locales/en/host.json' with { type: 'json' };
+import esHost from './locales/es/host.json' with { type: 'json' };
 import enLive from './locales/en/live.json' with { type: 'json' };
 import esLive from './locales/es/live.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
@@ -26,6 +28,7 @@ export const resources = {
     app: enApp,
     breakouts: enBreakouts,
     floor: enFloor,
+    host: enHost,
     live: enLive,
     mail: enMail,
     notes: enNotes,
@@ -37,6 +40,7 @@ export const resources = {
     app: esApp,
     breakouts: esBreakouts,
     floor: esFloor,
+    host: esHost,
     live: esLive,
     mail: esMail,
     notes: esNotes,
