@@ -12,6 +12,8 @@ import enCommunity from './locales/en/community.json' with { type: 'json' };
 import esCommunity from './locales/es/community.json' with { type: 'json' };
 import enFloor from './locales/en/floor.json' with { type: 'json' };
 import esFloor from './locales/es/floor.json' with { type: 'json' };
+import enHost from './locales/en/host.json' with { type: 'json' };
+import esHost from './locales/es/host.json' with { type: 'json' };
 import enLive from './locales/en/live.json' with { type: 'json' };
 import esLive from './locales/es/live.json' with { type: 'json' };
 import enMail from './locales/en/mail.json' with { type: 'json' };
@@ -32,6 +34,7 @@ export const resources = {
     breakouts: enBreakouts,
     community: enCommunity,
     floor: enFloor,
+    host: enHost,
     live: enLive,
     mail: enMail,
     notes: enNotes,
@@ -45,6 +48,7 @@ export const resources = {
     breakouts: esBreakouts,
     community: esCommunity,
     floor: esFloor,
+    host: esHost,
     live: esLive,
     mail: esMail,
     notes: esNotes,

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useState } from 'react';
 import { loadSeat, takeTokenFromFragment } from '../app/storage.ts';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
@@ -29,21 +30,19 @@ export function HostScreen({ id }: { id: string }) {
     return loadSeat(id);
   });
 
+  const { t } = useTranslation('host');
   if (!seat) {
     return (
-      <Message title="This console needs its link">
-        <p>
-          This device does not hold the facilitator link for this convening. Open the link you were given when the convening
-          was created, or ask the lead facilitator for a co-facilitator link.
-        </p>
+      <Message title={t('screen.noSeatTitle')}>
+        <p>{t('screen.noSeat')}</p>
       </Message>
     );
   }
   if (seat.role === 'participant' || seat.role === 'observer') {
     return (
-      <Message title="This page is for facilitators">
+      <Message title={t('screen.notHostTitle')}>
         <p>
-          <Link href={`/c/${id}`}>Go to your place in the convening</Link>
+          <Link href={`/c/${id}`}>{t('screen.goToPlace')}</Link>
         </p>
       </Message>
     );
@@ -57,21 +56,22 @@ export function HostScreen({ id }: { id: string }) {
 
 function Console({ cohostCode, token }: { cohostCode: string | undefined; token: string }) {
   const { state, me } = useConvening();
+  const { t } = useTranslation('host');
   return (
     <div className="page host">
       <header className="page-header">
         <div>
-          <p className="eyebrow">Facilitator console{me ? ` · ${me.name}` : ''}</p>
+          <p className="eyebrow">{me ? t('screen.consoleOf', { name: me.name }) : t('screen.console')}</p>
           <PageHeading title={state.title}>{state.title}</PageHeading>
         </div>
         <div className="host-header-side">
           <ConnectionStatus />
           <Link className="button quiet" href={`/notes/${state.id}`}>
-            Notes and toolkit
+            {t('screen.notes')}
           </Link>
           {state.communityId !== state.id && (
             <Link className="button quiet" href={`/c/${state.communityId}`}>
-              Community page
+              {t('screen.community')}
             </Link>
           )}
           <CloseConvening />
@@ -79,7 +79,7 @@ function Console({ cohostCode, token }: { cohostCode: string | undefined; token:
       </header>
       {state.status === 'closed' && (
         <p className="card closed-note" role="status">
-          This convening has ended. Everything below stays here to look back on.
+          {t('screen.ended')}
         </p>
       )}
       {(state.status === 'closed' || state.show.status === 'done') && (

@@ -79,7 +79,7 @@ export function StartScreen() {
         <PageHeading title={t('heading')}>{t('heading')}</PageHeading>
         <p className="lede">{t('lede')}</p>
         <p className="muted">
-          <Trans t={t} i18nKey="communities" components={{ link: <Link href="/communities" /> }} />
+          <Trans t={t} i18nKey="communities" components={{ go: <Link href="/communities" /> }} />
         </p>
       </header>
 

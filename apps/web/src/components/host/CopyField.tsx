@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useRef, useState } from 'react';
 
 /** A read-only link with a Copy button; says so (politely) when it worked. */
@@ -5,6 +6,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
+  const { t } = useTranslation('host');
 
   const copy = async () => {
     try {
@@ -29,8 +31,8 @@ export function CopyField({ label, value, hint }: { label: string; value: string
           onFocus={(e) => e.target.select()}
           aria-describedby={hint ? `${id}-hint` : undefined}
         />
-        <button type="button" className="button" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
-          Copy
+        <button type="button" className="button" onClick={() => void copy()} aria-label={t('copy.label', { what: label.toLowerCase() })}>
+          {t('copy.button')}
         </button>
       </div>
       {hint && (
@@ -39,7 +41,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         </p>
       )}
       <p className="hint" role="status">
-        {copied === 'yes' ? 'Copied.' : copied === 'select' ? 'Selected: press Ctrl+C (or ⌘C) to copy.' : ''}
+        {copied === 'yes' ? t('copy.copied') : copied === 'select' ? t('copy.select') : ''}
       </p>
     </div>
   );

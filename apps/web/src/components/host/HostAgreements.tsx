@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
@@ -9,6 +10,7 @@ export function HostAgreements() {
   const { state } = useConvening();
   const id = useId();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('host');
   const [drafts, setDrafts] = useState<DraftAgreement[] | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
@@ -29,20 +31,19 @@ export function HostAgreements() {
 
   return (
     <section className="card host-agreements" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Agreements</h2>
+      <h2 id={`${id}-h`}>{t('agreements.heading')}</h2>
       <div className="current-spotlight" role="status">
         {lit ? (
           <p>
-            In the spotlight: <strong>“{lit.text}”</strong>
-            {lit.source === 'reminder' ? ' (regular reminder)' : ''}
+            <Trans t={t} i18nKey={lit.source === 'reminder' ? 'agreements.spotlitRegular' : 'agreements.spotlit'} values={{ text: lit.text }} components={{ strong: <strong /> }} />
           </p>
         ) : (
-          <p className="muted">Nothing in the spotlight.</p>
+          <p className="muted">{t('agreements.nothing')}</p>
         )}
       </div>
       {lit && open && (
         <button type="button" className="button quiet" disabled={pending} onClick={() => void send({ type: 'spotlight.clear' })}>
-          Clear the spotlight
+          {t('agreements.clear')}
         </button>
       )}
 
@@ -56,10 +57,10 @@ export function HostAgreements() {
           <AgreementsEditor items={drafts} onChange={setDrafts} />
           <div className="actions">
             <button type="button" className="button quiet" onClick={() => setDrafts(null)}>
-              Cancel
+              {t('agreements.cancel')}
             </button>
             <button type="submit" className="button primary" disabled={pending || fromDrafts(drafts).length === 0}>
-              Save agreements
+              {t('agreements.save')}
             </button>
           </div>
         </form>
@@ -77,7 +78,7 @@ export function HostAgreements() {
                     disabled={pending}
                     onClick={() => void send({ type: 'spotlight.set', agreementId: a.id })}
                   >
-                    Spotlight
+                    {t('agreements.spotlight')}
                   </button>
                 )}
               </li>
@@ -85,7 +86,7 @@ export function HostAgreements() {
           </ol>
           {open && (
             <button ref={editButton} type="button" className="button quiet" onClick={() => setDrafts(toDrafts(state.agreements))}>
-              Edit agreements
+              {t('agreements.edit')}
             </button>
           )}
         </>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { useConvening } from '../../live/context.ts';
 import { CopyField } from './CopyField.tsx';
@@ -13,14 +14,15 @@ export function InvitePanel({ cohostCode }: { cohostCode: string | undefined }) 
   const origin = window.location.origin;
   const joinUrl = `${origin}/j/${state.joinCode}`;
   const spelled = state.joinCode.split('').join(' ');
+  const { t } = useTranslation('host');
 
   return (
     <section className="card invite" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Invite people</h2>
+      <h2 id={`${id}-h`}>{t('invite.heading')}</h2>
       <div className="invite-grid">
         <div className="invite-code">
           <p className="field-label" id={`${id}-code`}>
-            Join code
+            {t('invite.code')}
           </p>
           <p className="join-code">
             {state.joinCode}
@@ -29,24 +31,24 @@ export function InvitePanel({ cohostCode }: { cohostCode: string | undefined }) 
             {spelled}
           </p>
           <p className="hint">
-            People can type it at <span className="nowrap">{origin}/j</span>
+            <Trans t={t} i18nKey="invite.typeAt" values={{ address: `${origin}/j` }} components={{ nowrap: <span className="nowrap" /> }} />
           </p>
         </div>
         <div className="invite-links">
-          <CopyField label="Join link" value={joinUrl} />
+          <CopyField label={t('invite.link')} value={joinUrl} />
           {cohostCode ? (
             <CopyField
-              label="Co-facilitator link"
+              label={t('invite.cohostLink')}
               value={`${joinUrl}?cohost=${encodeURIComponent(cohostCode)}`}
-              hint="Whoever opens this helps run the convening and sees the signal queue. Share it privately."
+              hint={t('invite.cohostHint')}
             />
           ) : (
-            <p className="hint">The person who opened this convening can invite more co-facilitators.</p>
+            <p className="hint">{t('invite.onlyCreator')}</p>
           )}
         </div>
         <figure className="qr-figure">
-          <QrCode value={joinUrl} label="QR code of the join link" />
-          <figcaption className="hint">Point a phone camera here to join.</figcaption>
+          <QrCode value={joinUrl} label={t('invite.qr')} />
+          <figcaption className="hint">{t('invite.qrCaption')}</figcaption>
         </figure>
       </div>
     </section>

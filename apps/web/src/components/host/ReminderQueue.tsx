@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { clockTime } from '../../app/words.ts';
 import { nameOf, useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
@@ -6,6 +7,7 @@ import { useCommand } from '../../live/useCommand.ts';
 export function ReminderQueue() {
   const { state } = useConvening();
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('host');
   const open = Object.values(state.reminderRequests)
     .filter((r) => !r.resolved)
     .sort((a, b) => a.at - b.at);
@@ -23,26 +25,26 @@ export function ReminderQueue() {
   return (
     <section className="card reminder-queue" aria-labelledby="reminder-queue-h">
       <h2 id="reminder-queue-h" tabIndex={-1}>
-        Reminder requests
+        {t('requests.heading')}
       </h2>
       {open.length === 0 ? (
-        <p className="muted">Nobody has asked for a reminder.</p>
+        <p className="muted">{t('requests.none')}</p>
       ) : (
         <ul className="plain-list cards">
           {open.map((r) => {
             const agreement = state.agreements.find((a) => a.id === r.agreementId);
             return (
               <li key={r.id} className="request-card">
-                <p className="request-agreement">“{agreement?.text ?? 'An agreement that has since been removed'}”</p>
+                <p className="request-agreement">“{agreement?.text ?? t('requests.removed')}”</p>
                 <p className="muted">
-                  {r.by ? `Asked by ${nameOf(state, r.by) ?? 'someone who left'}` : 'Asked anonymously'} at {clockTime(r.at)}
+                  {r.by ? t('requests.askedBy', { name: nameOf(state, r.by) ?? t('requests.someoneWhoLeft'), time: clockTime(r.at) }) : t('requests.askedAnonymously', { time: clockTime(r.at) })}
                 </p>
                 {r.note && <blockquote className="words">{r.note}</blockquote>}
                 {state.status === 'open' && (
                   <div className="actions">
                     {agreement && (
                       <button type="button" className="button small" disabled={pending} onClick={() => void spotlightAndResolve(r.id, agreement.id)}>
-                        Spotlight it
+                        {t('requests.spotlight')}
                       </button>
                     )}
                     <button
@@ -51,7 +53,7 @@ export function ReminderQueue() {
                       disabled={pending}
                       onClick={() => void resolve(r.id)}
                     >
-                      Mark done
+                      {t('requests.done')}
                     </button>
                   </div>
                 )}

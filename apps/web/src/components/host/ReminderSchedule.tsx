@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { LIMITS } from '@brave/protocol';
 import { useConvening } from '../../live/context.ts';
@@ -9,21 +10,19 @@ export function ReminderSchedule() {
   const id = useId();
   const [minutes, setMinutes] = useState('10');
   const { send, pending, error } = useCommand();
+  const { t } = useTranslation('host');
   const every = Number(minutes);
   const valid = Number.isFinite(every) && every >= LIMITS.reminderMinutesMin && every <= LIMITS.reminderMinutesMax;
 
   if (state.status === 'closed') return null;
   return (
     <div className="reminder-schedule">
-      <h3>Regular reminders</h3>
+      <h3>{t('schedule.heading')}</h3>
       {state.reminders ? (
         <div className="inline-field">
-          <p>
-            One agreement comes back into the spotlight every {state.reminders.everyMinutes}{' '}
-            {state.reminders.everyMinutes === 1 ? 'minute' : 'minutes'}.
-          </p>
+          <p>{t('schedule.running', { count: state.reminders.everyMinutes })}</p>
           <button type="button" className="button quiet" disabled={pending} onClick={() => void send({ type: 'reminders.stop' })}>
-            Stop reminders
+            {t('schedule.stop')}
           </button>
         </div>
       ) : (
@@ -34,7 +33,7 @@ export function ReminderSchedule() {
             if (valid) void send({ type: 'reminders.schedule', everyMinutes: every });
           }}
         >
-          <label htmlFor={id}>Every</label>
+          <label htmlFor={id}>{t('schedule.every')}</label>
           <input
             id={id}
             type="number"
@@ -46,9 +45,9 @@ export function ReminderSchedule() {
             onChange={(e) => setMinutes(e.target.value)}
             aria-describedby={`${id}-unit`}
           />
-          <span id={`${id}-unit`}>minutes</span>
+          <span id={`${id}-unit`}>{t('schedule.minutes')}</span>
           <button type="submit" className="button" disabled={pending || !valid}>
-            Start reminders
+            {t('schedule.start')}
           </button>
         </form>
       )}

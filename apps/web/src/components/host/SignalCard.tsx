@@ -1,18 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { canMove } from '@brave/core';
 import { LIMITS, type SignalStatus, type SignalView } from '@brave/protocol';
-import { KIND_LABEL, STATUS_LABEL, VISIBILITY_FOR_HOSTS, clockTime } from '../../app/words.ts';
+import { i18n } from '../../app/i18n.ts';
+import { STATUS_LABEL, VISIBILITY_FOR_HOSTS, clockTime } from '../../app/words.ts';
 import { nameOf, useConvening } from '../../live/context.ts';
 import { useCommand } from '../../live/useCommand.ts';
 
 type Move = Exclude<SignalStatus, 'raised'>;
 const MOVES: readonly Move[] = ['acknowledged', 'addressed', 'parked'];
-const MOVE_LABEL: Record<Move, string> = { acknowledged: 'Acknowledge', addressed: 'Mark addressed', parked: 'Park for later' };
 
 /** Title of a signal as facilitators see it: a name only where the sender allowed one. */
 export function signalTitle(signal: SignalView, name: string | null): string {
-  const kind = KIND_LABEL[signal.kind];
-  return signal.by ? `${kind} from ${name ?? 'someone who left'}` : `Anonymous ${kind.toLowerCase()}`;
+  return signal.by ? i18n.t(`host:card.from.${signal.kind}`, { name: name ?? i18n.t('host:card.someoneWhoLeft') }) : i18n.t(`host:card.anonymous.${signal.kind}`);
 }
 
 /**
@@ -30,6 +30,7 @@ export function SignalCard({ signal }: { signal: SignalView }) {
   const title = signalTitle(signal, nameOf(state, signal.by));
   const moves = MOVES.filter((to) => canMove(signal.status, to));
   const heading = useRef<HTMLHeadingElement>(null);
+  const { t } = useTranslation('host');
 
   // On mount only: the card that was clicked re-renders (pending) before it moves.
   useEffect(() => {
@@ -63,20 +64,19 @@ export function SignalCard({ signal }: { signal: SignalView }) {
           <span className="tag">{VISIBILITY_FOR_HOSTS[signal.visibility]}</span>
           <span className={`tag status-tag status-${signal.status}`}>{STATUS_LABEL[signal.status]}</span>
           {signal.visibility === 'named' && signal.privateExplanation && signal.explanation && (
-            <span className="tag">Words for facilitators only</span>
+            <span className="tag">{t('card.privateWords')}</span>
           )}
         </p>
         {signal.explanation ? (
           <blockquote className="words">{signal.explanation}</blockquote>
         ) : (
-          <p className="muted">No words yet.</p>
+          <p className="muted">{t('card.noWords')}</p>
         )}
         {signal.history.length > 0 && (
-          <ol className="history" aria-label="What happened so far">
+          <ol className="history" aria-label={t('card.history')}>
             {signal.history.map((h, i) => (
               <li key={i}>
-                {STATUS_LABEL[h.status]} by {nameOf(state, h.by) ?? 'a facilitator'} at {clockTime(h.at)}
-                {h.note ? `: ${h.note}` : ''}
+                {t(h.note ? 'card.historyItemNote' : 'card.historyItem', { status: STATUS_LABEL[h.status], name: nameOf(state, h.by) ?? t('card.aFacilitator'), time: clockTime(h.at), note: h.note })}
               </li>
             ))}
           </ol>
@@ -84,13 +84,13 @@ export function SignalCard({ signal }: { signal: SignalView }) {
         {state.status === 'open' && (
           <div className="triage">
             <div className="field">
-              <label htmlFor={`${id}-note`}>Note (optional)</label>
+              <label htmlFor={`${id}-note`}>{t('card.note')}</label>
               <textarea id={`${id}-note`} rows={1} maxLength={LIMITS.noteMax} value={note} onChange={(e) => setNote(e.target.value)} />
             </div>
             <div className="actions">
               {moves.map((to) => (
                 <button key={to} type="button" className="button small" disabled={pending} onClick={() => void move(to)}>
-                  {signal.status === 'addressed' ? 'Reopen' : MOVE_LABEL[to]}
+                  {signal.status === 'addressed' ? t('card.reopen') : t(`card.move.${to}`)}
                 </button>
               ))}
             </div>

@@ -1,13 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { SignalStatus, SignalView } from '@brave/protocol';
+import { i18n } from '../../app/i18n.ts';
 import { nameOf, useConvening } from '../../live/context.ts';
 import { SignalCard, signalTitle } from './SignalCard.tsx';
 
-const GROUPS: readonly [SignalStatus, string][] = [
-  ['raised', 'Waiting for you'],
-  ['acknowledged', 'Acknowledged'],
-  ['parked', 'Parked for later'],
-];
+const GROUPS = ['raised', 'acknowledged', 'parked'] as const satisfies readonly SignalStatus[];
 
 /**
  * The queue every facilitator works together: changes made by one appear for all.
@@ -18,21 +16,22 @@ export function SignalQueue() {
   const all = Object.values(state.signals).sort((a, b) => a.raisedAt - b.raisedAt);
   const of = (status: SignalStatus) => all.filter((s) => s.status === status);
   const addressed = of('addressed');
+  const { t } = useTranslation('host');
 
   return (
     <section className="card queue" aria-labelledby="queue-h">
       <h2 id="queue-h" tabIndex={-1}>
-        Signal queue
+        {t('queue.heading')}
       </h2>
       <NewSignalAnnouncer signals={all} />
-      {all.length === 0 && <p className="muted">No signals yet. When someone says ouch or whoops, it appears here at once.</p>}
-      {GROUPS.map(([status, title]) => {
+      {all.length === 0 && <p className="muted">{t('queue.empty')}</p>}
+      {GROUPS.map((status) => {
         const list = of(status);
         if (list.length === 0) return null;
         return (
           <section key={status} className="queue-group" aria-labelledby={`queue-${status}`}>
             <h3 id={`queue-${status}`}>
-              {title} <span className="count">{list.length}</span>
+              {t(`queue.group.${status}`)} <span className="count">{list.length}</span>
             </h3>
             <ul className="plain-list cards">
               {list.map((s) => (
@@ -45,7 +44,7 @@ export function SignalQueue() {
       {addressed.length > 0 && (
         <details className="queue-group">
           <summary>
-            Show addressed signals <span className="count">{addressed.length}</span>
+            {t('queue.addressed')} <span className="count">{addressed.length}</span>
           </summary>
           <ul className="plain-list cards">
             {addressed.map((s) => (
@@ -71,7 +70,7 @@ function NewSignalAnnouncer({ signals }: { signals: SignalView[] }) {
     const fresh = signals.filter((s) => !seen.current!.has(s.id));
     for (const s of fresh) seen.current.add(s.id);
     const last = fresh.at(-1);
-    if (last) setMessage(`New: ${signalTitle(last, nameOf(state, last.by))}.`);
+    if (last) setMessage(i18n.t('host:queue.new', { title: signalTitle(last, nameOf(state, last.by)) }));
   }, [signals, state]);
   return (
     <p className="visually-hidden" role="status">
