@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CommunityInfo, MemberProfile } from '@brave/protocol';
+import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import { CommunityDirectory } from '../../apps/server/src/community/directory.ts';
 import { createCommunities } from '../../apps/server/src/community/index.ts';
 import { MemberStore } from '../../apps/server/src/community/members-store.ts';
@@ -225,7 +226,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
   it.skipIf(engine.skip)('give documents a directory that follows each committed write', async () => {
     const db = engine.fresh();
     const database = await db.open();
-    const parts = createCommunities({ database, secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
+    const parts = createCommunities({ database, docs: new KyselyDocStore(database), secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
     await parts.communities.create(info('k_1'), fran, 'invite', 5);
     const directory: CommunityDirectory = parts.directory;
     expect(directory.facts('k_1')).toMatchObject({ name: 'Community k_1', facilitators: ['a_fran'], members: [] });
@@ -243,7 +244,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
     expect(directory.nameOf('k_1', 'a_fran')).toBe('Fran');
     // Another process's copy: read from the same database when it starts.
     const otherDatabase = await db.open();
-    const other = createCommunities({ database: otherDatabase, secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
+    const other = createCommunities({ database: otherDatabase, docs: new KyselyDocStore(otherDatabase), secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
     await other.directory.load();
     expect(other.directory.facts('k_1')).toMatchObject({ facilitators: ['a_fran'], members: [] });
     expect(other.directory.belonging('c_1', 'u_ana')).toMatchObject({ former: true });

@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
 import type { CommunityHooks } from './convening/room.ts';
 import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
+import { KyselyDocStore } from './collab/doc-log.ts';
 import { attachAccounts } from './accounts/index.ts';
 import { attachMail, type Mail } from './mail/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
@@ -53,13 +54,15 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // Accounts, communities and documents are on the same database as the convening logs
   // (either engine; docs/architecture.md, Storage). With DATABASE_URL no SQLite file is opened.
   const database = store instanceof KyselyStore ? store.database : null;
+  // Documents too, so with DATABASE_URL every process shares them (and relays over Redis).
+  const docStore = database ? new KyselyDocStore(database) : null;
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
 
   // Communities (same database): built before the registry, whose rooms call their hooks.
-  const communities = database ? createCommunities({ database, secret: config.secret, now: Date.now, log }) : null;
+  const communities = database && docStore ? createCommunities({ database, docs: docStore, secret: config.secret, now: Date.now, log }) : null;
   // The directory documents ask synchronously; with several processes it is read again every few seconds.
   await communities?.directory.load(config.databaseUrl ? DIRECTORY_REFRESH_MS : undefined);
 
@@ -87,12 +90,12 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // one way other routes learn who is signed in.
   const accounts = database ? attachAccounts({ database, config, originAllowed, now: Date.now }) : null;
 
-  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the database.
+  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>): in docStore, across processes over Redis.
   const collab: Collab | null =
-    database
+    docStore
       ? attachCollab(
           http,
-          { database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { store: docStore, bus: cluster?.docs, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;

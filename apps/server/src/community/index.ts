@@ -1,3 +1,4 @@
+import type { DocStore } from '../collab/doc-store.ts';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import type { Database } from '../store/database.ts';
@@ -54,7 +55,7 @@ async function entryOf(communities: CommunityStore, members: MemberStore, schedu
  * first (then `await directory.load()`), then `communityApi` once the registry, tokens and
  * account auth exist.
  */
-export function createCommunities(deps: { database: Database; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
+export function createCommunities(deps: { database: Database; docs: DocStore; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
   const memberTokens = new MemberTokens(deps.secret);
   // The stores tell the directory of each committed write; it is made first and reads them lazily.
   const parts: { communities?: CommunityStore; members?: MemberStore; schedule?: ScheduleStore } = {};
@@ -72,7 +73,7 @@ export function createCommunities(deps: { database: Database; secret: string; no
     communities,
     members,
     schedule,
-    docs: new CommunityDocs(deps.database),
+    docs: new CommunityDocs(deps.docs),
     memberTokens,
     directory,
     bell,
