@@ -189,6 +189,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
     await s.communities.createFacilitatorInvite({ tokenHash: 't', communityId: 'k_1', createdBy: 'a_fran', createdAt: 1_000, expiresAt: 9_000 }, 5);
     const db = s.database.db;
     await db.insertInto('convenings').values({ id: 'c_1', join_code: 'JOIN', cohost_code: 'co', created_at: 2_000 }).execute();
+    await db.insertInto('leases').values({ convening_id: 'c_1', owner: 'node-a', epoch: 3, expires_at: 9_000 }).execute();
     await db.insertInto('doc_versions').values({ id: 'v_1', doc: 'toolkit:k_1:health', label: 'First', at: 3_000, by: null, data: new Uint8Array([1]) }).execute();
     let inside = 0;
     await s.communities.purge('k_1', ['c_1'], async (tx) => {
@@ -201,6 +202,8 @@ describe.each(engines)('the community stores on $name', (engine) => {
     }
     expect(await db.selectFrom('working_group_members').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('convenings').selectAll().execute()).toEqual([]);
+    // Its lease row too: an owner still running it elsewhere is fenced off at its next append.
+    expect(await db.selectFrom('leases').selectAll().execute()).toEqual([]);
     expect(await s.communities.get('k_1')).toBeNull();
     expect(await s.communities.get('k_keep')).not.toBeNull();
     await close();

@@ -14,6 +14,7 @@ import { KyselyDocStore } from './collab/doc-log.ts';
 import { attachAccounts } from './accounts/index.ts';
 import { attachMail, type Mail } from './mail/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
+import { CommunityNews } from './community/news.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachCommunityChannel } from './realtime/community-channel.ts';
@@ -23,9 +24,6 @@ import { openDatabase } from './store/database.ts';
 import { KyselyStore } from './store/kysely-store.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/types.ts';
-
-/** How often, with DATABASE_URL, the community directory reads what other processes changed. */
-const DIRECTORY_REFRESH_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -64,7 +62,7 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // Communities (same database): built before the registry, whose rooms call their hooks.
   const communities = database && docStore ? createCommunities({ database, docs: docStore, secret: config.secret, now: Date.now, log }) : null;
   // The directory documents ask synchronously; with several processes it is read again every few seconds.
-  await communities?.directory.load(config.databaseUrl ? DIRECTORY_REFRESH_MS : undefined);
+  await communities?.directory.load(config.databaseUrl ? config.directoryRereadMs : undefined);
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -100,6 +98,10 @@ export async function startServer(config: Config, options: { store?: Store; coll
         )
       : null;
   notes.collab = collab;
+  // Several processes: a community change made through another process is read and re-checked here at once.
+  if (cluster && communities) {
+    await communities.shareAcross(new CommunityNews(cluster.docs, log), (id) => void collab?.communityChanged(id));
+  }
 
   // Email (docs/email.md): choices and unsubscribing always; sending only with SMTP_URL.
   const listening = { url: '' };

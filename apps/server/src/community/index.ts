@@ -6,6 +6,7 @@ import { makeContext, type CommunityParts, type CommunityRouteDeps } from './con
 import { CommunityBell } from './bell.ts';
 import { CommunityDirectory, type DirectoryEntry } from './directory.ts';
 import { CommunityDocs } from './docs.ts';
+import type { CommunityNews } from './news.ts';
 import { communityHooks } from './hooks.ts';
 import { MemberTokens } from './member-tokens.ts';
 import { MemberStore } from './members-store.ts';
@@ -23,6 +24,11 @@ export { RetentionSweeper, type SweepResult } from './sweeper.ts';
 export interface Communities extends CommunityParts {
   /** For RoomRegistry options (created before the registry exists). */
   hooks: CommunityHooks;
+  /**
+   * Several processes: announce every committed write on `news`, and on another process's
+   * news read that community again, then `recheck` it (open document connections).
+   */
+  shareAcross(news: CommunityNews, recheck: (communityId: string) => void): Promise<void>;
 }
 
 /** One community as the directory keeps it, read from the stores. */
@@ -64,7 +70,12 @@ export function createCommunities(deps: { database: Database; docs: DocStore; se
     memberTokens,
     deps.log,
   );
-  const changed = (id: string) => directory.refresh(id);
+  let news: CommunityNews | null = null;
+  const changed = (id: string) => {
+    const read = directory.refresh(id);
+    news?.announce(id);
+    return read;
+  };
   const members = (parts.members = new MemberStore(deps.database, changed));
   const communities = (parts.communities = new CommunityStore(deps.database, changed));
   const schedule = (parts.schedule = new ScheduleStore(deps.database, changed));
@@ -78,6 +89,13 @@ export function createCommunities(deps: { database: Database; docs: DocStore; se
     directory,
     bell,
     hooks: communityHooks({ schedule, members, directory, bell, now: deps.now, log: deps.log }),
+    shareAcross(shared, recheck) {
+      news = shared;
+      return shared.listen(async (id) => {
+        await directory.refresh(id);
+        recheck(id);
+      });
+    },
   };
 }
 
