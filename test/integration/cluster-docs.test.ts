@@ -12,7 +12,7 @@ import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import type { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { available } from '../support/engines.ts';
 import { closeAll, joinAs, ok, openConvening, until, untilAll } from '../support/people.ts';
-import { startCluster, type TestCluster } from './cluster-helpers.ts';
+import { probe, startCluster, type TestCluster } from './cluster-helpers.ts';
 import { connectDoc, plain, rawConnect, synced, typeAway, typeParagraph, untilDoc } from './collab-helpers.ts';
 import { eventually } from './community-helpers.ts';
 
@@ -75,7 +75,9 @@ describe.skipIf(!engines)('shared documents across three processes', () => {
     await eventually(() => Promise.resolve(names(editors[0]!)), (n) => n.includes('Ana'), 30_000);
     expect(names(editors[0]!)).not.toContain('Someone else');
 
-    // A caucus with Carla alone; she writes from process b and from process c.
+    // A caucus with Carla alone; she writes from process b and from process c. Every
+    // person's socket.io wire is probed, each on another process than the owner's or Carla's.
+    const sockets = { host: probe(host), carla: probe(carla.client), ana: probe(ana.client) };
     await ok(carla.client, { type: 'affinity.answer', answer: 'person of color' });
     const round = await ok(host, { type: 'round.open', seed: 2, spec: { name: 'Caucus', durationSeconds: 6000, strategy: { kind: 'affinity', undecided: 'plenary' } } });
     const room = await until(host, (h) => Object.values(h.state!.rounds[round.id!]?.rooms ?? {}).find((r) => r.kind === 'caucus'), 30_000);
@@ -95,6 +97,13 @@ describe.skipIf(!engines)('shared documents across three processes', () => {
     for (const l of listeners) await eventually(() => Promise.resolve(Buffer.concat(l.frames).includes('Back in the plenary')), Boolean, 30_000);
     for (const l of listeners) expect(Buffer.concat(l.frames).includes(secret)).toBe(false);
     expect(plain(editors[2]!.doc)).not.toContain(secret);
+    // Nobody outside the caucus was told who is in it, or who answered what, on any process.
+    const carlaId = carla.joined.participantId;
+    const about = (frames: string[], marker: string) => frames.filter((f) => f.includes(marker) && f.includes(carlaId));
+    expect(about(sockets.carla, '"rooms"').length).toBeGreaterThan(0);
+    expect(about(sockets.ana, '"rooms"')).toEqual([]);
+    expect(about(sockets.ana, 'affinity')).toEqual([]);
+    expect(sockets.ana.join('\n')).toContain(round.id!);
 
     for (const l of listeners) l.ws.close();
     for (const e of [...editors, onB, onC]) e.destroy();
