@@ -3,6 +3,7 @@ import type { BundleResult } from './scenarios/bundle.ts';
 import type { CommunityResult } from './scenarios/community.ts';
 import type { DocumentsRun } from './scenarios/documents.ts';
 import type { FanoutRun } from './scenarios/fanout.ts';
+import type { NodesResult } from './scenarios/nodes.ts';
 import type { ScheduleResult } from './scenarios/schedule.ts';
 import type { SignalsResult } from './scenarios/signals.ts';
 import type { StorageResult } from './scenarios/storage.ts';
@@ -29,6 +30,7 @@ export interface Results {
   documents?: DocumentsRun[];
   community?: CommunityResult;
   storage?: StorageResult;
+  nodes?: NodesResult;
   bundle?: BundleResult;
   targets: Target[];
 }
@@ -48,6 +50,7 @@ export function render(r: Results): string {
   if (r.schedule) out.push('', '## Schedule: several mix rounds planned together vs one at a time, on designs with a repeat-free schedule', scheduleTable(r.schedule));
   if (r.documents) out.push('', '## Documents: editors in one Yjs document', documentsTable(r.documents));
   if (r.community) out.push('', '## Communities: HTTP reads and joins vs the same rows straight from SQLite', communityTable(r.community));
+  if (r.nodes) out.push('', '## Several processes of ours side by side, on PostgreSQL (and one Redis from 2 up)', nodesTable(r.nodes));
   if (r.storage) out.push('', '## Storage: convening append (one event + its answer, committed), SQLite vs PostgreSQL', storageTable(r.storage));
   out.push('', '## Cost', costTable(r));
   out.push('', '## Targets', table(['target', 'status', 'detail'], r.targets.map((t) => [t.what, t.status, t.detail])));
@@ -126,6 +129,32 @@ function documentsTable(runs: DocumentsRun[]): string {
     }
   }
   return table(['server', 'editors', 'steady p50', 'p95', 'p99', 'missing', 'burst p95', 'burst converge', 'relay keys/s', 'CPU µs/delivery', 'converged'], rows) + '\n(times in ms; steady = each editor typing ~2 keys/s; burst = every editor types a run of keys at once)';
+}
+
+function nodesTable(n: NodesResult): string {
+  if (n.note) return n.note;
+  const single = new Map((n.runs.find((r) => r.nodes === 1)?.fanout.points ?? []).map((p) => [p.n, p.cpuUsPerDelivery]));
+  const fan: (string | number)[][] = [];
+  const docs: (string | number)[][] = [];
+  for (const run of n.runs) {
+    if (run.fanout.error) fan.push([run.nodes, '–', 'error', run.fanout.error.slice(0, 60), '', '', '', '', '']);
+    for (const p of run.fanout.points) {
+      const one = single.get(p.n);
+      const hop = run.nodes > 1 && one !== undefined ? p.cpuUsPerDelivery - one : Number.NaN;
+      fan.push([run.nodes, p.n, p.latencyMs.p50, p.latencyMs.p99, p.deliveriesPerSec, p.cpuUsPerDelivery, p.partUsPerDelivery ?? Number.NaN, hop, p.lost]);
+    }
+    if (!run.documents.available) docs.push([run.nodes, '–', run.documents.note ?? 'not available', '', '', '', '', '']);
+    for (const p of run.documents.points) {
+      docs.push([run.nodes, p.editors, p.steady.propagationMs.p50, p.steady.propagationMs.p95, p.steady.missing, p.burst.convergenceMs, p.burst.relayPerSec, p.steady.cpuUsPerDelivery, p.steady.converged && p.burst.converged ? 'yes' : 'NO']);
+    }
+  }
+  return [
+    table(['processes', 'N', 'p50 ms', 'p99 ms', 'deliveries/s', 'CPU µs/delivery', 'of it Redis', 'Redis hop µs/delivery', 'lost'], fan),
+    '(fan-out; CPU is every server process plus redis-server; the hop is the difference from one process)',
+    '',
+    table(['processes', 'editors', 'steady p50', 'p95', 'missing', 'burst converge', 'relay keys/s', 'CPU µs/delivery', 'converged'], docs),
+    '(documents; typists spread over the processes, observers on the first; times in ms)',
+  ].join('\n');
 }
 
 function communityTable(c: CommunityResult): string {

@@ -3,6 +3,7 @@
  *   pnpm bench                    full run (several minutes; the machine should be quiet)
  *   pnpm bench -- --quick         small sizes, for development and a CI smoke
  *   pnpm bench -- --only fanout,signals,assignment,schedule,documents,community,storage,cost
+ *   pnpm bench -- --nodes 1,2,3   fan-out and documents at 1, 2 and 3 processes (PostgreSQL + Redis), and storage
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -15,6 +16,7 @@ import { runCommunity } from './scenarios/community.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { runDocuments } from './scenarios/documents.ts';
 import { runFanout } from './scenarios/fanout.ts';
+import { runNodes } from './scenarios/nodes.ts';
 import { runSchedule } from './scenarios/schedule.ts';
 import { runSignals } from './scenarios/signals.ts';
 import { runStorage } from './scenarios/storage.ts';
@@ -24,16 +26,23 @@ import { writeDoc } from './write-doc.ts';
 const SCENARIOS = ['fanout', 'signals', 'assignment', 'schedule', 'documents', 'community', 'storage', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
+function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean; nodes: number[] } {
   const quick = argv.includes('--quick');
+  const k = argv.indexOf('--nodes');
+  const nodes = k >= 0 ? (argv[k + 1] ?? '').split(',').map(Number) : [];
+  if (k >= 0 && (nodes.length === 0 || nodes.some((n) => !Number.isInteger(n) || n < 1 || n > 8))) {
+    console.error('--nodes takes a list of process counts from 1 to 8, e.g. --nodes 1,2,3');
+    process.exit(2);
+  }
   const i = argv.indexOf('--only');
-  const listed = i >= 0 ? (argv[i + 1] ?? '').split(',').map((s) => s.trim()) : [...SCENARIOS];
+  // --nodes alone: the processes side by side, and storage (SQLite vs PostgreSQL appends) beside them.
+  const listed = i >= 0 ? (argv[i + 1] ?? '').split(',').map((s) => s.trim()) : k >= 0 ? ['storage'] : [...SCENARIOS];
   const unknown = listed.filter((s) => !SCENARIOS.includes(s as Scenario));
   if (unknown.length) {
     console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from ${SCENARIOS.join(', ')}.`);
     process.exit(2);
   }
-  return { quick, only: new Set(listed as Scenario[]), writeDocs: !quick && i < 0 && !argv.includes('--no-docs') };
+  return { quick, only: new Set(listed as Scenario[]), writeDocs: !quick && i < 0 && k < 0 && !argv.includes('--no-docs'), nodes };
 }
 
 function machine(): Machine {
@@ -93,6 +102,15 @@ async function main(): Promise<void> {
     const opts = q ? { sizes: [200], convenings: 12, attendees: 40, reps: 40 } : { sizes: [500, 3000], convenings: 12, attendees: 150, reps: 60 };
     log(`community: ${opts.sizes.join(', ')} members, ${opts.convenings} closed convenings`);
     results.community = await runCommunity(opts, log);
+  }
+  if (args.nodes.length > 0) {
+    const fanout = { sizes: (q ? [50, 200] : [1000, 3000]).filter((n) => n + 500 < openFilesLimit()), rounds: q ? 8 : 20, gapMs: 100 };
+    const documents = q
+      ? { sizes: [20], observers: 2, perSecond: 2, steadyMs: 3_000, burstKeys: 10, loadDocs: 5, loadChars: 1000 }
+      : { sizes: [200], observers: 3, perSecond: 2, steadyMs: 10_000, burstKeys: 10, loadDocs: 20, loadChars: 1000 };
+    log(`nodes: ${args.nodes.join(', ')} processes; fan-out N = ${fanout.sizes.join(', ')}, documents ${documents.sizes.join(', ')} editors`);
+    results.nodes = await runNodes({ counts: args.nodes, fanout, documents }, log);
+    if (results.nodes.note) log(`  nodes: ${results.nodes.note}`);
   }
   if (args.only.has('storage')) {
     const opts = q ? { appends: 200, writers: [1, 4] } : { appends: 1000, writers: [1, 4, 16] };

@@ -8,14 +8,14 @@ import { ROOT, startService, type Service } from './procs.ts';
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hmac-0123456789';
 
-/** Our real server as its own process (`apps/server/src/main.ts`), on a fresh DATA_DIR. */
-export async function startOurs(name = 'ours'): Promise<Service & { dataDir: string }> {
+/** Our real server as its own process (`apps/server/src/main.ts`), on a fresh DATA_DIR; `env` adds to its settings (DATABASE_URL, REDIS_URL). */
+export async function startOurs(name = 'ours', env: Record<string, string> = {}): Promise<Service & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'brave-bench-'));
   try {
     const service = await startService({
       name,
       script: join(ROOT, 'apps/server/src/main.ts'),
-      env: { PORT: '0', DATA_DIR: dataDir, SECRET, LOG: 'info' },
+      env: { PORT: '0', DATA_DIR: dataDir, SECRET, LOG: 'info', ...env },
       ready: /running at http:\/\/[^:\s]+:(\d+)/,
       // BENCH_PROFILE_DIR=/some/dir: our server writes a CPU profile there when it stops.
       ...(process.env.BENCH_PROFILE_DIR ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] } : {}),

@@ -20,6 +20,8 @@ export interface DocServer {
   service: Service;
   /** Websocket base URL the providers take. */
   wsUrl: string;
+  /** Several processes (scenarios/nodes.ts): every process's base URL, typists spread over them. */
+  wsUrls?: string[];
   persists: boolean;
   /** A fresh document with `editors` writers (ours: a new convening and its people). */
   seat(editors: number, label: string): Promise<DocSeat>;
@@ -37,13 +39,19 @@ export async function startDocServer(kind: DocServerKind): Promise<DocServer | s
     const service = await startService({ name: kind, script: join(ROOT, 'bench/baselines/hocuspocus.ts'), env: { PORT: '0' }, ready: /ready on port (\d+)/ });
     return baseline(kind, 'hocus', service, `ws://127.0.0.1:${service.port}`);
   }
-  const service = await startOurs('ours-docs');
-  const wsUrl = `ws://127.0.0.1:${service.port}/collab`;
+  return oursDocServer(await startOurs('ours-docs'));
+}
+
+/** Ours as a document server: one process, or a group of them (`urls`) sharing one database. */
+export async function oursDocServer(service: Service & { urls?: string[] }): Promise<DocServer | string> {
+  const wsOf = (url: string) => `${url.replace(/^http/, 'ws')}/collab`;
+  const wsUrl = wsOf(service.url);
   const server: DocServer = {
-    kind,
+    kind: 'ours',
     protocol: 'yws',
     service,
     wsUrl,
+    ...(service.urls ? { wsUrls: service.urls.map(wsOf) } : {}),
     persists: true,
     seat: (editors, label) => oursSeat(service.url, editors, label),
     stop: () => service.stop(),

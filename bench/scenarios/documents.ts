@@ -38,8 +38,13 @@ export interface DocumentsRun {
 
 const TYPISTS_PER_WORKER = 200;
 
-export async function runDocuments(kind: DocServerKind, opts: DocumentsOptions, log: (s: string) => void): Promise<DocumentsRun> {
-  const server = await startDocServer(kind).catch((err: unknown) => `did not start: ${err instanceof Error ? err.message : String(err)}`);
+export async function runDocuments(
+  kind: DocServerKind,
+  opts: DocumentsOptions,
+  log: (s: string) => void,
+  start: () => Promise<DocServer | string> = () => startDocServer(kind),
+): Promise<DocumentsRun> {
+  const server = await start().catch((err: unknown) => `did not start: ${err instanceof Error ? err.message : String(err)}`);
   if (typeof server === 'string') {
     log(`  documents ${kind}: ${server}`);
     return { kind, available: false, note: server, persists: kind === 'ours', points: [] };
@@ -53,7 +58,7 @@ export async function runDocuments(kind: DocServerKind, opts: DocumentsOptions, 
       run.points.push(point);
       const s = point.steady;
       const b = point.burst;
-      log(`  documents ${kind} ${editors} editors: steady p95 ${round(s.propagationMs.p95)} ms (missing ${s.missing}), burst converged in ${round(b.convergenceMs)} ms, ${round(b.relayPerSec)} keystroke deliveries/s${point.error ? ` [${point.error}]` : ''}`);
+      log(`  documents ${server.service.name} ${editors} editors: steady p95 ${round(s.propagationMs.p95)} ms (missing ${s.missing}), burst converged in ${round(b.convergenceMs)} ms, ${round(b.relayPerSec)} keystroke deliveries/s${point.error ? ` [${point.error}]` : ''}`);
     }
   } catch (err) {
     run.note = err instanceof Error ? err.message : String(err);
@@ -69,14 +74,16 @@ async function onePoint(server: DocServer, editors: number, opts: DocumentsOptio
   const seat = await server.seat(editors + opts.observers, `${editors}-${Date.now().toString(36)}`);
   const typistTokens = seat.tokens.slice(0, editors);
   const watcherTokens = seat.tokens.slice(editors);
-  const typers = startWorkers(Math.max(1, Math.ceil(editors / TYPISTS_PER_WORKER)));
+  // Several processes: each typist worker is on one of them in turn; the observers on the first.
+  const wsUrls = server.wsUrls ?? [server.wsUrl];
+  const typers = startWorkers(Math.max(wsUrls.length, Math.ceil(editors / TYPISTS_PER_WORKER)));
   const [watch] = startWorkers(1);
   const all: Worker[] = [...typers, watch!];
   const expected: Record<string, number> = {};
   try {
     await Promise.all(
       deal(typistTokens, typers.length).map((tokens, i) =>
-        typers[i]!.request({ cmd: 'docs.typists', protocol: server.protocol, url: server.wsUrl, docName: seat.docName, tokens }, 300_000),
+        typers[i]!.request({ cmd: 'docs.typists', protocol: server.protocol, url: wsUrls[i % wsUrls.length]!, docName: seat.docName, tokens }, 300_000),
       ),
     );
     await watch!.request({ cmd: 'docs.observers', protocol: server.protocol, url: server.wsUrl, docName: seat.docName, tokens: watcherTokens }, 60_000);

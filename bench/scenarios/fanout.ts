@@ -21,6 +21,8 @@ export interface FanoutPoint {
   lost: number;
   deliveriesPerSec: number;
   cpuUsPerDelivery: number;
+  /** The helper's share of it (ServerGroup.partNs), when there is one. */
+  partUsPerDelivery?: number;
   rssBytes: number;
   heapBytes: number;
   rssPerParticipant: number;
@@ -50,15 +52,19 @@ function startServer(kind: FanoutKind): Promise<Service> {
   });
 }
 
-/** Fan-out for one server: ramp through the sizes on one process, measuring at each. */
-export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: string) => void): Promise<FanoutRun> {
+/** Several processes behind one name (scenarios/nodes.ts): workers spread their clients over `urls`. */
+export type ServerGroup = Service & { urls?: string[]; /** CPU of a helper inside `cpuNs` (redis-server), ns so far. */ partNs?: () => number };
+
+/** Fan-out for one server (or a group of processes): ramp through the sizes, measuring at each. */
+export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: string) => void, start: () => Promise<ServerGroup> = () => startServer(kind)): Promise<FanoutRun> {
   const maxN = Math.max(...opts.sizes);
-  const server = await startServer(kind);
+  const server = await start();
+  const urls = server.urls ?? [server.url];
   let workers: Worker[] = [];
   let sender: Sender | null = null;
   const run: FanoutRun = { kind, points: [] };
   try {
-    workers = startWorkers(Math.max(1, Math.ceil(maxN / CLIENTS_PER_WORKER)));
+    workers = startWorkers(Math.max(urls.length, Math.ceil(maxN / CLIENTS_PER_WORKER)));
     const got = new Arrivals();
     workers.forEach((w) => w.onGot((seq) => got.add(seq)));
     sender = await senderFor(kind, server.url, maxN);
@@ -76,8 +82,8 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
             ? Promise.resolve<ConnectResult>({ connected: 0, failed: 0, ms: 0 })
             : w.request<ConnectResult>(
                 sender!.tokens
-                  ? { cmd: 'fanout.connect', kind, url: server.url, tokens: shares[i]! }
-                  : { cmd: 'fanout.connect', kind, url: server.url, count: shares[i]!.length },
+                  ? { cmd: 'fanout.connect', kind, url: urls[i % urls.length]!, tokens: shares[i]! }
+                  : { cmd: 'fanout.connect', kind, url: urls[i % urls.length]!, count: shares[i]!.length },
                 600_000,
               ),
         ),
@@ -93,7 +99,7 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
       const point = await measure(server, sender, workers, held, got, opts);
       run.points.push(finish(n, connected, connectMs, connectCpuUs, point, mem, base, sender.payloadBytes()));
       const p = run.points.at(-1)!;
-      log(`  ${kind} N=${n}: p50 ${round(p.latencyMs.p50)} ms, p99 ${round(p.latencyMs.p99)} ms, ${round(p.deliveriesPerSec)} deliveries/s, ${round(p.cpuUsPerDelivery)} µs CPU/delivery`);
+      log(`  ${server.name} N=${n}: p50 ${round(p.latencyMs.p50)} ms, p99 ${round(p.latencyMs.p99)} ms, ${round(p.deliveriesPerSec)} deliveries/s, ${round(p.cpuUsPerDelivery)} µs CPU/delivery`);
     }
   } catch (err) {
     run.error = err instanceof Error ? err.message : String(err);
@@ -134,14 +140,16 @@ interface Measured {
   deliveries: number;
   expected: number;
   cpuNs: number;
+  partNs?: number;
 }
 
 /** `rounds` broadcasts, each awaited until every worker has it, spaced by `gapMs`. */
-async function measure(server: Service, sender: Sender, workers: Worker[], held: number[], got: Arrivals, opts: FanoutOptions): Promise<Measured> {
+async function measure(server: ServerGroup, sender: Sender, workers: Worker[], held: number[], got: Arrivals, opts: FanoutOptions): Promise<Measured> {
   const holders = held.filter((h) => h > 0).length;
   const sentAt = new Map<number, number>();
   const acks: number[] = [];
   const cpu0 = server.cpuNs();
+  const part0 = server.partNs?.();
   for (let r = 0; r < opts.rounds; r++) {
     const t0 = now();
     const seq = await sender.broadcast(r);
@@ -151,6 +159,7 @@ async function measure(server: Service, sender: Sender, workers: Worker[], held:
     await sleep(opts.gapMs);
   }
   const cpuNs = server.cpuNs() - cpu0;
+  const partNs = part0 === undefined ? undefined : server.partNs!() - part0;
   const latencies: number[] = [];
   const spans: number[] = [];
   let deliveries = 0;
@@ -169,7 +178,7 @@ async function measure(server: Service, sender: Sender, workers: Worker[], held:
   }
   for (const span of last.values()) spans.push(span);
   const connected = held.reduce((a, b) => a + b, 0);
-  return { latencies, acks, spans, deliveries, expected: connected * opts.rounds, cpuNs };
+  return { latencies, acks, spans, deliveries, expected: connected * opts.rounds, cpuNs, ...(partNs === undefined ? {} : { partNs }) };
 }
 
 function finish(n: number, connected: number, connectMs: number, connectCpuUs: number, m: Measured, mem: MemoryReading, base: MemoryReading, payloadBytes: number): FanoutPoint {
@@ -185,6 +194,7 @@ function finish(n: number, connected: number, connectMs: number, connectCpuUs: n
     lost: m.expected - m.deliveries,
     deliveriesPerSec: spanSec > 0 ? m.deliveries / spanSec : 0,
     cpuUsPerDelivery: m.deliveries > 0 ? m.cpuNs / 1000 / m.deliveries : Number.NaN,
+    ...(m.partNs === undefined ? {} : { partUsPerDelivery: m.deliveries > 0 ? m.partNs / 1000 / m.deliveries : Number.NaN }),
     rssBytes: mem.rss,
     heapBytes: mem.heapUsed,
     rssPerParticipant: (mem.rss - base.rss) / Math.max(1, connected),

@@ -1,3 +1,5 @@
+import type { LiveClient } from '@brave/client';
+import type { Socket } from 'socket.io-client';
 import { openDatabase } from '../../apps/server/src/store/database.ts';
 import { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { startPostgres, startRedis, type PostgresServer, type RedisServer } from '../support/engines.ts';
@@ -46,4 +48,12 @@ export async function startCluster(names: string[], env: Record<string, string> 
     },
   };
   return cluster;
+}
+
+/** Every socket.io frame a client receives, as text: what went over the wire to that person's screen. */
+export function probe(client: LiveClient): string[] {
+  const frames: string[] = [];
+  const socket = (client as unknown as { socket: Socket }).socket;
+  socket.io.on('packet', (p: { data?: unknown }) => frames.push(JSON.stringify(p.data ?? null)));
+  return frames;
 }

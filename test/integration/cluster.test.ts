@@ -5,12 +5,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '@brave/client';
-import type { Socket } from 'socket.io-client';
 import type { KyselyStore } from '../../apps/server/src/store/kysely-store.ts';
 import { available } from '../support/engines.ts';
 import { closeAll, joinAs, ok, openConvening, until, untilAll } from '../support/people.ts';
 import type { ServerProcess } from '../support/server.ts';
-import { startCluster, type TestCluster } from './cluster-helpers.ts';
+import { probe, startCluster, type TestCluster } from './cluster-helpers.ts';
 import { eventually } from './community-helpers.ts';
 
 const engines = available('postgres') && available('redis');
@@ -27,14 +26,6 @@ beforeAll(async () => {
 afterAll(async () => cluster?.close(), 60_000);
 
 const url = (id: string) => cluster.url(id);
-
-/** Every frame a client receives, as text: what went over the wire to that person's screen. */
-function probe(client: LiveClient): string[] {
-  const frames: string[] = [];
-  const socket = (client as unknown as { socket: Socket }).socket;
-  socket.io.on('packet', (p: { data?: unknown }) => frames.push(JSON.stringify(p.data ?? null)));
-  return frames;
-}
 
 describe.skipIf(!engines)('three processes, one PostgreSQL, one Redis', () => {
   it('/healthz of each says it reaches Redis', async () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { CreateConveningResult } from '@brave/protocol';
 import { postJson } from '../support/people.ts';
 import { freePort, spawnServer, tempDir } from '../support/server.ts';
-import { connectDoc, plain, synced, untilDoc } from './collab-helpers.ts';
+import { connectDoc, plain, synced, typeAway, untilDoc } from './collab-helpers.ts';
 
 /**
  * kill -9 while someone types fast. "Acknowledged" here means relayed: the server stores
@@ -33,19 +33,7 @@ describe('kill -9 during heavy typing', () => {
       const watcher = connectDoc(proc.url, name, made.facilitatorToken);
       await Promise.all([synced(typist.provider), synced(watcher.provider)]);
 
-      const line = new Y.XmlText();
-      typist.doc.transact(() => {
-        const p = new Y.XmlElement('paragraph');
-        p.insert(0, [line]);
-        typist.doc.getXmlFragment('default').insert(0, [p]);
-      });
-      let typing = true;
-      const typed = (async () => {
-        for (let i = 0; typing; i++) {
-          line.insert(line.length, 'abcdefghijklmnopqrstuvwxyz'[i % 26]!);
-          if (i % 4 === 3) await new Promise((r) => setTimeout(r, 1));
-        }
-      })();
+      const typing = typeAway(typist.doc);
 
       await untilDoc(watcher.doc, () => plain(watcher.doc).length >= crashAfter, 20_000);
       await proc.crash();
@@ -54,8 +42,7 @@ describe('kill -9 during heavy typing', () => {
       typist.provider.disconnect();
       const acknowledged = Y.decodeStateVector(Y.encodeStateVector(watcher.doc));
       const seen = plain(watcher.doc);
-      typing = false;
-      await typed;
+      await typing.stop();
 
       proc = await spawnServer(env);
       const reader = connectDoc(proc.url, name, made.facilitatorToken);

@@ -104,6 +104,32 @@ export function typeParagraph(doc: Y.Doc, text: string): void {
   });
 }
 
+/**
+ * Keep typing letters into a new first paragraph, as fast as a person holding a key, until
+ * `stop` (which resolves once the last letter is in). At most `max` letters.
+ */
+export function typeAway(doc: Y.Doc, max = Infinity): { stop: () => Promise<void> } {
+  const line = new Y.XmlText();
+  doc.transact(() => {
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [line]);
+    doc.getXmlFragment('default').insert(0, [p]);
+  });
+  let typing = true;
+  const typed = (async () => {
+    for (let i = 0; typing && i < max; i++) {
+      line.insert(line.length, 'abcdefghijklmnopqrstuvwxyz'[i % 26]!);
+      if (i % 4 === 3) await new Promise((r) => setTimeout(r, 1));
+    }
+  })();
+  return {
+    stop: () => {
+      typing = false;
+      return typed;
+    },
+  };
+}
+
 /** The result of a raw upgrade: open socket, or the HTTP refusal with its body. */
 export type RawResult = { open: WebSocket } | { status: number; body: { error?: { code: string; message: string } } };
 

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { CommunityInfo, MemberProfile } from '@brave/protocol';
+import { KyselyDocStore } from '../../apps/server/src/collab/doc-log.ts';
 import { CommunityDirectory } from '../../apps/server/src/community/directory.ts';
 import { createCommunities } from '../../apps/server/src/community/index.ts';
 import { MemberStore } from '../../apps/server/src/community/members-store.ts';
@@ -208,6 +209,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
     await s.communities.createFacilitatorInvite({ tokenHash: 't', communityId: 'k_1', createdBy: 'a_fran', createdAt: 1_000, expiresAt: 9_000 }, 5);
     const db = s.database.db;
     await db.insertInto('convenings').values({ id: 'c_1', join_code: 'JOIN', cohost_code: 'co', created_at: 2_000 }).execute();
+    await db.insertInto('leases').values({ convening_id: 'c_1', owner: 'node-a', epoch: 3, expires_at: 9_000 }).execute();
     await db.insertInto('doc_versions').values({ id: 'v_1', doc: 'toolkit:k_1:health', label: 'First', at: 3_000, by: null, data: new Uint8Array([1]) }).execute();
     let inside = 0;
     await s.communities.purge('k_1', ['c_1'], async (tx) => {
@@ -220,6 +222,8 @@ describe.each(engines)('the community stores on $name', (engine) => {
     }
     expect(await db.selectFrom('working_group_members').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('convenings').selectAll().execute()).toEqual([]);
+    // Its lease row too: an owner still running it elsewhere is fenced off at its next append.
+    expect(await db.selectFrom('leases').selectAll().execute()).toEqual([]);
     expect(await s.communities.get('k_1')).toBeNull();
     expect(await s.communities.get('k_keep')).not.toBeNull();
     await close();
@@ -245,7 +249,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
   it.skipIf(engine.skip)('give documents a directory that follows each committed write', async () => {
     const db = engine.fresh();
     const database = await db.open();
-    const parts = createCommunities({ database, secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
+    const parts = createCommunities({ database, docs: new KyselyDocStore(database), secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
     await parts.communities.create(info('k_1'), fran, 'invite', 5);
     const directory: CommunityDirectory = parts.directory;
     expect(directory.facts('k_1')).toMatchObject({ name: 'Community k_1', facilitators: ['a_fran'], members: [] });
@@ -263,7 +267,7 @@ describe.each(engines)('the community stores on $name', (engine) => {
     expect(directory.nameOf('k_1', 'a_fran')).toBe('Fran');
     // Another process's copy: read from the same database when it starts.
     const otherDatabase = await db.open();
-    const other = createCommunities({ database: otherDatabase, secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
+    const other = createCommunities({ database: otherDatabase, docs: new KyselyDocStore(otherDatabase), secret: TEST_SECRET, now: () => 1_000, log: () => undefined });
     await other.directory.load();
     expect(other.directory.facts('k_1')).toMatchObject({ facilitators: ['a_fran'], members: [] });
     expect(other.directory.belonging('c_1', 'u_ana')).toMatchObject({ former: true });

@@ -177,6 +177,9 @@ describe.each(engines)('leases and fencing on $name', (engine) => {
     await a.releaseLease(first);
     expect(await a.lease('c_1')).toMatchObject({ owner: 'node-b', epoch: 2 });
     expect(await a.lease('c_other')).toBeNull();
+    // A convening that does not exist (never made, or purged) gets no lease, so no epoch starts over.
+    await expect(a.acquireLease('c_other', 'node-a', 60_000)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await a.lease('c_other')).toBeNull();
     await close();
   });
 

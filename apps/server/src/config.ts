@@ -23,6 +23,11 @@ const EnvSchema = z.object({
     .optional(),
   /** How long a process owns a convening without renewing; another takes over after it (REDIS_URL only). */
   LEASE_TTL_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /**
+   * With DATABASE_URL: how often each process reads every community again. A safety net: with
+   * REDIS_URL a community change is announced to the other processes as soon as it commits.
+   */
+  DIRECTORY_REREAD_MS: z.coerce.number().int().min(500).max(86_400_000).default(5_000),
   /** A name for this process in the lease table and logs (REDIS_URL only); host, pid and a random tail when unset. */
   NODE_ID: z.string().regex(/^[\w.-]{1,100}$/, 'NODE_ID is letters, digits, dot, dash or underscore').optional(),
   /** Signs credentials. At least 32 characters; generated and kept in DATA_DIR when unset. */
@@ -104,6 +109,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL for the convening store; null: SQLite in dataDir. */
   databaseUrl: string | null;
+  /** With databaseUrl: how often every community is read again into each process's directory. */
+  directoryRereadMs: number;
   /** Several processes (needs databaseUrl); null: this process serves everything alone. */
   cluster: { redisUrl: string; leaseTtlMs: number; nodeId: string | undefined } | null;
   secret: string;
@@ -199,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? null,
+    directoryRereadMs: e.DIRECTORY_REREAD_MS,
     cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, leaseTtlMs: e.LEASE_TTL_MS, nodeId: e.NODE_ID } : null,
     secret: e.SECRET ?? persistedSecret(dataDir),
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

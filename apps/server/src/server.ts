@@ -10,9 +10,11 @@ import type { Config } from './config.ts';
 import { RoomRegistry } from './convening/registry.ts';
 import type { CommunityHooks } from './convening/room.ts';
 import { attachCollab, type Collab, type CollabOptions } from './collab/index.ts';
+import { KyselyDocStore } from './collab/doc-log.ts';
 import { attachAccounts } from './accounts/index.ts';
 import { attachMail, type Mail } from './mail/index.ts';
 import { communityApi, createCommunities } from './community/index.ts';
+import { CommunityNews } from './community/news.ts';
 import { apiRouter } from './http/api.ts';
 import { errorHandler, fail } from './http/respond.ts';
 import { attachCommunityChannel } from './realtime/community-channel.ts';
@@ -22,9 +24,6 @@ import { openDatabase } from './store/database.ts';
 import { KyselyStore } from './store/kysely-store.ts';
 import { SqliteStore } from './store/sqlite.ts';
 import type { Store } from './store/types.ts';
-
-/** How often, with DATABASE_URL, the community directory reads what other processes changed. */
-const DIRECTORY_REFRESH_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -53,15 +52,17 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // Accounts, communities and documents are on the same database as the convening logs
   // (either engine; docs/architecture.md, Storage). With DATABASE_URL no SQLite file is opened.
   const database = store instanceof KyselyStore ? store.database : null;
+  // Documents too, so with DATABASE_URL every process shares them (and relays over Redis).
+  const docStore = database ? new KyselyDocStore(database) : null;
   const tokens = new TokenService(config.secret, config.tokenTtlMs);
   const app = express();
   const http = createHttpServer(app);
   const originAllowed = makeOriginCheck(config);
 
   // Communities (same database): built before the registry, whose rooms call their hooks.
-  const communities = database ? createCommunities({ database, secret: config.secret, now: Date.now, log }) : null;
+  const communities = database && docStore ? createCommunities({ database, docs: docStore, secret: config.secret, now: Date.now, log }) : null;
   // The directory documents ask synchronously; with several processes it is read again every few seconds.
-  await communities?.directory.load(config.databaseUrl ? DIRECTORY_REFRESH_MS : undefined);
+  await communities?.directory.load(config.databaseUrl ? config.directoryRereadMs : undefined);
 
   // The realtime layer needs the registry and the registry needs its fanout: wire lazily.
   const rooms: { registry?: RoomRegistry } = {};
@@ -88,16 +89,20 @@ export async function startServer(config: Config, options: { store?: Store; coll
   // one way other routes learn who is signed in.
   const accounts = database ? attachAccounts({ database, config, originAllowed, now: Date.now }) : null;
 
-  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>) share the database.
+  // Collaborative documents (/collab/ websockets, /api/…/docs, /p/<slug>): in docStore, across processes over Redis.
   const collab: Collab | null =
-    database
+    docStore
       ? attachCollab(
           http,
-          { database, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
+          { store: docStore, bus: cluster?.docs, tokens, rooms: registry, accounts: accounts?.auth, community: communities?.directory, originAllowed, publicUrl: config.publicUrl, now: Date.now, log, env: process.env },
           options.collab,
         )
       : null;
   notes.collab = collab;
+  // Several processes: a community change made through another process is read and re-checked here at once.
+  if (cluster && communities) {
+    await communities.shareAcross(new CommunityNews(cluster.docs, log), (id) => void collab?.communityChanged(id));
+  }
 
   // Email (docs/email.md): choices and unsubscribing always; sending only with SMTP_URL.
   const listening = { url: '' };

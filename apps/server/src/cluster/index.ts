@@ -7,6 +7,7 @@ import { ForwardOpSchema, type ForwardOp, type ForwardResult, type RoomCluster }
 import type { RoomRegistry } from '../convening/registry.ts';
 import type { ConveningRoom } from '../convening/room.ts';
 import { StoreUnavailableError, type Store } from '../store/types.ts';
+import type { DocBus } from '../collab/shared-docs.ts';
 import { Ownership } from './ownership.ts';
 import { connectRedis } from './redis.ts';
 
@@ -31,6 +32,8 @@ export interface ClusterOptions {
 export interface Cluster {
   nodeId: string;
   rooms: RoomCluster;
+  /** The documents' Redis channels (collab/shared-docs.ts). */
+  docs: DocBus;
   redisConnected(): boolean;
   close(): Promise<void>;
 }
@@ -51,7 +54,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   // Back after an outage: this process's readers may have missed what owners elsewhere sent
   // meanwhile. Their connections are cut, and each comes back and resumes from its seq
   // (the client waits 0.5 to 1.5 s, so they do not all return at once).
-  const redis = await connectRedis(options.io, options.redisUrl, log, () => options.io.local.disconnectSockets(true));
+  const back: (() => void)[] = [];
+  const redis = await connectRedis(options.io, options.redisUrl, log, () => {
+    options.io.local.disconnectSockets(true);
+    for (const listener of back) listener();
+  });
   const ownership = new Ownership(store, nodeId, leaseTtlMs, (id) => void getRooms().get(id).then((r) => r?.follow(), () => undefined), log);
   const pending = new Map<string, (reply: Reply | null) => void>();
 
@@ -143,6 +150,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       epoch: (id) => ownership.epoch(id),
       forward,
       fenced: (id, epoch) => ownership.drop(id, epoch),
+    },
+    docs: {
+      publish: (channel, message) => redis.publish(channel, message),
+      subscribe: (channel, listener) => redis.subscribe(channel, listener),
+      unsubscribe: (channel) => redis.unsubscribe(channel),
+      onBack: (listener) => void back.push(listener),
     },
     redisConnected: () => redis.connected(),
     async close() {

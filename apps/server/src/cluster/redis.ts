@@ -6,6 +6,7 @@ export interface RedisLink {
   connected(): boolean;
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, listener: (message: string) => void): Promise<void>;
+  unsubscribe(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +50,7 @@ export async function connectRedis(io: Server, url: string, log: (msg: string, e
     connected: () => clients.every((c) => c.isReady),
     publish: async (channel, message) => void (await ask.publish(channel, message)),
     subscribe: (channel, listener) => rpc.subscribe(channel, listener),
+    unsubscribe: (channel) => rpc.unsubscribe(channel),
     async close() {
       await Promise.all(clients.map((c) => (c.isOpen ? c.quit().then(() => undefined, () => c.disconnect()) : Promise.resolve())));
     },

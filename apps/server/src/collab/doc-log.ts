@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../store/database.ts';
-import { refusalsUnavailable, transact } from '../store/transactions.ts';
-import type { DocStore, PublicationRow, StoredDoc, UpdateRow, VersionInfo, VersionRow } from './doc-store.ts';
+import { refusalsUnavailable, transact, type Tx } from '../store/transactions.ts';
+import type { Appended, DocBatch, DocStore, PublicationRow, StoredDoc, StoredTail, UpdateRow, VersionInfo, VersionRow } from './doc-store.ts';
+
+const DOC_TABLES = ['doc_updates', 'doc_snapshots', 'doc_versions', 'doc_publications'] as const;
 
 /**
  * The document store (contracts in doc-store.ts) on Kysely, written once for both engines.
@@ -34,15 +36,79 @@ export class KyselyDocStore implements DocStore {
     });
   }
 
+  async appendAfter(batches: DocBatch[], live: (doc: string) => boolean = () => true): Promise<Map<string, Appended>> {
+    const out = new Map<string, Appended>();
+    const given = batches.filter((b) => b.updates.length > 0);
+    if (given.length === 0) return out;
+    await transact(this.database, async (tx) => {
+      const kept = given.filter((b) => live(b.doc));
+      await this.lock(tx, kept.map((b) => b.doc));
+      for (const b of kept) {
+        const top = await topSeq(tx, b.doc);
+        if (b.after > top) continue; // deleted since this writer loaded it: it must not come back
+        const missed = top > b.after ? await tailOf(tx, b.doc, b.after) : null;
+        const first = Math.max(top, b.after) + 1;
+        await tx
+          .insertInto('doc_updates')
+          .values(b.updates.map((data, i) => ({ doc: b.doc, seq: first + i, at: b.at, data: bytes(data) })))
+          .execute();
+        out.set(b.doc, { first, missed });
+      }
+    });
+    return out;
+  }
+
+  async since(doc: string, after: number): Promise<StoredTail> {
+    return refusalsUnavailable(() => tailOf(this.database.db, doc, after));
+  }
+
   async compact(doc: string, upto: number, at: number, data: Uint8Array): Promise<void> {
     await transact(this.database, async (tx) => {
+      await this.lock(tx, [doc]);
       await tx
         .insertInto('doc_snapshots')
         .values({ doc, upto, at, data: bytes(data) })
-        .onConflict((oc) => oc.column('doc').doUpdateSet((eb) => ({ upto: eb.ref('excluded.upto'), at: eb.ref('excluded.at'), data: eb.ref('excluded.data') })))
+        .onConflict((oc) =>
+          oc
+            .column('doc')
+            .doUpdateSet((eb) => ({ upto: eb.ref('excluded.upto'), at: eb.ref('excluded.at'), data: eb.ref('excluded.data') }))
+            .where('doc_snapshots.upto', '<', upto),
+        )
         .execute();
       await tx.deleteFrom('doc_updates').where('doc', '=', doc).where('seq', '<=', upto).execute();
     });
+  }
+
+  /** PostgreSQL: the documents' advisory locks, in name order so two writers never wait on each other. SQLite holds its write lock already. */
+  private async lock(tx: Tx, docs: string[]): Promise<void> {
+    if (this.database.engine !== 'postgres') return;
+    for (const doc of [...new Set(docs)].sort()) await sql`SELECT pg_advisory_xact_lock(hashtext('brave.doc'), hashtext(${doc}))`.execute(tx);
+  }
+
+  async publicationsOf(docs: readonly string[]): Promise<PublicationRow[]> {
+    if (docs.length === 0) return [];
+    return refusalsUnavailable(() => this.publications().where('doc', 'in', [...docs]).execute());
+  }
+
+  async namesWithPrefix(prefix: string): Promise<string[]> {
+    const db = this.database.db;
+    return refusalsUnavailable(async () => {
+      const names = new Set<string>();
+      for (const table of DOC_TABLES) {
+        const rows = await db.selectFrom(table).select('doc').distinct().where(sql<string>`substr(doc, 1, ${prefix.length})`, '=', prefix).execute();
+        for (const r of rows) names.add(r.doc);
+      }
+      return [...names];
+    });
+  }
+
+  async delete(docs: readonly string[], within?: Tx): Promise<void> {
+    if (docs.length === 0) return;
+    const run = async (tx: Tx) => {
+      await this.lock(tx, [...docs]);
+      for (const table of DOC_TABLES) await tx.deleteFrom(table).where('doc', 'in', [...docs]).execute();
+    };
+    await (within ? run(within) : transact(this.database, run));
   }
 
   async saveVersion(v: VersionRow): Promise<VersionInfo> {
@@ -112,25 +178,31 @@ export class KyselyDocStore implements DocStore {
     return this.publicationWhere('doc', doc);
   }
 
-  async deleteDocs(docs: readonly string[]): Promise<void> {
-    if (docs.length === 0) return;
-    await transact(this.database, async (tx) => {
-      for (const table of ['doc_updates', 'doc_snapshots', 'doc_versions', 'doc_publications'] as const) {
-        await tx.deleteFrom(table).where('doc', 'in', [...docs]).execute();
-      }
-    });
-  }
-
   private async publicationWhere(column: 'slug' | 'doc', value: string): Promise<PublicationRow | null> {
-    const row = await refusalsUnavailable(() =>
-      this.database.db
-        .selectFrom('doc_publications')
-        .select(['slug', 'doc', 'version_id as versionId', 'label', 'title', 'published_at as publishedAt', 'by', 'markdown', 'html'])
-        .where(column, '=', value)
-        .executeTakeFirst(),
-    );
+    const row = await refusalsUnavailable(() => this.publications().where(column, '=', value).executeTakeFirst());
     return row ?? null;
   }
+
+  private publications() {
+    return this.database.db
+      .selectFrom('doc_publications')
+      .select(['slug', 'doc', 'version_id as versionId', 'label', 'title', 'published_at as publishedAt', 'by', 'markdown', 'html']);
+  }
+}
+
+/** The highest seq stored for a document, the snapshot's `upto` included (0: nothing). */
+async function topSeq(tx: Tx, doc: string): Promise<number> {
+  const row = await tx.selectFrom('doc_updates').select((eb) => eb.fn.max('seq').as('top')).where('doc', '=', doc).executeTakeFirst();
+  const snap = await tx.selectFrom('doc_snapshots').select('upto').where('doc', '=', doc).executeTakeFirst();
+  return Math.max(Number(row?.top ?? 0), snap?.upto ?? 0);
+}
+
+async function tailOf(tx: Tx, doc: string, after: number): Promise<StoredTail> {
+  const snap = await tx.selectFrom('doc_snapshots').select(['upto', 'data']).where('doc', '=', doc).executeTakeFirst();
+  const folded = snap !== undefined && snap.upto > after;
+  const from = folded ? snap.upto : after;
+  const rows = await tx.selectFrom('doc_updates').select(['seq', 'data']).where('doc', '=', doc).where('seq', '>', from).orderBy('seq').execute();
+  return { snapshot: folded ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)), lastSeq: rows.at(-1)?.seq ?? from };
 }
 
 /** Both drivers bind a Buffer as bytes; a plain Uint8Array is wrapped without copying. */

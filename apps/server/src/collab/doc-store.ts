@@ -1,3 +1,5 @@
+import type { Tx } from '../store/transactions.ts';
+
 /**
  * Where collaborative documents live: the contracts (DocLog, DocStore) and their rows, on
  * the server's database of either engine (tables from store/migrations.ts 0002_documents).
@@ -18,6 +20,27 @@ export interface UpdateRow {
   seq: number;
   at: number;
   data: Uint8Array;
+}
+
+/** One document's new updates, made on top of what the writer holds (`after` = its last seq). */
+export interface DocBatch {
+  doc: string;
+  after: number;
+  at: number;
+  updates: Uint8Array[];
+}
+
+/** What another process stored of a document after a writer's `after`: a snapshot if it folded those rows away, then the rows. */
+export interface StoredTail {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  lastSeq: number;
+}
+
+/** Where a batch went: its first row's seq, and what others had stored before it (null: nothing). */
+export interface Appended {
+  first: number;
+  missed: StoredTail | null;
 }
 
 export interface VersionRow {
@@ -56,7 +79,22 @@ export interface DocLog {
    * transaction, leaves out the rows of a document deleted meanwhile (it must not come back).
    */
   append(rows: UpdateRow[], live?: (doc: string) => boolean): Promise<void>;
-  /** Replace the snapshot and drop the updates it now contains, atomically. */
+  /**
+   * Append each batch after whatever is stored for its document, under that document's
+   * lock, so any number of writers (processes) share one log without refusing each other:
+   * rows are numbered there, and what others stored after the batch's `after` comes back
+   * (`missed`) for the writer to apply before its own. `live` as for `append`. A batch
+   * whose writer holds more than is stored (`after` past the stored top: the document was
+   * deleted since it loaded) is left out and has no entry in the answer, so rows of a
+   * deleted document never come back from a copy held somewhere.
+   */
+  appendAfter(batches: DocBatch[], live?: (doc: string) => boolean): Promise<Map<string, Appended>>;
+  /** What is stored after `after`: the snapshot too when it folded rows past `after` away. */
+  since(doc: string, after: number): Promise<StoredTail>;
+  /**
+   * Replace the snapshot and drop the updates it now contains, atomically, under the
+   * document's lock. A snapshot already further along (another writer compacted) is kept.
+   */
   compact(doc: string, upto: number, at: number, data: Uint8Array): Promise<void>;
 }
 
@@ -71,6 +109,15 @@ export interface DocStore extends DocLog {
   publish(p: PublicationRow): Promise<PublicationRow>;
   publication(slug: string): Promise<PublicationRow | null>;
   publicationOf(doc: string): Promise<PublicationRow | null>;
-  /** Delete documents with everything kept about them (log, snapshot, versions, publication), in one transaction. */
-  deleteDocs(docs: readonly string[]): Promise<void>;
+  /** Published pages of these documents (one each at most). */
+  publicationsOf(docs: readonly string[]): Promise<PublicationRow[]>;
+  /** Names of stored documents (any of their rows) that start with `prefix`. */
+  namesWithPrefix(prefix: string): Promise<string[]>;
+  /**
+   * Delete documents with everything kept about them (log, snapshot, versions,
+   * publication) under their locks: inside `within` (a caller's transaction on the same
+   * database, e.g. a community's purge), else in one transaction of its own. A writer that
+   * loaded one of them before finds it gone at its next append (see `appendAfter`).
+   */
+  delete(docs: readonly string[], within?: Tx): Promise<void>;
 }

@@ -4,14 +4,14 @@ import type { Router } from 'express';
 import type { CollabLimits } from '@brave/protocol';
 import type { AccountAuth } from '../accounts/auth.ts';
 import type { TokenService } from '../auth/tokens.ts';
-import type { Database } from '../store/database.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { DocActions } from './actions.ts';
 import { deleteConfidentialNotes } from './confidential.ts';
 import type { CommunityDocFacts } from './community-gate.ts';
-import { KyselyDocStore } from './doc-log.ts';
+import type { DocStore } from './doc-store.ts';
 import { resolveLimits } from './limits.ts';
 import { DocRegistry } from './registry.ts';
+import { SharedDocs, type DocBus } from './shared-docs.ts';
 import { docRoutes, publicRoutes } from './routes.ts';
 import { collabUpgrade } from './upgrade.ts';
 
@@ -24,7 +24,10 @@ export interface CollabOptions {
 }
 
 export interface CollabDeps {
-  database: Database;
+  /** Where documents are kept (collab/doc-log.ts on the server's database). */
+  store: DocStore;
+  /** Several processes: the documents' Redis channels (cluster/index.ts). Absent: this process alone. */
+  bus?: DocBus | undefined;
   tokens: TokenService;
   rooms: RoomRegistry;
   /** Communities (member credentials, working groups): the community gate. Absent: only convening credentials open documents. */
@@ -72,8 +75,10 @@ export interface Collab {
  */
 export function attachCollab(http: HttpServer, deps: CollabDeps, options: CollabOptions = {}): Collab {
   const limits = resolveLimits(deps.env, options.limits);
-  const store = new KyselyDocStore(deps.database);
-  const docs = new DocRegistry(store, { limits, now: deps.now, log: deps.log });
+  const store = deps.store;
+  const shared = deps.bus ? new SharedDocs(deps.bus, limits, deps.log) : null;
+  const docs = new DocRegistry(store, { limits, now: deps.now, log: deps.log, ...(shared ? { shared } : {}) });
+  shared?.serve(docs);
   const actions = new DocActions(docs, store, deps.now);
   const upgrade = collabUpgrade({
     ...deps,
@@ -97,8 +102,11 @@ export function attachCollab(http: HttpServer, deps: CollabDeps, options: Collab
     api: docRoutes({ tokens: deps.tokens, rooms: deps.rooms, community: deps.community, accounts: deps.accounts, docs, actions, store, publicUrl: deps.publicUrl }),
     pages: publicRoutes(store),
     stats: () => ({ openDocs: docs.openCount, connections: upgrade.connectionCount }),
-    docsDeleted: (names) => docs.deleted(names),
-    deleteNotes: (names) => deleteConfidentialNotes(docs, store, names),
+    docsDeleted: (names) => {
+      docs.deleted(names);
+      shared?.deleted(names);
+    },
+    deleteNotes: (names) => deleteConfidentialNotes(docs, store, names, shared),
     communityChanged: (communityId) => upgrade.communityChanged(communityId).catch((err: unknown) => deps.log('collab: community re-check failed', err)),
     conveningChanged: (conveningId) => upgrade.conveningChanged(conveningId),
     async close() {

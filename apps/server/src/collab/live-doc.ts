@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { COLLAB_CLOSE, type DocAccess } from '@brave/protocol';
 import type { DocRef } from '@brave/core';
-import type { StoredDoc } from './doc-store.ts';
+import type { StoredDoc, StoredTail } from './doc-store.ts';
 import type { CollabOrigin } from './origins.ts';
 import { NOTHING, Rehearsal, mayIntegrate, takeWaiting, type Waiting } from './rehearsal.ts';
 import { awarenessMessage, updateMessage } from './wire.ts';
@@ -31,6 +31,7 @@ export interface ApplyOutcome {
 }
 
 const CLIENTS: CollabOrigin = { kind: 'clients' };
+const STORED: CollabOrigin = { kind: 'stored' };
 const UNUSABLE = { code: COLLAB_CLOSE.badMessage, reason: 'That document update could not be applied; nothing of it was kept.' };
 const TOO_MUCH_WAITING = { code: COLLAB_CLOSE.tooLarge, reason: 'Too many of your changes wait for edits this server never received; reconnect to send them again.' };
 
@@ -162,6 +163,26 @@ export class LiveDoc {
   /** A change of the server's own, already in the Y.Doc and stored: the scratch copy takes it too. */
   mirror(update: Uint8Array): void {
     this.rehearsal.mirror(update);
+  }
+
+  /**
+   * What another writer stored after our `lastSeq` (relayed, or read back from the log):
+   * the Y.Doc and its scratch copy take it, every peer receives it.
+   */
+  takeStored(tail: StoredTail, log: (msg: string, err?: unknown) => void): void {
+    const parts = tail.snapshot ? [tail.snapshot, ...tail.updates] : tail.updates;
+    for (const u of parts) {
+      try {
+        Y.applyUpdate(this.ydoc, u, STORED);
+        this.mirror(u);
+        this.relay(u);
+      } catch (err) {
+        log(`collab: ${this.name}: skipped an unreadable stored update`, err);
+      }
+      this.bytes += u.length;
+    }
+    this.sinceSnapshot += tail.updates.length;
+    this.lastSeq = Math.max(this.lastSeq, tail.lastSeq);
   }
 
   /** Send a stored update to every peer, except the one it came from when there was only one. */

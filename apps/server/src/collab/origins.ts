@@ -8,4 +8,5 @@ export type ServerWriteOrigin =
   | { kind: 'restore'; versionId: string; by: string }
   | { kind: 'share-back'; from: string; by: string };
 
-export type CollabOrigin = { kind: 'load' } | { kind: 'clients' } | ServerWriteOrigin;
+/** `stored`: what another process stored (relayed over Redis or read back from the log). */
+export type CollabOrigin = { kind: 'load' } | { kind: 'clients' } | { kind: 'stored' } | ServerWriteOrigin;

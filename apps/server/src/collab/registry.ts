@@ -2,9 +2,10 @@ import * as Y from 'yjs';
 import { COLLAB_CLOSE, type CollabLimits } from '@brave/protocol';
 import type { DocRef } from '@brave/core';
 import { StoreUnavailableError } from '../store/types.ts';
-import type { DocStore, UpdateRow } from './doc-store.ts';
+import type { Appended, DocBatch, DocStore } from './doc-store.ts';
 import { LiveDoc, type Peer } from './live-doc.ts';
 import type { ServerWriteOrigin } from './origins.ts';
+import { mergeSafely, stillOpen } from './batches.ts';
 import { templateUpdate } from './template.ts';
 import { awarenessMessage, storedMessage, syncStep1 } from './wire.ts';
 
@@ -21,6 +22,15 @@ export interface RegistryOptions {
   limits: CollabLimits;
   now: () => number;
   log: (msg: string, err?: unknown) => void;
+  /** Several processes (collab/shared-docs.ts): told of every document opened, stored to and forgotten here. */
+  shared?: SharedHooks;
+}
+
+export interface SharedHooks {
+  opened(doc: LiveDoc): void;
+  /** Stored (committed) and relayed here: now for the other processes. */
+  stored(doc: LiveDoc, seq: number, update: Uint8Array): void;
+  forgotten(doc: LiveDoc): void;
 }
 
 /**
@@ -73,10 +83,10 @@ export class DocRegistry {
   private async load(name: string, ref: DocRef, channelName: string | undefined): Promise<LiveDoc> {
     const doc = LiveDoc.load(name, ref, await this.store.load(name), this.options.log);
     this.docs.set(name, doc);
+    this.options.shared?.opened(doc);
     if (ref.kind === 'toolkit' && doc.isEmpty) await this.seed(doc, ref.channel, channelName);
     return doc;
   }
-
 
   /** A new connection: it receives our state vector (so it sends what we lack) and who is here. */
   attach(doc: LiveDoc, peer: Peer): void {
@@ -135,25 +145,34 @@ export class DocRegistry {
     if (docs.length === 0) return;
     const at = this.options.now();
     const outcomes = docs.map((doc) => ({ doc, senders: receiptTakers(doc), ...doc.applyPending(this.options.limits.messageBytes) }));
-    const rows: UpdateRow[] = [];
+    const batches: DocBatch[] = [];
     for (const o of outcomes) {
       o.updates = mergeSafely(o.updates);
-      o.updates.forEach((data, i) => rows.push({ doc: o.doc.name, seq: o.doc.lastSeq + i + 1, at, data }));
+      batches.push({ doc: o.doc.name, after: o.doc.lastSeq, at, updates: o.updates });
       // Counted at once, so updates arriving meanwhile meet the size limit with these in it.
       for (const u of o.updates) o.doc.bytes += u.length;
     }
+    let appended: Map<string, Appended>;
     try {
-      await this.store.append(rows, stillOpen(docs));
+      appended = await this.store.appendAfter(batches, stillOpen(docs));
     } catch (err) {
-      this.options.log(`collab: storing ${rows.length} update(s) failed; nothing was relayed`, err);
+      this.options.log(`collab: storing the updates of ${batches.length} document(s) failed; nothing was relayed`, err);
       for (const doc of docs) this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       return;
     }
     for (const { doc, updates, contributors, refused, senders } of outcomes) {
       if (doc.gone) continue; // deleted while it was being written: its rows were left out
+      const where = appended.get(doc.name);
+      if (!where && updates.length > 0) {
+        // Deleted (on some process) since it loaded here: nothing was stored, nothing is relayed.
+        this.drop(doc, COLLAB_CLOSE.forbidden, 'This document was deleted.');
+        continue;
+      }
+      // Another process stored edits we had not received yet: they come first, as in the log.
+      if (where?.missed) doc.takeStored(where.missed, this.options.log);
       const took = doc.commit(updates);
       const only = contributors.size === 1 ? [...contributors][0] : undefined;
-      for (const u of updates) this.stored(doc, u, only);
+      updates.forEach((u, i) => this.stored(doc, u, where!.first + i, only));
       // A refused update was tried on a scratch copy only: the document and everyone else carry on.
       for (const { peer, code, reason } of refused) peer.close(code, reason);
       if (!took) {
@@ -195,21 +214,47 @@ export class DocRegistry {
     const updates = mergeSafely(made);
     const at = this.options.now();
     for (const u of updates) doc.bytes += u.length;
+    let where: Appended | undefined;
     try {
-      await this.store.append(
-        updates.map((data, i) => ({ doc: doc.name, seq: doc.lastSeq + i + 1, at, data })),
-        stillOpen([doc]),
-      );
+      where = (await this.store.appendAfter([{ doc: doc.name, after: doc.lastSeq, at, updates }], stillOpen([doc]))).get(doc.name);
     } catch (err) {
       this.drop(doc, COLLAB_CLOSE.unavailable, 'Saving failed, so nothing was shared. Reconnect to try again.');
       throw err;
     }
-    if (doc.gone) throw new StoreUnavailableError('The document was deleted meanwhile.');
-    for (const u of updates) {
+    if (!where && !doc.gone) this.drop(doc, COLLAB_CLOSE.forbidden, 'This document was deleted.');
+    if (doc.gone || !where) throw new StoreUnavailableError('The document was deleted meanwhile.');
+    if (where.missed) doc.takeStored(where.missed, this.options.log);
+    updates.forEach((u, i) => {
       Y.applyUpdate(doc.ydoc, u, origin);
       doc.mirror(u);
-      this.stored(doc, u);
-    }
+      this.stored(doc, u, where.first + i);
+    });
+  }
+
+  /**
+   * Another process stored `update` as `seq` of a document (its Redis message): the next
+   * one in order is taken as it is; after a gap (messages lost while Redis was away) the
+   * missing part is read from the log. Without `update`, just catch up from the log.
+   */
+  fromElsewhere(name: string, seq?: number, update?: Uint8Array): Promise<void> {
+    const doc = this.docs.get(name);
+    if (!doc) return Promise.resolve();
+    return this.inTurn(async () => {
+      if (doc.gone || (seq !== undefined && seq <= doc.lastSeq)) return;
+      const next = seq === doc.lastSeq + 1 && update;
+      const tail = next ? { snapshot: null, updates: [update], lastSeq: seq } : await this.store.since(name, doc.lastSeq);
+      if (!doc.gone) this.took(doc, tail);
+    }).catch((err: unknown) => this.options.log(`collab: ${name}: could not read what other processes stored (next message retries)`, err));
+  }
+
+  /** Every open document reads what other processes stored meanwhile (Redis is back). */
+  catchUpAll(): Promise<void> {
+    return Promise.all([...this.docs.keys()].map((name) => this.fromElsewhere(name))).then(() => undefined);
+  }
+
+  private took(doc: LiveDoc, tail: Parameters<LiveDoc['takeStored']>[0]): void {
+    doc.takeStored(tail, this.options.log);
+    this.maybeCompact(doc);
   }
 
   /** Fold the log into a snapshot. The Y.Doc equals the stored state, so this is exact. */
@@ -250,10 +295,15 @@ export class DocRegistry {
     }
   }
 
-  private stored(doc: LiveDoc, update: Uint8Array, except?: Peer): void {
-    doc.lastSeq += 1;
+  private stored(doc: LiveDoc, update: Uint8Array, seq: number, except?: Peer): void {
+    doc.lastSeq = seq;
     doc.sinceSnapshot += 1;
     doc.relay(update, except);
+    this.options.shared?.stored(doc, seq, update);
+    this.maybeCompact(doc);
+  }
+
+  private maybeCompact(doc: LiveDoc): void {
     if (doc.sinceSnapshot >= this.options.limits.compactEvery && !doc.compactQueued) {
       doc.compactQueued = true;
       setTimeout(() => void this.compact(doc), 0).unref();
@@ -283,7 +333,6 @@ export class DocRegistry {
     if (doc.peers.size === 0 && !doc.gone) this.forget(doc);
   }
 
-
   /** Close every connection to a document and forget it; the next open reloads it from the store. */
   private drop(doc: LiveDoc, code: number, reason: string): void {
     for (const peer of [...doc.peers]) peer.close(code, reason);
@@ -291,16 +340,13 @@ export class DocRegistry {
   }
 
   private forget(doc: LiveDoc): void {
-    if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
+    if (this.docs.get(doc.name) === doc) {
+      this.docs.delete(doc.name);
+      this.options.shared?.forgotten(doc);
+    }
     this.dirty.delete(doc);
     doc.destroy();
   }
-}
-
-/** For a write's transaction: leave out the rows of a document deleted (or dropped) since they were made. */
-function stillOpen(docs: LiveDoc[]): (name: string) => boolean {
-  const byName = new Map(docs.map((d) => [d.name, d]));
-  return (name) => byName.get(name)?.gone === false;
 }
 
 /** The peers in this batch that asked for receipts (taken before the batch is consumed). */
@@ -321,15 +367,5 @@ function addsNothing(doc: LiveDoc, update: Uint8Array): boolean {
     return Y.snapshotContainsUpdate(Y.snapshot(doc.ydoc), update);
   } catch {
     throw new Refusal(COLLAB_CLOSE.badMessage, 'That document update could not be read.');
-  }
-}
-
-/** One update per document per flush when possible; Yjs-made updates always merge. */
-function mergeSafely(updates: Uint8Array[]): Uint8Array[] {
-  if (updates.length <= 1) return updates;
-  try {
-    return [Y.mergeUpdates(updates)];
-  } catch {
-    return updates;
   }
 }

@@ -1,3 +1,4 @@
+import type { DocStore } from '../collab/doc-store.ts';
 import { Router } from 'express';
 import type { CommunityHooks } from '../convening/room.ts';
 import type { Database } from '../store/database.ts';
@@ -7,6 +8,7 @@ import { makeContext, type CommunityParts, type CommunityRouteDeps } from './con
 import { CommunityBell } from './bell.ts';
 import { CommunityDirectory, type DirectoryEntry } from './directory.ts';
 import { CommunityDocs } from './docs.ts';
+import type { CommunityNews } from './news.ts';
 import { communityHooks } from './hooks.ts';
 import { MemberTokens } from './member-tokens.ts';
 import { MemberStore } from './members-store.ts';
@@ -24,6 +26,11 @@ export { RetentionSweeper, type SweepResult } from './sweeper.ts';
 export interface Communities extends CommunityParts {
   /** For RoomRegistry options (created before the registry exists). */
   hooks: CommunityHooks;
+  /**
+   * Several processes: announce every committed write on `news`, and on another process's
+   * news read that community again, then `recheck` it (open document connections).
+   */
+  shareAcross(news: CommunityNews, recheck: (communityId: string) => void): Promise<void>;
 }
 
 /** One community as the directory keeps it, read from the stores. */
@@ -56,7 +63,7 @@ async function entryOf(communities: CommunityStore, members: MemberStore, schedu
  * first (then `await directory.load()`), then `communityApi` once the registry, tokens and
  * account auth exist.
  */
-export function createCommunities(deps: { database: Database; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
+export function createCommunities(deps: { database: Database; docs: DocStore; secret: string; now: () => number; log: (msg: string, err?: unknown) => void }): Communities {
   const memberTokens = new MemberTokens(deps.secret);
   // The stores tell the directory of each committed write; it is made first and reads them lazily.
   const parts: { communities?: CommunityStore; members?: MemberStore; schedule?: ScheduleStore } = {};
@@ -65,7 +72,12 @@ export function createCommunities(deps: { database: Database; secret: string; no
     memberTokens,
     deps.log,
   );
-  const changed = (id: string) => directory.refresh(id);
+  let news: CommunityNews | null = null;
+  const changed = (id: string) => {
+    const read = directory.refresh(id);
+    news?.announce(id);
+    return read;
+  };
   const members = (parts.members = new MemberStore(deps.database, changed));
   const communities = (parts.communities = new CommunityStore(deps.database, changed));
   const schedule = (parts.schedule = new ScheduleStore(deps.database, changed));
@@ -74,12 +86,19 @@ export function createCommunities(deps: { database: Database; secret: string; no
     communities,
     members,
     schedule,
-    docs: new CommunityDocs(deps.database),
+    docs: new CommunityDocs(deps.docs),
     hub: new HubStore(deps.database),
     memberTokens,
     directory,
     bell,
     hooks: communityHooks({ schedule, members, directory, bell, now: deps.now, log: deps.log }),
+    shareAcross(shared, recheck) {
+      news = shared;
+      return shared.listen(async (id) => {
+        await directory.refresh(id);
+        recheck(id);
+      });
+    },
   };
 }
 

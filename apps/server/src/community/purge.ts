@@ -7,31 +7,33 @@ import { FORMER_MEMBER_NAME } from './members-store.ts';
 
 /** Documents of a community: its toolkit drafts and its convenings' notes. */
 async function documentsOf(ctx: Ctx, communityId: string, conveningIds: string[]): Promise<string[]> {
-  const names = await ctx.docs.namesWithPrefix(`toolkit:${communityId}:`);
-  for (const c of conveningIds) names.push(...(await ctx.docs.namesWithPrefix(`notes:${c}:`)), ...(await ctx.docs.namesWithPrefix(`toolkit:${c}:`)));
-  return names;
+  const prefixes = [`toolkit:${communityId}:`, ...conveningIds.flatMap((c) => [`notes:${c}:`, `toolkit:${c}:`])];
+  return (await Promise.all(prefixes.map((p) => ctx.docs.namesWithPrefix(p)))).flat();
 }
 
 /**
- * The documents' side of a purge or a retention sweep: delete these documents' rows inside
- * the caller's transaction. Kept apart (documents are the collab module's) so that how
- * documents are kept can change here alone.
+ * The documents' side of a purge: delete these documents' rows inside the caller's
+ * transaction, through the document store (documents are the collab module's, so how they
+ * are kept can change there alone).
  */
 export function deleteDocumentRows(docs: CommunityDocs, tx: Tx, names: string[]): Promise<void> {
-  return docs.deleteRows(tx, names);
+  return docs.deleteRows(names, tx);
 }
 
 /**
  * Delete a community and everything it holds, in one transaction: its rows (members,
  * groups, schedules, history), its convenings' logs and answered commands, and every
- * document of it (drafts, notes, versions, publications). Live state is dropped after.
+ * document of it (drafts, notes, versions, publications) through the document store.
+ * Open documents are dropped from memory on every process before it; live rooms after.
  */
 export async function deleteCommunity(ctx: Ctx, communityId: string): Promise<void> {
   const conveningIds = (await ctx.schedule.list(communityId)).flatMap((s) => (s.conveningId ? [s.conveningId] : []));
   const names = await documentsOf(ctx, communityId, conveningIds);
+  // Dropped from memory on every process first, so no queued write is stored after the purge;
+  // a copy loaded again meanwhile finds its rows gone at its next write (DocStore.appendAfter).
+  ctx.docsDeleted(names);
   await ctx.communities.purge(communityId, conveningIds, (tx) => deleteDocumentRows(ctx.docs, tx, names));
   for (const id of conveningIds) ctx.rooms.forget(id);
-  ctx.docsDeleted(names);
   ctx.communityChanged(communityId);
 }
 

@@ -234,6 +234,8 @@ export class CommunityStore extends CommunityTables {
         await tx.deleteFrom('events').where('convening_id', 'in', conveningIds).execute();
         await tx.deleteFrom('actions').where('convening_id', 'in', conveningIds).execute();
         await tx.deleteFrom('convenings').where('id', 'in', conveningIds).execute();
+        // Without its row an owner still running it elsewhere is fenced off at its next append.
+        await tx.deleteFrom('leases').where('convening_id', 'in', conveningIds).execute();
       }
       await alsoInside(tx);
       await tx.deleteFrom('communities').where('id', '=', communityId).execute();

@@ -1,6 +1,5 @@
 import { retentionCutoff } from '@brave/core';
 import type { RoomRegistry } from '../convening/registry.ts';
-import { deleteDocumentRows } from './purge.ts';
 import type { Ctx } from './context.ts';
 
 export interface SweepResult {
@@ -58,8 +57,9 @@ export class RetentionSweeper {
         const conveningId = s.conveningId!;
         await this.ctx.rooms.retain(conveningId);
         const notes = (await docs.namesWithPrefix(`notes:${conveningId}:`)).filter((n) => n !== `notes:${conveningId}:plenary`);
-        await docs.write((tx) => deleteDocumentRows(docs, tx, notes));
+        // Dropped from memory first (on every process), so no queued write brings them back after the delete.
         this.ctx.docsDeleted(notes);
+        await docs.deleteRows(notes);
         await schedule.markSwept(s.id, now);
         result.convenings += 1;
         result.documents += notes.length;

@@ -20,6 +20,7 @@ import type { RoomRegistry } from '../convening/registry.ts';
 import { languageFromHeader } from '@brave/i18n';
 import { localiseError } from '../http/language.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
+import { StoreUnavailableError } from '../store/types.ts';
 import { SEND_BUFFER_BYTES, boundSendBuffer } from './backpressure.ts';
 
 interface SocketData {
@@ -182,6 +183,8 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
     if (!parsed.success) return reply({ ok: false, error: schemaError(parsed.error, 'command') });
     room.command(viewer, parsed.data).then(reply, (err) => {
       deps.log('socket: command failed', err);
+      // The database away (a follower reading the log before forwarding, say): typed, safe to retry.
+      if (err instanceof StoreUnavailableError) return reply({ ok: false, error: { code: 'store_unavailable', message: 'We could not save that just now, so it was not sent. Please try again.' } });
       reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side; nothing was recorded.' } });
     });
   });

@@ -39,7 +39,7 @@ async function current(tx: Tx, conveningId: string): Promise<Lease | undefined> 
 
 /**
  * Take the lease (a new epoch) when nobody holds it or it ran out; extend it (same epoch)
- * when `owner` holds it already. Resolves to the lease as it now stands: `owner` is the
+ * when `owner` holds it already; refused for a convening that does not exist. Resolves to the lease as it now stands: `owner` is the
  * caller's only when it got it. Runs inside the convening's write turn, so it is ordered
  * with every append.
  */
@@ -48,6 +48,10 @@ export async function acquireLease(tx: Tx, engine: Engine, conveningId: string, 
   const held = await current(tx, conveningId);
   const expiresAt = now + ttlMs;
   if (!held) {
+    // A purged convening (its rows and its lease deleted) is never leased again: a fresh epoch 1
+    // would let an owner that still held the old epoch 1 write once more.
+    const exists = await tx.selectFrom('convenings').select('id').where('id', '=', conveningId).executeTakeFirst();
+    if (!exists) throw new StoreUnavailableError(`convening ${conveningId} does not exist (any more); it has no lease.`);
     await tx.insertInto('leases').values({ convening_id: conveningId, owner, epoch: 1, expires_at: expiresAt }).execute();
     return { conveningId, owner, epoch: 1, expiresAt };
   }
