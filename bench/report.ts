@@ -3,6 +3,7 @@ import type { BundleResult } from './scenarios/bundle.ts';
 import type { CommunityResult } from './scenarios/community.ts';
 import type { DocumentsRun } from './scenarios/documents.ts';
 import type { FanoutRun } from './scenarios/fanout.ts';
+import { DURING } from './scenarios/storm.ts';
 import type { ScheduleResult } from './scenarios/schedule.ts';
 import type { SignalsResult } from './scenarios/signals.ts';
 import type { StorageResult } from './scenarios/storage.ts';
@@ -43,6 +44,7 @@ export function render(r: Results): string {
   const out: string[] = [`Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}, ${r.machine.os}`];
   out.push(`Run: ${r.startedAt}, ${r.quick ? 'QUICK (small sizes, not comparable with full runs)' : 'full'}, ${r.durationS.toFixed(0)} s`);
   if (r.fanout) out.push('', '## Fan-out: facilitator spotlight to N participants', fanoutTable(r.fanout), '', fanoutRatios(r.fanout));
+  if (r.fanout?.some((x) => x.storms.length)) out.push('', '## Storms: everyone drops at once and returns, with their last seq (replay) or without (reload)', stormTable(r.fanout));
   if (r.signals) out.push('', '## Signals: participants raising ouch/whoops while facilitators triage', signalsTable(r.signals));
   if (r.assignment) out.push('', '## Assignment: mix strategy, groups of 4, 6 rounds with history, vs shuffle-and-chunk', assignmentTable(r.assignment));
   if (r.schedule) out.push('', '## Schedule: several mix rounds planned together vs one at a time, on designs with a repeat-free schedule', scheduleTable(r.schedule));
@@ -81,6 +83,18 @@ function fanoutRatios(runs: FanoutRun[]): string {
     ]);
   }
   return table(['ours at N', 'p99 / socket.io', 'p99 / ws', 'throughput / socket.io', 'throughput / ws', 'CPU / socket.io'], rows);
+}
+
+function stormTable(runs: FanoutRun[]): string {
+  const rows: (string | number)[][] = [];
+  for (const run of runs) {
+    for (const s of run.storms) {
+      const judged = run.kind === 'ours';
+      rows.push([run.kind, s.mode, s.clients, s.failed, `${fmt(s.ms)} ms`, s.cpuUsPerClient, s.resynced, judged ? s.duplicates : '–', judged ? s.gaps : `(${fmt(s.gaps)} lost)`]);
+    }
+  }
+  return `${table(['server', 'storm', 'clients', 'failed', 'all back in', 'CPU µs/client', 'hold the last event', 'duplicates', 'gaps'], rows)}
+(the facilitator sends ${DURING} spotlights during the storm and one after; the bare socket.io server has no resync, so what it lost while clients were away is shown, not judged)`;
 }
 
 function signalsTable(s: SignalsResult): string {

@@ -2,12 +2,14 @@
  * `pnpm bench`: measures and prints; never fails on a figure. See docs/benchmarks.md.
  *   pnpm bench                    full run (several minutes; the machine should be quiet)
  *   pnpm bench -- --quick         small sizes, for development and a CI smoke
- *   pnpm bench -- --only fanout,signals,assignment,schedule,documents,community,storage,cost
+ *   pnpm bench -- --only fanout,reload,signals,assignment,schedule,documents,community,storage,cost
+ *   (reload: only the largest fan-out N, then the replay and reload storms; fanout runs them too)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { now } from './lib/clock.ts';
+import type { StormMode } from './lib/messages.ts';
 import { cleanUpOnExit, killAll, openFilesLimit, ROOT } from './lib/procs.ts';
 import { render, type Machine, type Results } from './report.ts';
 import { runAssignment } from './scenarios/assignment.ts';
@@ -21,7 +23,7 @@ import { runStorage } from './scenarios/storage.ts';
 import { judge } from './targets.ts';
 import { writeDoc } from './write-doc.ts';
 
-const SCENARIOS = ['fanout', 'signals', 'assignment', 'schedule', 'documents', 'community', 'storage', 'cost'] as const;
+const SCENARIOS = ['fanout', 'reload', 'signals', 'assignment', 'schedule', 'documents', 'community', 'storage', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
@@ -56,15 +58,17 @@ async function main(): Promise<void> {
   const results: Omit<Results, 'targets'> = { startedAt: new Date().toISOString(), durationS: 0, quick: q, machine: machine() };
   log(`Brave Space bench (${q ? 'quick' : 'full'}): ${[...args.only].join(', ')}`);
 
-  if (args.only.has('fanout')) {
+  if (args.only.has('fanout') || args.only.has('reload')) {
     // Each server process holds N sockets; workers hold up to 500 each.
     const limit = openFilesLimit();
-    const sizes = (q ? [50, 200] : [200, 1000, 3000]).filter((n) => n + 500 < limit);
-    if (sizes.length < (q ? 2 : 3)) log(`  fan-out: open-file limit ${limit} is too low for the largest N; raise it with ulimit -n`);
-    const opts = { sizes, rounds: q ? 8 : 20, gapMs: 100 };
-    log(`fan-out: N = ${sizes.join(', ')}, ${opts.rounds} spotlights each`);
+    const all = (q ? [50, 200] : [200, 1000, 3000]).filter((n) => n + 500 < limit);
+    if (all.length < (q ? 2 : 3)) log(`  fan-out: open-file limit ${limit} is too low for the largest N; raise it with ulimit -n`);
+    const whole = args.only.has('fanout');
+    const sizes = whole ? all : all.slice(-1);
+    const opts = { sizes, rounds: q || !whole ? 8 : 20, gapMs: 100, storms: ['replay', 'reload'] as StormMode[] };
+    log(`fan-out: N = ${sizes.join(', ')}, ${opts.rounds} spotlights each, then the replay and reload storms`);
     results.fanout = [];
-    for (const kind of ['ours', 'socketio', 'ws'] as const) results.fanout.push(await runFanout(kind, opts, log));
+    for (const kind of whole ? (['ours', 'socketio', 'ws'] as const) : (['ours', 'socketio'] as const)) results.fanout.push(await runFanout(kind, opts, log));
   }
   if (args.only.has('signals')) {
     log('signals:');

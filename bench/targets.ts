@@ -1,5 +1,6 @@
 import type { Results, Target } from './report.ts';
 import { fmt } from './lib/table.ts';
+import { issue13Targets } from './targets-issue13.ts';
 
 const BUNDLE_LIMIT = 150_000;
 const PROPAGATION_P95_LIMIT = 150;
@@ -26,6 +27,7 @@ export function judge(r: Omit<Results, 'targets'>): Target[] {
       : { what: '3,000 participants held on one process', status: 'NOT MEASURED', detail: r.quick ? 'quick run' : 'N=3,000 not reached' },
   );
   out.push(...documentTargets(r));
+  out.push(...issue13Targets(r));
   const b = r.bundle;
   out.push(
     b?.available

@@ -8,9 +8,13 @@ import type { ObserverReport, TypingResult, WorkerCommand } from './lib/messages
 import { FanoutClients } from './workers/fanout.ts';
 import { Observer } from './workers/observer.ts';
 import { SignalSenders } from './workers/signals.ts';
+import { StormPages } from './workers/storm.ts';
 import { Typist } from './workers/typist.ts';
 
 const fanout = new FanoutClients((seq) => process.send?.({ push: 'got', seq }));
+const storm = new StormPages((seq) => process.send?.({ push: 'got', seq }));
+/** Credentials of the storm pages, in order (the baselines' are empty). */
+let stormTokens: string[] = [];
 const signals = new SignalSenders();
 const typists: Typist[] = [];
 const observers: Observer[] = [];
@@ -23,6 +27,14 @@ async function handle(c: WorkerCommand): Promise<unknown> {
       return fanout.connect(c.kind, c.url, c.tokens, c.count);
     case 'fanout.collect':
       return fanout.collect();
+    case 'storm.run': {
+      // The first storm takes over the fan-out clients; later storms, the previous storm's pages.
+      const who = fanout.size > 0 ? fanout.returning(c.mode) : storm.returning(c.mode, stormTokens);
+      stormTokens = who.map((w) => w.token);
+      return storm.storm(c.kind, c.url, who, () => fanout.close(), c.startAt);
+    }
+    case 'storm.check':
+      return storm.check(c.head);
     case 'signals.connect':
       return signals.connect(c.url, c.tokens);
     case 'signals.run':
@@ -100,6 +112,7 @@ function typingResult(): TypingResult {
 
 function closeAll(): void {
   fanout.close();
+  storm.close();
   signals.close();
   for (const t of [...typists.splice(0), ...parked.splice(0)]) t.close();
   for (const o of observers.splice(0)) o.close();

@@ -22,7 +22,29 @@ export type WorkerCommand =
   | { cmd: 'docs.collect' }
   /** One light client per document, each writing `chars` characters once (memory per document). */
   | { cmd: 'docs.load'; protocol: DocProtocol; url: string; docNames: string[]; tokens: string[]; chars: number }
+  /** At `startAt` everyone this worker holds drops at once and returns (see workers/storm.ts). */
+  | { cmd: 'storm.run'; mode: StormMode; kind: FanoutKind; url: string; startAt: number }
+  /** After a storm: how many pages hold `head`, and what arrived twice or never. */
+  | { cmd: 'storm.check'; head: number }
   | { cmd: 'close' };
+
+/** replay: clients come back with their last seq (a dropped network); reload: without (a page reload). */
+export type StormMode = 'replay' | 'reload';
+
+export interface StormResult {
+  clients: number;
+  failed: number;
+  /** When the last page had its hello (ours) or was connected (baselines). */
+  lastReadyAt: number;
+  firstError?: string;
+}
+
+export interface StormCheck {
+  resynced: number;
+  duplicates: number;
+  gaps: number;
+  firstProblem?: string;
+}
 
 export interface ConnectResult {
   connected: number;

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { now, sleep, within } from '../lib/clock.ts';
+import { Arrivals } from '../lib/arrivals.ts';
 import { deal, startWorkers, stopWorkers, type Worker } from '../lib/fleet.ts';
-import type { ConnectResult, FanoutKind } from '../lib/messages.ts';
+import type { ConnectResult, FanoutKind, StormMode } from '../lib/messages.ts';
 import { startOurs } from '../lib/ours.ts';
 import { ROOT, startService, type MemoryReading, type Service } from '../lib/procs.ts';
 import { round, summarise, type Summary } from '../lib/stats.ts';
 import { senderFor, type Sender } from './fanout-senders.ts';
+import { runStorm, type StormPoint } from './storm.ts';
 
 export const CLIENTS_PER_WORKER = 500;
 
@@ -31,6 +33,8 @@ export interface FanoutPoint {
 export interface FanoutRun {
   kind: FanoutKind;
   points: FanoutPoint[];
+  /** After the largest N: everyone drops at once and returns (scenarios/storm.ts). */
+  storms: StormPoint[];
   error?: string;
 }
 
@@ -38,6 +42,8 @@ export interface FanoutOptions {
   sizes: number[];
   rounds: number;
   gapMs: number;
+  /** Storms to run after the largest N (ours and socket.io only). */
+  storms: StormMode[];
 }
 
 function startServer(kind: FanoutKind): Promise<Service> {
@@ -56,7 +62,7 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
   const server = await startServer(kind);
   let workers: Worker[] = [];
   let sender: Sender | null = null;
-  const run: FanoutRun = { kind, points: [] };
+  const run: FanoutRun = { kind, points: [], storms: [] };
   try {
     workers = startWorkers(Math.max(1, Math.ceil(maxN / CLIENTS_PER_WORKER)));
     const got = new Arrivals();
@@ -95,6 +101,11 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
       const p = run.points.at(-1)!;
       log(`  ${kind} N=${n}: p50 ${round(p.latencyMs.p50)} ms, p99 ${round(p.latencyMs.p99)} ms, ${round(p.deliveriesPerSec)} deliveries/s, ${round(p.cpuUsPerDelivery)} µs CPU/delivery`);
     }
+    for (const mode of kind === 'ws' ? [] : opts.storms) {
+      const s = await runStorm(kind, mode, server, sender, workers, got);
+      run.storms.push(s);
+      log(`  ${kind} ${mode} storm of ${s.clients}: ${round(s.ms)} ms, ${s.resynced} resynced, ${s.duplicates} duplicates, ${s.gaps} gaps${s.firstProblem ? ` (${s.firstProblem})` : ''}`);
+    }
   } catch (err) {
     run.error = err instanceof Error ? err.message : String(err);
     log(`  ${kind}: stopped early: ${run.error}`);
@@ -104,27 +115,6 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
     await server.stop();
   }
   return run;
-}
-
-/** Which workers have reported a broadcast complete; lets the sender await a round. */
-class Arrivals {
-  private readonly counts = new Map<number, number>();
-  private readonly waiters = new Map<number, { need: number; resolve: () => void }>();
-
-  add(seq: number): void {
-    const count = (this.counts.get(seq) ?? 0) + 1;
-    this.counts.set(seq, count);
-    const w = this.waiters.get(seq);
-    if (w && count >= w.need) {
-      this.waiters.delete(seq);
-      w.resolve();
-    }
-  }
-
-  wait(seq: number, need: number): Promise<void> {
-    if ((this.counts.get(seq) ?? 0) >= need) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.set(seq, { need, resolve }));
-  }
 }
 
 interface Measured {

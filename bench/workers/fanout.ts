@@ -2,11 +2,14 @@ import { LiveClient } from '@brave/client';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { now, within } from '../lib/clock.ts';
-import type { ConnectResult, FanoutKind } from '../lib/messages.ts';
+import type { ConnectResult, FanoutKind, StormMode } from '../lib/messages.ts';
+import type { Returning } from './storm.ts';
 
 /** The broadcast receivers of one worker: ours (LiveClient) or a baseline's raw client. */
 export class FanoutClients {
   private readonly closers: (() => void)[] = [];
+  /** Who each client is (ours: credential and the last seq it folded), for a storm. */
+  private readonly who: (() => Returning)[] = [];
   private readonly times = new Map<number, number[]>();
 
   constructor(private readonly onComplete: (seq: number) => void) {}
@@ -44,6 +47,15 @@ export class FanoutClients {
 
   close(): void {
     for (const close of this.closers.splice(0)) close();
+    this.who.length = 0;
+  }
+
+  /** Everyone held, as they would come back: a reload forgets the last seq, a replay keeps it. */
+  returning(mode: StormMode): Returning[] {
+    return this.who.map((w) => {
+      const r = w();
+      return mode === 'replay' ? r : { token: r.token, lastSeq: undefined };
+    });
   }
 
   private received(seq: number): void {
@@ -73,6 +85,7 @@ export class FanoutClients {
     if (client.state) client.state.participants = {};
     client.on('event', (e) => this.received(e.seq));
     this.closers.push(() => client.close());
+    this.who.push(() => ({ token, lastSeq: client.state?.seq }));
   }
 
   private openSocketIo(url: string): Promise<void> {
@@ -81,6 +94,7 @@ export class FanoutClients {
       socket.once('connect', () => {
         socket.on('event', (payload: { seq: number }) => this.received(payload.seq));
         this.closers.push(() => socket.disconnect());
+        this.who.push(() => ({ token: '', lastSeq: undefined }));
         resolve();
       });
       socket.once('connect_error', (err) => {
@@ -99,6 +113,7 @@ export class FanoutClients {
           if (typeof msg.seq === 'number') this.received(msg.seq);
         });
         this.closers.push(() => socket.terminate());
+        this.who.push(() => ({ token: '', lastSeq: undefined }));
         resolve();
       });
       socket.once('error', reject);
