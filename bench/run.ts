@@ -26,7 +26,7 @@ import { writeDoc } from './write-doc.ts';
 const SCENARIOS = ['fanout', 'reload', 'signals', 'assignment', 'schedule', 'documents', 'community', 'storage', 'cost'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
-function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean } {
+function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; writeDocs: boolean; n: string | undefined } {
   const quick = argv.includes('--quick');
   const i = argv.indexOf('--only');
   const listed = i >= 0 ? (argv[i + 1] ?? '').split(',').map((s) => s.trim()) : [...SCENARIOS];
@@ -35,7 +35,8 @@ function parseArgs(argv: string[]): { quick: boolean; only: Set<Scenario>; write
     console.error(`Unknown scenario(s): ${unknown.join(', ')}. Choose from ${SCENARIOS.join(', ')}.`);
     process.exit(2);
   }
-  return { quick, only: new Set(listed as Scenario[]), writeDocs: !quick && i < 0 && !argv.includes('--no-docs') };
+  const n = argv.indexOf('--n');
+  return { quick, only: new Set(listed as Scenario[]), writeDocs: !quick && i < 0 && !argv.includes('--no-docs'), n: n >= 0 ? argv[n + 1] : undefined };
 }
 
 function machine(): Machine {
@@ -61,8 +62,10 @@ async function main(): Promise<void> {
   if (args.only.has('fanout') || args.only.has('reload')) {
     // Each server process holds N sockets; workers hold up to 500 each.
     const limit = openFilesLimit();
-    const all = (q ? [50, 200] : [200, 1000, 3000]).filter((n) => n + 500 < limit);
-    if (all.length < (q ? 2 : 3)) log(`  fan-out: open-file limit ${limit} is too low for the largest N; raise it with ulimit -n`);
+    // --n N (with --only reload): that N instead of the largest, for development.
+    const n = Number(args.n);
+    const all = (Number.isInteger(n) && n > 0 ? [n] : q ? [50, 200] : [200, 1000, 3000]).filter((x) => x + 500 < limit);
+    if (!n && all.length < (q ? 2 : 3)) log(`  fan-out: open-file limit ${limit} is too low for the largest N; raise it with ulimit -n`);
     const whole = args.only.has('fanout');
     const sizes = whole ? all : all.slice(-1);
     const opts = { sizes, rounds: q || !whole ? 8 : 20, gapMs: 100, storms: ['replay', 'reload'] as StormMode[] };

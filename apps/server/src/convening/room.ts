@@ -23,7 +23,7 @@ import { StoreUnavailableError, type Store, type StoredEvent } from '../store/ty
 import type { AdmitRequest, AdmitResult, RoomCluster } from './cluster.ts';
 import { deleteEndedNotes, deleteLeftoverNotes, type DeleteNotes } from './confidential.ts';
 import { pastMeetingsOf, tellClosed, tellKeptAnswers, tellRoundEnded, type CommunityHooks } from './hooks.ts';
-import { SnapshotText, replayFor } from './hello-text.ts';
+import { SnapshotText, replayFor, type SnapshotParts } from './hello-text.ts';
 import { newId } from './ids.ts';
 
 /**
@@ -229,9 +229,18 @@ export class ConveningRoom {
    * roster once per person.
    */
   helloText(viewer: Viewer, lastSeq: number | undefined): string {
+    const hello = this.hello(viewer, lastSeq);
+    return typeof hello === 'string' ? hello : hello.head + hello.tail.toString('utf8');
+  }
+
+  /**
+   * The same hello for a writer that sends bytes: a replay as text, a snapshot as its two
+   * parts (hello-text.ts), the shared one already UTF-8 and ending with `suffix`.
+   */
+  hello(viewer: Viewer, lastSeq: number | undefined, suffix = ''): string | SnapshotParts {
     const self = { participantId: viewer.participantId, role: viewer.role, conveningId: this.id };
     const replay = replayFor(this.recent, this.state, viewer, lastSeq, self);
-    return replay ? JSON.stringify(replay) : this.snapshotText.of(this.state, viewer, self);
+    return replay ? JSON.stringify(replay) : this.snapshotText.parts(this.state, viewer, self, suffix);
   }
 
   stop(): void {

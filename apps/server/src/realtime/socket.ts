@@ -19,6 +19,7 @@ import type { Fanout } from '../convening/room.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
 import { RateLimiter } from '../http/ratelimit.ts';
 import { SEND_BUFFER_BYTES, boundSendBuffer } from './backpressure.ts';
+import { HELLO_SUFFIX, writeSnapshotFrame } from './hello-frame.ts';
 
 interface SocketData {
   viewer: Viewer;
@@ -160,7 +161,9 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   // relayed before the join is in the hello (the client holds live events until hello).
   const behind = room.catchUp();
   if (behind) await behind;
-  emitText(socket, SOCKET_EVENTS.hello, room.helloText(viewer, lastSeq));
+  const hello = room.hello(viewer, lastSeq, HELLO_SUFFIX);
+  if (typeof hello === 'string') emitText(socket, SOCKET_EVENTS.hello, hello);
+  else if (!writeSnapshotFrame(socket, SOCKET_EVENTS.hello, hello)) emitText(socket, SOCKET_EVENTS.hello, room.helloText(viewer, lastSeq));
   presence(conveningId);
   socket.on('disconnect', () => presence(conveningId));
 
