@@ -23,6 +23,40 @@ export class BoundedMap<V> {
   }
 }
 
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/** Refill `b` for the time since it was last used, then take a token: 0, or ms until one is due. */
+function takeFrom(b: Bucket, perSecond: number, burst: number, now: number): number {
+  b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
+  b.at = now;
+  if (b.tokens >= 1) {
+    b.tokens -= 1;
+    return 0;
+  }
+  return Math.ceil(((1 - b.tokens) / perSecond) * 1000);
+}
+
+/** One connection's own bucket: two numbers, no map (thousands of sockets each hold one). */
+export class TokenBucket {
+  private readonly bucket: Bucket;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.bucket = { tokens: burst, at: now() };
+  }
+
+  /** 0 when allowed (and a token is taken); otherwise ms until the next token. */
+  take(): number {
+    return takeFrom(this.bucket, this.perSecond, this.burst, this.now());
+  }
+}
+
 /** Token buckets keyed by anything (IP, connection). */
 export class RateLimiter {
   private readonly buckets: BoundedMap<{ tokens: number; at: number }>;
@@ -40,13 +74,7 @@ export class RateLimiter {
   take(key: string): number {
     const now = this.now();
     const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSecond);
-    b.at = now;
     this.buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil(((1 - b.tokens) / this.perSecond) * 1000);
+    return takeFrom(b, this.perSecond, this.burst, now);
   }
 }

@@ -17,7 +17,7 @@ import { isFacilitator, type Audience, type Delivery, type Viewer } from '@brave
 import type { TokenService } from '../auth/tokens.ts';
 import type { Fanout } from '../convening/room.ts';
 import type { RoomRegistry } from '../convening/registry.ts';
-import { RateLimiter } from '../http/ratelimit.ts';
+import { TokenBucket } from '../http/ratelimit.ts';
 import { SEND_BUFFER_BYTES, boundSendBuffer } from './backpressure.ts';
 import { HELLO_SUFFIX, writeSnapshotFrame } from './hello-frame.ts';
 
@@ -70,6 +70,9 @@ export function attachRealtime(http: HttpServer, deps: RealtimeDeps): { io: IO; 
     const cred = deps.tokens.verify(auth.data.token);
     if (!cred) return next(refusal('unauthorized', 'Your credential is not valid here. Please join again.'));
     socket.data = { viewer: { participantId: cred.participantId, role: cred.role }, conveningId: cred.conveningId, lastSeq: auth.data.lastSeq };
+    // What it said is in socket.data now: the credential is not kept for the connection's
+    // life (nor shown to other processes asking who is connected), a few hundred bytes each.
+    socket.handshake.auth = {};
     // Refuse unknown people here, as a typed handshake refusal: a disconnect after
     // connecting would make the client retry forever. A failed load is left to onConnection.
     deps.getRooms().get(cred.conveningId).then(
@@ -167,14 +170,14 @@ async function onConnection(socket: Conn, deps: RealtimeDeps, presence: (c: stri
   presence(conveningId);
   socket.on('disconnect', () => presence(conveningId));
 
-  const limiter = new RateLimiter(LIMITS.commandsPerSecond, LIMITS.commandBurst);
+  const limiter = new TokenBucket(LIMITS.commandsPerSecond, LIMITS.commandBurst);
   // socket.io passes an acknowledgement as the last argument. Whatever came before it,
   // an acknowledgement always gets an answer; `fault` is only for emits without one.
   socket.on(SOCKET_EVENTS.command, (...args: unknown[]) => {
     const reply = ackOf(args);
     if (!reply) return socket.emit(SOCKET_EVENTS.fault, apiError('bad_request', 'Commands need an acknowledgement callback; nothing was done.'));
     if (args.length !== 2) return reply({ ok: false, error: apiError('bad_request', 'A command is one envelope and an acknowledgement; nothing was done.') });
-    const wait = limiter.take('c');
+    const wait = limiter.take();
     if (wait > 0) return reply({ ok: false, error: { code: 'rate_limited', message: 'Slow down a little: too many actions at once.', retryAfterMs: wait } });
     const parsed = CommandEnvelope.safeParse(args[0]);
     if (!parsed.success) return reply({ ok: false, error: schemaError(parsed.error, 'command') });
