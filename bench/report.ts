@@ -90,10 +90,10 @@ function stormTable(runs: FanoutRun[]): string {
   for (const run of runs) {
     for (const s of run.storms) {
       const judged = run.kind === 'ours';
-      rows.push([run.kind, s.mode, s.clients, s.failed, `${fmt(s.ms)} ms`, s.cpuUsPerClient, s.resynced, judged ? s.duplicates : '–', judged ? s.gaps : `(${fmt(s.gaps)} lost)`]);
+      rows.push([run.kind, s.mode, s.clients, s.failed, s.retries, `${fmt(s.ms)} ms`, s.cpuUsPerClient, s.resynced, judged ? s.duplicates : '–', judged ? s.gaps : `(${fmt(s.gaps)} lost)`]);
     }
   }
-  return `${table(['server', 'storm', 'clients', 'failed', 'all back in', 'CPU µs/client', 'hold the last event', 'duplicates', 'gaps'], rows)}
+  return `${table(['server', 'storm', 'clients', 'failed', 'retried', 'all back in', 'CPU µs/client', 'hold the last event', 'duplicates', 'gaps'], rows)}
 (the facilitator sends ${DURING} spotlights during the storm and one after; the bare socket.io server has no resync, so what it lost while clients were away is shown, not judged)`;
 }
 

@@ -28,12 +28,17 @@ export type WorkerCommand =
   | { cmd: 'storm.check'; head: number }
   | { cmd: 'close' };
 
+/** How long a storm may take before whoever is not back counts as failed. */
+export const STORM_DEADLINE_MS = 150_000;
+
 /** replay: clients come back with their last seq (a dropped network); reload: without (a page reload). */
 export type StormMode = 'replay' | 'reload';
 
 export interface StormResult {
   clients: number;
   failed: number;
+  /** Handshakes refused or timed out during the storm (each page retries as LiveClient does). */
+  retries: number;
   /** When the last page had its hello (ours) or was connected (baselines). */
   lastReadyAt: number;
   firstError?: string;

@@ -104,7 +104,7 @@ export async function runFanout(kind: FanoutKind, opts: FanoutOptions, log: (s: 
     for (const mode of kind === 'ws' ? [] : opts.storms) {
       const s = await runStorm(kind, mode, server, sender, workers, got);
       run.storms.push(s);
-      log(`  ${kind} ${mode} storm of ${s.clients}: ${round(s.ms)} ms, ${s.resynced} resynced, ${s.duplicates} duplicates, ${s.gaps} gaps${s.firstProblem ? ` (${s.firstProblem})` : ''}`);
+      log(`  ${kind} ${mode} storm of ${s.clients}: ${round(s.ms)} ms, ${s.failed} failed, ${s.retries} retried, ${s.resynced} resynced, ${s.duplicates} duplicates, ${s.gaps} gaps${s.firstProblem ? ` (${s.firstProblem})` : ''}`);
     }
   } catch (err) {
     run.error = err instanceof Error ? err.message : String(err);

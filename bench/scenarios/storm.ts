@@ -1,7 +1,7 @@
 import type { Arrivals } from '../lib/arrivals.ts';
 import { now, sleep, within } from '../lib/clock.ts';
 import type { Worker } from '../lib/fleet.ts';
-import type { FanoutKind, StormCheck, StormMode, StormResult } from '../lib/messages.ts';
+import { STORM_DEADLINE_MS, type FanoutKind, type StormCheck, type StormMode, type StormResult } from '../lib/messages.ts';
 import type { Service } from '../lib/procs.ts';
 import type { Sender } from './fanout-senders.ts';
 
@@ -9,6 +9,8 @@ export interface StormPoint {
   mode: StormMode;
   clients: number;
   failed: number;
+  /** Handshakes that failed and were retried (as LiveClient retries: 300 ms–5 s, jittered). */
+  retries: number;
   /** From the drop until the last client had its hello (ours) or was connected (baselines). */
   ms: number;
   /** Server CPU during the storm, µs per returning client. */
@@ -34,7 +36,7 @@ export const DURING = 3;
 export async function runStorm(kind: FanoutKind, mode: StormMode, server: Service, sender: Sender, workers: Worker[], got: Arrivals): Promise<StormPoint> {
   const cpu0 = server.cpuNs();
   const startAt = now() + 300;
-  const answers = Promise.all(workers.map((w) => w.request<StormResult>({ cmd: 'storm.run', mode, kind, url: server.url, startAt }, 180_000)));
+  const answers = Promise.all(workers.map((w) => w.request<StormResult>({ cmd: 'storm.run', mode, kind, url: server.url, startAt }, STORM_DEADLINE_MS + 30_000)));
   await sleep(Math.max(0, startAt - now()));
   for (let i = 0; i < DURING; i++) {
     await sender.broadcast(i);
@@ -53,6 +55,7 @@ export async function runStorm(kind: FanoutKind, mode: StormMode, server: Servic
     mode,
     clients,
     failed,
+    retries: results.reduce((s, r) => s + r.retries, 0),
     ms: Math.max(...results.map((r) => r.lastReadyAt)) - startAt,
     cpuUsPerClient: cpuNs / 1000 / Math.max(1, clients),
     resynced: checks.reduce((s, c) => s + c.resynced, 0),

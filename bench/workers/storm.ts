@@ -1,7 +1,7 @@
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, SOCKET_EVENTS, type Hello, type LoggedEvent } from '@brave/protocol';
 import { now, sleep } from '../lib/clock.ts';
-import type { FanoutKind, StormCheck, StormMode, StormResult } from '../lib/messages.ts';
+import { STORM_DEADLINE_MS, type FanoutKind, type StormCheck, type StormMode, type StormResult } from '../lib/messages.ts';
 
 /** Who comes back after a drop: ours with their credential (and, replaying, their last seq). */
 export interface Returning {
@@ -21,23 +21,36 @@ class Page {
   duplicates = 0;
   gaps = 0;
   problem: string | undefined;
+  /** Handshakes refused or timed out before this page got in (it retried). */
+  retries = 0;
+  hellos = 0;
   readonly socket: Socket;
 
   constructor(kind: FanoutKind, url: string, who: Returning | null, onSeq: (seq: number) => void, onReady: () => void) {
-    const auth = who ? { token: who.token, protocolVersion: PROTOCOL_VERSION, ...(who.lastSeq === undefined ? {} : { lastSeq: who.lastSeq }) } : {};
-    this.socket = ioClient(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, timeout: 60_000, auth });
+    // Retrying as our LiveClient does (the same delays and jitter): a storm's refused or
+    // timed-out handshakes come back, as real screens would. After a hello, a reconnect
+    // resumes from what this page holds.
+    const auth = (cb: (a: object) => void) => {
+      const lastSeq = this.readyAt ? this.head : who?.lastSeq;
+      cb(who ? { token: who.token, protocolVersion: PROTOCOL_VERSION, ...(lastSeq === undefined ? {} : { lastSeq }) } : {});
+    };
+    this.socket = ioClient(url, { path: '/socket.io', transports: ['websocket'], reconnectionDelay: 300, reconnectionDelayMax: 5_000, randomizationFactor: 0.5, timeout: 60_000, auth });
     const ready = () => {
+      if (this.readyAt) return;
       this.readyAt = now();
       onReady();
     };
     if (kind === 'ours') {
-      this.socket.once(SOCKET_EVENTS.hello, (h: Hello) => {
-        if (h.mode === 'snapshot') this.head = h.snapshot.seq;
-        else {
-          this.head = who?.lastSeq ?? -1;
+      this.socket.on(SOCKET_EVENTS.hello, (h: Hello) => {
+        if (h.mode === 'snapshot') {
+          if (this.readyAt) this.problem ??= 'a snapshot after resuming';
+          this.head = h.snapshot.seq;
+        } else {
+          if (!this.readyAt) this.head = who?.lastSeq ?? -1;
           for (const e of h.events) this.take(e.seq);
           this.head = Math.max(this.head, h.head);
         }
+        this.hellos++;
         ready();
       });
       this.socket.on(SOCKET_EVENTS.event, (e: LoggedEvent) => {
@@ -45,16 +58,13 @@ class Page {
         else if (this.take(e.seq)) onSeq(e.seq);
       });
     } else {
-      this.socket.once('connect', ready);
+      this.socket.on('connect', ready);
       this.socket.on('event', (e: { seq: number }) => {
         if (this.head < 0) this.head = e.seq - 1;
         if (this.take(e.seq)) onSeq(e.seq);
       });
     }
-    this.socket.once('connect_error', (err) => {
-      this.problem ??= err.message;
-      onReady();
-    });
+    this.socket.on('connect_error', () => this.retries++);
   }
 
   /** In the bench's workload every event goes to everyone, so the next one is head + 1. */
@@ -95,13 +105,16 @@ export class StormPages {
     const onReady = () => --waiting === 0 && done();
     this.pages = who.map((w) => new Page(kind, url, kind === 'ours' ? w : null, (seq) => this.received(seq), onReady));
     if (who.length === 0) done();
-    await all;
-    const failed = this.pages.filter((p) => p.problem !== undefined && !p.readyAt);
+    // Bounded: whoever is not back within the deadline counts as failed.
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, STORM_DEADLINE_MS).unref());
+    await Promise.race([all, deadline]);
+    const failed = this.pages.filter((p) => !p.readyAt).length;
     return {
       clients: who.length,
-      failed: failed.length,
+      failed,
+      retries: this.pages.reduce((s, p) => s + p.retries, 0),
       lastReadyAt: Math.max(0, ...this.pages.map((p) => p.readyAt)),
-      ...(failed[0]?.problem ? { firstError: failed[0].problem } : {}),
+      ...(failed ? { firstError: `${failed} not back within ${STORM_DEADLINE_MS / 1000} s` } : {}),
     };
   }
 
