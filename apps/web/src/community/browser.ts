@@ -2,21 +2,6 @@ import { saveSeat } from '../app/storage.ts';
 import { navigate } from '../app/router.ts';
 import type { ConveningEntry } from '@brave/protocol';
 
-/**
- * Files that need a credential (a member's Bearer header) cannot be plain links: fetch
- * them, then hand the browser the bytes to save.
- */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A file name from a title: letters, digits and dashes only. */
 export function fileNameOf(title: string, fallback: string): string {
   const base = title

@@ -1,19 +1,10 @@
+import { saveBlob as save } from '../../app/save-file.ts';
+
 /**
  * Saving a picture of the debrief, in the browser only: the SVG as it is drawn, or a PNG
  * painted from it on a canvas (the SVG goes in as a data: image, which the page's own
  * policy allows; nothing is fetched from anywhere).
  */
-function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
